@@ -1,0 +1,297 @@
+"""The indicator system: dimensions, indicators, judgments, targets.
+
+An `IndicatorSystem` is read from a TOML file by `load_system` and is
+frozen: every field is immutable, and matrices are read-only arrays.
+
+The object model is fixed here; the file format and the loader are
+documented in ``indicators/README.md`` and ``docs/data-format.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+import numpy as np
+
+DEFAULT_TYPE = "default"
+"""The name of the type-agnostic judgments and targets."""
+
+LEVEL_DIMENSIONS = "dimensions"
+"""The `Judgments.level` of the matrix between the dimensions."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator (one input column).
+
+    Attributes
+    ----------
+    id : str
+        Column name in input tables (snake_case).
+    name, name_zh : str
+        English and Chinese names; input headers may use `name_zh`.
+    unit : str
+        Unit of measurement, e.g. ``"bn CNY"`` or ``"%"``.
+    direction : {"benefit", "cost"}
+        Whether more is better (benefit) or less is better (cost).
+    dimension : str
+        Id of the dimension the indicator belongs to.
+    definition : str
+        How the value is measured.
+    lower, upper : float or None
+        Valid bounds (inclusive unless `lower_open`); None = unbounded.
+    lower_open : bool
+        True when the lower bound is exclusive (value must be > lower).
+    integer : bool
+        Whether values must be whole numbers (counts, ordinal scores).
+    source : str
+        The seed passage or public source motivating the indicator.
+    """
+
+    id: str
+    name: str
+    name_zh: str
+    unit: str
+    direction: Literal["benefit", "cost"]
+    dimension: str
+    definition: str = ""
+    lower: float | None = None
+    upper: float | None = None
+    lower_open: bool = False
+    integer: bool = False
+    source: str = ""
+
+    @property
+    def sign(self) -> int:
+        """+1 for a benefit indicator, -1 for a cost indicator."""
+        return 1 if self.direction == "benefit" else -1
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A first-level dimension grouping indicators.
+
+    Attributes
+    ----------
+    id, name, name_zh, source : str
+        Identity, names and motivating source.
+    indicators : tuple of str
+        Ids of its indicators, in file order.
+    """
+
+    id: str
+    name: str
+    name_zh: str
+    indicators: tuple[str, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ClusterType:
+    """A cluster type (basic, key strategic, cutting-edge)."""
+
+    id: str
+    name: str
+    name_zh: str
+    description: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Judgments:
+    """The pairwise judgments for one comparison matrix.
+
+    Attributes
+    ----------
+    level : str
+        ``"dimensions"`` for the matrix between dimensions, or a dimension
+        id for the matrix between that dimension's indicators.
+    cluster_type : str
+        A cluster type id, or ``"default"`` (type-agnostic).
+    elements : tuple of str
+        Row/column labels, in the system's order.
+    matrix : numpy.ndarray
+        The (aggregated, completed) reciprocal matrix, read-only.
+    expert_matrices : tuple of numpy.ndarray
+        One matrix per expert as given in the file (NaN = missing judgment);
+        a single entry when the file gives one set of judgments.
+    experts : tuple of str
+        The experts' names (``("",)`` when not named).
+    source : str
+        Where the judgments come from.
+    """
+
+    level: str
+    cluster_type: str
+    elements: tuple[str, ...]
+    matrix: np.ndarray
+    expert_matrices: tuple[np.ndarray, ...] = ()
+    experts: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def name(self) -> str:
+        """``"<level>/<cluster_type>"``, e.g. ``"dimensions/basic"``."""
+        return f"{self.level}/{self.cluster_type}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A benchmark target for one indicator and one cluster type."""
+
+    indicator: str
+    cluster_type: str
+    value: float
+    source: str = ""
+    estimate: bool = True
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """The development path for a (cluster type, dimension) shortfall."""
+
+    cluster_type: str
+    dimension: str
+    text: str
+    text_zh: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class IndicatorSystem:
+    """A complete, validated indicator system.
+
+    Build it with `load_system`; the constructor does not validate.
+
+    Attributes
+    ----------
+    id, name, name_zh, description : str
+        Metadata from ``[meta]``.
+    format_version : int
+        The file format version.
+    path : str
+        The file the system was read from ("" when built in memory).
+    dimensions : tuple of Dimension
+        In file order.
+    indicators : tuple of Indicator
+        Grouped by dimension, in file order within each dimension.
+    types : tuple of ClusterType
+        The cluster types, in file order.
+    judgments : tuple of Judgments
+        Every comparison matrix in the file.
+    targets : tuple of Target
+        Every benchmark target in the file.
+    recommendations : tuple of Recommendation
+        Every development recommendation in the file.
+    """
+
+    id: str
+    name: str
+    name_zh: str
+    format_version: int
+    dimensions: tuple[Dimension, ...]
+    indicators: tuple[Indicator, ...]
+    types: tuple[ClusterType, ...]
+    judgments: tuple[Judgments, ...] = ()
+    targets: tuple[Target, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    description: str = ""
+    path: str = ""
+    _by_id: Mapping[str, Indicator] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        by_id = MappingProxyType({i.id: i for i in self.indicators})
+        object.__setattr__(self, "_by_id", by_id)
+
+    # --- lookup -----------------------------------------------------------
+    @property
+    def cluster_types(self) -> tuple[str, ...]:
+        """The cluster type ids, e.g. ``("basic", "strategic", ...)``."""
+        return tuple(t.id for t in self.types)
+
+    @property
+    def dimension_ids(self) -> tuple[str, ...]:
+        """The dimension ids, in order."""
+        return tuple(d.id for d in self.dimensions)
+
+    @property
+    def indicator_ids(self) -> tuple[str, ...]:
+        """The indicator ids, in order (the input columns)."""
+        return tuple(i.id for i in self.indicators)
+
+    @property
+    def directions(self) -> tuple[str, ...]:
+        """Each indicator's direction, in indicator order."""
+        return tuple(i.direction for i in self.indicators)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """Return the indicator with this id (KeyError if none)."""
+        return self._by_id[indicator_id]
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        """Return the dimension with this id (KeyError if none)."""
+        for d in self.dimensions:
+            if d.id == dimension_id:
+                return d
+        raise KeyError(dimension_id)
+
+    def judgments_for(
+        self, level: str, cluster_type: str | None = None
+    ) -> Judgments:
+        """Return the judgments of `level` for a type, else the default.
+
+        Parameters
+        ----------
+        level : str
+            ``"dimensions"`` or a dimension id.
+        cluster_type : str or None
+            A cluster type id; None (or one without its own matrix) falls
+            back to the type-agnostic ``"default"`` matrix.
+        """
+        wanted = cluster_type or DEFAULT_TYPE
+        fallback = None
+        for j in self.judgments:
+            if j.level != level:
+                continue
+            if j.cluster_type == wanted:
+                return j
+            if j.cluster_type == DEFAULT_TYPE:
+                fallback = j
+        if fallback is None:
+            raise KeyError(f"{level}/{wanted}")
+        return fallback
+
+    def target(self, indicator_id: str, cluster_type: str) -> Target | None:
+        """Return the target of an indicator for a type (else default)."""
+        fallback = None
+        for t in self.targets:
+            if t.indicator != indicator_id:
+                continue
+            if t.cluster_type == cluster_type:
+                return t
+            if t.cluster_type == DEFAULT_TYPE:
+                fallback = t
+        return fallback
+
+    def recommendation(
+        self, cluster_type: str, dimension_id: str
+    ) -> Recommendation | None:
+        """Return the recommendation for a (type, dimension), if any."""
+        for r in self.recommendations:
+            if r.cluster_type == cluster_type and r.dimension == dimension_id:
+                return r
+        return None
+
+    def schema(self):
+        """Return the pandera DataFrameSchema for input tables.
+
+        See `clusterscore.schema.build_schema`.
+        """
+        from clusterscore.schema import build_schema
+
+        return build_schema(self)
