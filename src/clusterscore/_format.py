@@ -1,0 +1,198 @@
+"""Render tables for the command line: aligned text, CSV, JSON, Markdown.
+
+Text alignment counts East Asian wide characters as two columns, so tables
+with Chinese labels line up in a terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import sys
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from clusterscore._checks import check_option
+from clusterscore.errors import DataError
+
+FORMATS = ("table", "csv", "json", "markdown")
+LANGS = ("en", "zh")
+
+_LABELS_ZH = {
+    "rank": "排名",
+    "cluster": "集群",
+    "type": "类型",
+    "score": "得分",
+    "region": "区域",
+    "province": "省份",
+    "indicator": "指标",
+    "dimension": "维度",
+    "value": "数值",
+    "target": "目标值",
+    "attainment": "达成度",
+    "severity": "差距等级",
+    "dimension_weight": "维度权重",
+    "local_weight": "局部权重",
+    "global_weight": "全局权重",
+    "ahp": "AHP权重",
+    "entropy": "熵权",
+    "combined": "组合权重",
+    "used": "采用权重",
+    "matrix": "判断矩阵",
+    "n": "阶数",
+    "lambda_max": "最大特征值",
+    "ci": "CI",
+    "cr": "CR",
+}
+
+
+def system_labels(system, lang: str) -> dict[str, str]:
+    """Column and value labels for `lang` from the system's names.
+
+    English keeps ids as they are (stable, scriptable headers); Chinese
+    uses the system's Chinese names for dimensions, indicators and types.
+    """
+    if lang != "zh":
+        return {}
+    labels = dict(_LABELS_ZH)
+    labels.update({d.id: d.name_zh for d in system.dimensions})
+    labels.update({i.id: i.name_zh for i in system.indicators})
+    labels.update({t.id: t.name_zh for t in system.types})
+    return labels
+
+
+def _width(text: str) -> int:
+    """Terminal columns taken by `text` (wide CJK characters count 2)."""
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text
+    )
+
+
+def _cell(value, floatfmt: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float | np.floating):
+        if math.isnan(value):
+            return ""
+        return format(float(value), floatfmt)
+    return str(value)
+
+
+def _text_table(df: pd.DataFrame, floatfmt: str) -> str:
+    headers = [str(c) for c in df.columns]
+    rows = [
+        [_cell(v, floatfmt) for v in row]
+        for row in df.itertuples(index=False, name=None)
+    ]
+    numeric = [pd.api.types.is_numeric_dtype(df[c]) for c in df.columns]
+    widths = [
+        max([_width(h)] + [_width(r[k]) for r in rows])
+        for k, h in enumerate(headers)
+    ]
+
+    def line(cells):
+        out = []
+        for k, text in enumerate(cells):
+            pad = " " * (widths[k] - _width(text))
+            out.append(pad + text if numeric[k] else text + pad)
+        return "  ".join(out).rstrip()
+
+    sep = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), sep, *(line(r) for r in rows)]) + "\n"
+
+
+def _markdown(df: pd.DataFrame, floatfmt: str) -> str:
+    def esc(s: str) -> str:
+        return s.replace("|", "\\|")
+
+    numeric = [pd.api.types.is_numeric_dtype(df[c]) for c in df.columns]
+    head = "| " + " | ".join(esc(str(c)) for c in df.columns) + " |"
+    rule = "|" + "|".join("---:" if n else "---" for n in numeric) + "|"
+    body = [
+        "| " + " | ".join(esc(_cell(v, floatfmt)) for v in row) + " |"
+        for row in df.itertuples(index=False, name=None)
+    ]
+    return "\n".join([head, rule, *body]) + "\n"
+
+
+def _json_value(v):
+    if isinstance(v, np.integer):
+        return int(v)
+    if isinstance(v, float | np.floating):
+        return None if math.isnan(v) else float(v)
+    if isinstance(v, np.bool_):
+        return bool(v)
+    return v
+
+
+def render_table(
+    df: pd.DataFrame,
+    fmt: str = "table",
+    lang: str = "en",
+    *,
+    labels: Mapping[str, str] | None = None,
+    floatfmt: str = ".2f",
+) -> str:
+    """Render `df` (index included as the first columns) as text.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table; a named index becomes the first column(s).
+    fmt : {"table", "csv", "json", "markdown"}
+        Aligned text, CSV, JSON (a list of records) or a Markdown table.
+    lang : {"en", "zh"}
+        With ``"zh"`` and `labels`, headers and text cells are translated.
+    labels : mapping, optional
+        Translations of column names and cell values (ids to names).
+    floatfmt : str
+        Format of floats in text and Markdown tables (CSV and JSON keep
+        full precision).
+    """
+    check_option("render_table", "fmt", fmt, FORMATS)
+    check_option("render_table", "lang", lang, LANGS)
+    out = (
+        df.reset_index()
+        if any(n is not None for n in df.index.names)
+        else df.copy()
+    )
+    if labels:
+        for c in out.columns:
+            if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+                out[c] = out[c].map(
+                    lambda v: labels.get(v, v) if isinstance(v, str) else v
+                )
+        out = out.rename(columns=lambda c: labels.get(c, c))
+    if fmt == "csv":
+        buf = io.StringIO()
+        out.to_csv(buf, index=False, lineterminator="\n")
+        return buf.getvalue()
+    if fmt == "json":
+        records = [
+            {str(k): _json_value(v) for k, v in row.items()}
+            for row in out.to_dict(orient="records")
+        ]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return _markdown(out, floatfmt)
+    return _text_table(out, floatfmt)
+
+
+def write_output(text: str, path: str | None) -> None:
+    """Write `text` as UTF-8 to `path`, or to standard output if None."""
+    if path is None or path == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise DataError(f"cannot write output to {path}: it is a directory.")
+    try:
+        target.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise DataError(f"cannot write output to {path}: {exc}") from None
