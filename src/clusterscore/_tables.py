@@ -1,0 +1,174 @@
+"""Cited methodological constants: random-index tables and Saaty's scale.
+
+Each constant is a frozen record carrying the published numbers and the
+source they were taken from, so that a table can be tested against its
+source and documented next to it. Nothing here is computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+__all__ = [
+    "RI_TABLES",
+    "SAATY_SCALE",
+    "RandomIndexTable",
+    "SaatyScale",
+]
+
+
+@dataclass(frozen=True)
+class RandomIndexTable:
+    """A published table of random consistency indices RI(n).
+
+    Attributes
+    ----------
+    name : str
+        The registry key (the value of ``ri=``).
+    values : tuple of float
+        ``values[n - 1]`` is RI(n), for n = 1 .. ``n_max``.
+    source : str
+        The publication the numbers come from.
+    note : str
+        How the numbers were obtained (simulation size, scale).
+    """
+
+    name: str
+    values: tuple[float, ...]
+    source: str
+    note: str = ""
+
+    @property
+    def n_max(self) -> int:
+        """The largest matrix order the table covers."""
+        return len(self.values)
+
+    def __getitem__(self, n: int) -> float:
+        """Return RI(n) for 1 <= n <= n_max (IndexError otherwise)."""
+        if not 1 <= n <= self.n_max:
+            raise IndexError(n)
+        return self.values[n - 1]
+
+
+SAATY_1980 = RandomIndexTable(
+    name="saaty",
+    values=(
+        0.0,
+        0.0,
+        0.58,
+        0.90,
+        1.12,
+        1.24,
+        1.32,
+        1.41,
+        1.45,
+        1.49,
+        1.51,
+        1.48,
+        1.56,
+        1.57,
+        1.59,
+    ),
+    source=(
+        "Saaty, T. L. (1980). The Analytic Hierarchy Process. New York: "
+        "McGraw-Hill, p. 21 (random index for n = 1..15, from random "
+        "reciprocal matrices on the 1/9..9 scale)."
+    ),
+    note=(
+        "The value 1.48 for n = 12 is below RI(11) = 1.51; it is printed "
+        "so in the source and kept as printed."
+    ),
+)
+
+ALONSO_LAMATA_2006 = RandomIndexTable(
+    name="alonso_lamata",
+    values=(
+        0.0,
+        0.0,
+        0.5245,
+        0.8815,
+        1.1086,
+        1.2479,
+        1.3417,
+        1.4056,
+        1.4499,
+        1.4854,
+        1.5141,
+        1.5365,
+        1.5551,
+        1.5713,
+        1.5838,
+    ),
+    source=(
+        "Alonso, J. A., & Lamata, M. T. (2006). Consistency in the analytic "
+        "hierarchy process: a new approach. International Journal of "
+        "Uncertainty, Fuzziness and Knowledge-Based Systems, 14(4), "
+        "445-459. doi:10.1142/S0218488506004114 (random index from "
+        "100,000 random matrices per n)."
+    ),
+    note="RI(1) = RI(2) = 0: every 1x1 and 2x2 matrix is consistent.",
+)
+
+TUMMALA_LING_1998 = RandomIndexTable(
+    name="tummala_ling",
+    values=(
+        0.0,
+        0.0,
+        0.5799,
+        0.8921,
+        1.1159,
+        1.2358,
+        1.3322,
+        1.3952,
+        1.4537,
+        1.4882,
+        1.5117,
+        1.5356,
+        1.5571,
+        1.5714,
+        1.5831,
+    ),
+    source=(
+        "Tummala, V. M. R., & Ling, H. (1998). A note on the computation "
+        "of the mean random consistency index of the analytic hierarchy "
+        "process (AHP). Theory and Decision, 44(3), 221-230. "
+        "doi:10.1023/A:1004953322565 (also pymcdm's AHP.RI_M)."
+    ),
+    note="RI(1) = RI(2) = 0: every 1x1 and 2x2 matrix is consistent.",
+)
+
+RI_TABLES: Mapping[str, RandomIndexTable] = MappingProxyType(
+    {t.name: t for t in (SAATY_1980, ALONSO_LAMATA_2006, TUMMALA_LING_1998)}
+)
+"""The random-index tables selectable with ``ri=``, by name."""
+
+
+@dataclass(frozen=True)
+class SaatyScale:
+    """Saaty's fundamental scale of absolute numbers and its reciprocals.
+
+    Attributes
+    ----------
+    values : tuple of float
+        1/9, 1/8, ..., 1/2, 1, 2, ..., 9, in increasing order.
+    source : str
+        The publication defining the scale.
+    """
+
+    values: tuple[float, ...]
+    source: str
+
+
+SAATY_SCALE = SaatyScale(
+    values=tuple(1.0 / k for k in range(9, 1, -1))
+    + tuple(float(k) for k in range(1, 10)),
+    source=(
+        "Saaty, T. L. (1980). The Analytic Hierarchy Process. New York: "
+        "McGraw-Hill, Table 1.1 (the fundamental scale 1..9 and "
+        "reciprocals); Saaty, T. L. (2008). Decision making with the "
+        "analytic hierarchy process. Int. J. Services Sciences, 1(1), "
+        "83-98, Table 1."
+    ),
+)
