@@ -22,7 +22,11 @@ import pandas as pd
 from clusterscore import aggregate as _agg
 from clusterscore import normalize as _norm
 from clusterscore._checks import check_option, check_unit_interval
-from clusterscore.errors import DataError, FallbackWarning
+from clusterscore.errors import (
+    DataError,
+    DegenerateIndicatorWarning,
+    FallbackWarning,
+)
 from clusterscore.schema import validate
 from clusterscore.system import IndicatorSystem
 from clusterscore.weights.ahp import AHPResult
@@ -560,11 +564,22 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
 
 
 def _entropy_or_fallback(X, signs, names, cluster_type, weighting):
-    """Entropy weights, or None (with a warning) for a one-cluster type."""
+    """Entropy weights, or None (with a warning) for a one-cluster type.
+
+    With ``weighting="ahp"`` the entropy weights are only reported, so a
+    table on which they are undefined gives None, silently.
+    """
+    if weighting == "ahp":
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DegenerateIndicatorWarning)
+                return np.asarray(
+                    entropy_weights(X, signs, normalization="minmax")
+                )
+        except DataError:
+            return None
     if X.shape[0] >= 2:
         return np.asarray(entropy_weights(X, signs, normalization="minmax"))
-    if weighting == "ahp":
-        return None
     warnings.warn(
         f"evaluate(): cluster type {cluster_type!r} has a single cluster, "
         "so entropy weights are undefined for it; its clusters are scored "

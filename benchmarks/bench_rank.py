@@ -1,0 +1,229 @@
+"""Benchmark scoring: evaluate() at scale, and entropy + TOPSIS vs peers.
+
+Run from the repository root::
+
+    python benchmarks/bench_rank.py            # full table (10^2..10^6)
+    python benchmarks/bench_rank.py --quick    # up to 10^5 clusters
+
+Prints two tables:
+
+1. `evaluate` (combined weights, weighted sum) for 10^2 .. 10^6 clusters x
+   the default system's indicators: wall time of the whole call, of the
+   scoring stage alone (weights + normalise + aggregate + rank on prepared
+   arrays), peak memory growth (tracemalloc) relative to the input table,
+   and the ratio of the scoring stage to the numpy floor.
+2. On one 10^5 x 30 matrix: entropy weights + TOPSIS in clusterscore, in
+   pymcdm (its fastest path, validation off) and in scikit-criteria, as
+   times and ratios, plus the numpy floor (one log pass and one matrix
+   product over the matrix). Peers that are not installed are reported as
+   such (``pip install pymcdm scikit-criteria``).
+
+Times are the best of several repeats (``--repeat``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+import tracemalloc
+import warnings
+
+import numpy as np
+import pandas as pd
+
+import clusterscore as cs
+from clusterscore import aggregate, scoring
+from clusterscore.weights.entropy import entropy_weights
+
+
+def best_time(fn, repeat):
+    best = float("inf")
+    out = None
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
+def peak_memory(fn):
+    gc.collect()
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    base = tracemalloc.get_traced_memory()[0]
+    fn()
+    peak = tracemalloc.get_traced_memory()[1] - base
+    tracemalloc.stop()
+    return peak
+
+
+def synthetic_table(system, m, rng):
+    """Return a valid input table of `m` clusters for `system`."""
+    cols = {
+        "cluster": [f"c{k:07d}" for k in range(m)],
+        "type": rng.choice(list(system.cluster_types), size=m),
+    }
+    for ind in system.indicators:
+        lo = 0.0 if ind.lower is None else float(ind.lower)
+        hi = lo + 100.0 if ind.upper is None else float(ind.upper)
+        x = rng.uniform(lo, hi, size=m)
+        if ind.lower_open:
+            x = np.maximum(x, lo + 1e-3)
+        if ind.integer:
+            x = np.floor(x)
+        cols[ind.id] = x
+    return pd.DataFrame(cols)
+
+
+def numpy_floor(X, w):
+    """Do one log pass and one matrix product over X.
+
+    That is the least any entropy + aggregation can do.
+    """
+    logs = np.log(X)
+    return logs.sum(axis=0), X @ w
+
+
+def scoring_stage(prep, system):
+    """Weights + normalise + aggregate + rank on prepared arrays."""
+    w_ahp, _ = scoring.subjective_weights(system, None, prep.indicators)
+    w_ent = entropy_weights(prep.X, prep.signs, normalization="minmax")
+    w = cs.combine_weights(w_ahp, np.asarray(w_ent), method="multiplicative")
+    Y = cs.normalize(prep.X, prep.signs, method="minmax")
+    s = aggregate.weighted_sum(Y, np.asarray(w))
+    return scoring._min_rank(s)
+
+
+def table_evaluate(sizes, repeat, system, rng):
+    rows = []
+    for m in sizes:
+        df = synthetic_table(system, m, rng)
+        input_bytes = df[list(system.indicator_ids)].to_numpy().nbytes
+        reps = repeat if m <= 10**5 else 1
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            t_eval, _ = best_time(lambda df=df: cs.evaluate(df, system), reps)
+            prep = scoring.prepare(df, system)
+            t_score, _ = best_time(
+                lambda p=prep: scoring_stage(p, system), max(reps, 3)
+            )
+            mem_eval = peak_memory(lambda df=df: cs.evaluate(df, system))
+            mem_score = peak_memory(lambda p=prep: scoring_stage(p, system))
+        w = np.full(prep.X.shape[1], 1.0 / prep.X.shape[1])
+        Xp = np.abs(prep.X) + 1.0
+        t_floor, _ = best_time(lambda X=Xp, w=w: numpy_floor(X, w), 3)
+        rows.append(
+            {
+                "clusters": m,
+                "indicators": len(system.indicators),
+                "evaluate s": t_eval,
+                "scoring s": t_score,
+                "floor s": t_floor,
+                "scoring/floor": t_score / t_floor,
+                "evaluate peak / input": mem_eval / input_bytes,
+                "scoring peak / input": mem_score / input_bytes,
+            }
+        )
+        del df, prep
+    return pd.DataFrame(rows)
+
+
+def ours(X, signs):
+    w = entropy_weights(X, signs, normalization="minmax")
+    return cs.topsis(X, np.asarray(w), signs, normalization="vector")
+
+
+def peer_pymcdm(X, signs):
+    from pymcdm.methods import TOPSIS
+    from pymcdm.weights import entropy_weights as pm_entropy
+
+    w = pm_entropy(X)
+    return TOPSIS()(X, w, signs, skip_validation=True)
+
+
+def peer_skcriteria(X, signs):
+    import skcriteria as skc
+    from skcriteria.agg.similarity import TOPSIS
+    from skcriteria.preprocessing.invert_objectives import (
+        InvertMinimize,
+    )
+    from skcriteria.preprocessing.scalers import SumScaler, VectorScaler
+    from skcriteria.preprocessing.weighters import EntropyWeighter
+
+    dm = skc.mkdm(X, objectives=[max if s > 0 else min for s in signs])
+    dm = InvertMinimize().transform(dm)
+    dm = SumScaler(target="matrix").transform(dm)
+    dm = EntropyWeighter().transform(dm)
+    dm = VectorScaler(target="matrix").transform(dm)
+    return TOPSIS().evaluate(dm)
+
+
+def table_peers(repeat, rng):
+    m, n = 10**5, 30
+    X = rng.uniform(1.0, 100.0, size=(m, n))
+    signs = np.where(np.arange(n) % 5 == 4, -1, 1).astype(np.int8)
+    w = np.full(n, 1.0 / n)
+    results = {}
+    results["numpy floor"], _ = best_time(lambda: numpy_floor(X, w), repeat)
+    results["clusterscore"], _ = best_time(lambda: ours(X, signs), repeat)
+    for name, fn in (
+        ("pymcdm", peer_pymcdm),
+        ("scikit-criteria", peer_skcriteria),
+    ):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                results[name], _ = best_time(lambda f=fn: f(X, signs), repeat)
+        except ImportError as exc:
+            results[name] = f"not installed ({exc.name})"
+    ref = results["clusterscore"]
+    rows = []
+    for name, t in results.items():
+        if isinstance(t, str):
+            rows.append(
+                {
+                    "implementation": name,
+                    "seconds": t,
+                    "ratio to clusterscore": "",
+                }
+            )
+        else:
+            rows.append(
+                {
+                    "implementation": name,
+                    "seconds": f"{t:.4f}",
+                    "ratio to clusterscore": f"{t / ref:.2f}",
+                }
+            )
+    return pd.DataFrame(rows), (m, n)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="stop at 10^5 clusters"
+    )
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    rng = np.random.default_rng(20261121)
+    system = cs.load_system()
+    sizes = [10**k for k in range(2, 6 if args.quick else 7)]
+    pd.set_option("display.width", 200)
+    pd.set_option("display.float_format", lambda v: f"{v:.4f}")
+    print("evaluate(): combined weights (AHP x entropy), weighted sum")
+    print(
+        table_evaluate(sizes, args.repeat, system, rng).to_string(index=False)
+    )
+    print()
+    peers, shape = table_peers(args.repeat, rng)
+    print(
+        f"entropy weights + TOPSIS on one {shape[0]} x {shape[1]} matrix "
+        f"(best of {args.repeat})"
+    )
+    print(peers.to_string(index=False))
+
+
+if __name__ == "__main__":
+    main()
