@@ -1,0 +1,161 @@
+"""The ``clusterscore gaps`` sub-command: gaps against the benchmark.
+
+``clusterscore gaps FILE`` prints one row per (cluster, indicator) with the
+target, the attainment and the severity (`clusterscore.benchmark.flag_gaps`).
+With ``--cluster NAME`` it prints that cluster's diagnosis instead: its
+attainment per dimension, weakest dimensions, top gaps and the development
+recommendations that apply, with their sources
+(`clusterscore.benchmark.diagnose`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from clusterscore.benchmark import (
+    DEFAULT_QUANTILE,
+    SEVERITIES,
+    _severity_label,
+    diagnose,
+    flag_gaps,
+)
+
+__all__ = ["add_parser", "run"]
+
+_EPILOG = """\
+benchmarks:
+  system     the per-type targets of the indicator file (default)
+  quantile   per type, the --quantile q of the clusters in FILE (1 - q for
+             cost indicators); a type with fewer than 5 clusters falls back
+             to the system targets, with a warning
+  CLUSTER    any other value names a cluster in FILE: its values are the
+             targets of every cluster
+
+severity: none (target met), minor (>= 0.8 of it), major (>= 0.5),
+critical (< 0.5); "no target" where the benchmark has none.
+
+examples:
+  clusterscore gaps clusters.csv
+  clusterscore gaps clusters.csv --benchmark quantile --quantile 0.75
+  clusterscore gaps clusters.csv --cluster "Changsha Construction Machinery"
+  clusterscore gaps clusters.csv --cluster 长沙市工程机械集群 --lang zh
+"""
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Register ``gaps`` on the sub-parsers of the ``clusterscore`` command.
+
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        The object returned by ``parser.add_subparsers()``.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The ``gaps`` parser; its ``run`` default is `run`.
+    """
+    from clusterscore.cli import add_common
+
+    p = subparsers.add_parser(
+        "gaps",
+        help="gaps against the advanced-cluster benchmark",
+        description="Compare every cluster's indicators with the "
+        "benchmark targets of its type and flag the gaps; with --cluster, "
+        "diagnose one cluster (weakest dimensions, top gaps, development "
+        "recommendations).",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", metavar="FILE", help="the clusters (CSV)")
+    p.add_argument(
+        "--benchmark",
+        default="system",
+        metavar="system|quantile|CLUSTER",
+        help="where the targets come from (default: %(default)s)",
+    )
+    p.add_argument(
+        "--quantile",
+        type=float,
+        default=DEFAULT_QUANTILE,
+        metavar="Q",
+        help="q for --benchmark quantile, in (0, 1] (default: %(default)s)",
+    )
+    p.add_argument(
+        "--cluster",
+        metavar="NAME",
+        help="diagnose this cluster (readable report) instead of listing "
+        "every gap",
+    )
+    p.add_argument(
+        "--top",
+        type=int,
+        default=5,
+        metavar="K",
+        help="top gaps shown in a diagnosis (default: %(default)s)",
+    )
+    add_common(p, table=True)
+    p.set_defaults(run=run)
+    return p
+
+
+def _localise(frame, system, lang: str):
+    """Translate the severity words for ``lang="zh"`` (ids stay ids)."""
+    if lang != "zh":
+        return frame
+    out = frame.copy()
+    out["severity"] = out["severity"].map(
+        {s: _severity_label(s, "zh") for s in SEVERITIES}
+    )
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``clusterscore gaps`` with parsed arguments; return 0.
+
+    Errors are raised as `clusterscore.errors.ClusterScoreError` for the
+    command's ``main`` to report (exit status 2); warnings are issued as
+    usual (``main`` prints them as ``clusterscore: warning: ...``).
+    """
+    from clusterscore._format import render_table, system_labels, write_output
+    from clusterscore.cli import load_system_arg
+    from clusterscore.schema import read_clusters
+
+    system = load_system_arg(args)
+    table = read_clusters(args.file, system)
+    benchmark = args.benchmark
+    if args.cluster is not None:
+        diag = diagnose(
+            table,
+            system,
+            args.cluster,
+            benchmark,
+            k=args.top,
+            quantile=args.quantile,
+        )
+        if args.format == "table":
+            text = diag.to_text(lang=args.lang) + "\n"
+        elif args.format == "markdown":
+            text = diag.to_markdown(lang=args.lang)
+        elif args.format == "json":
+            text = json.dumps(diag.to_dict(), ensure_ascii=False, indent=2)
+            text += "\n"
+        else:
+            text = render_table(
+                _localise(diag.gaps, system, args.lang),
+                "csv",
+                args.lang,
+                labels=system_labels(system, args.lang),
+            )
+    else:
+        gaps = flag_gaps(table, system, benchmark, quantile=args.quantile)
+        text = render_table(
+            _localise(gaps, system, args.lang),
+            args.format,
+            args.lang,
+            labels=system_labels(system, args.lang),
+            floatfmt=".3f",
+        )
+    write_output(text, args.output)
+    return 0
