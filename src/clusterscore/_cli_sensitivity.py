@@ -1,0 +1,355 @@
+"""The ``clusterscore sensitivity`` sub-command: is the ranking robust?
+
+``clusterscore sensitivity FILE`` runs the Monte Carlo uncertainty analysis
+(`clusterscore.uncertainty.uncertainty`) and prints, per cluster, the
+nominal rank, the median rank, the 5-95 % rank interval and the
+probability of a top-k place, then the rank agreement of the samples with
+the nominal ranking. With ``--saltelli N`` it also runs the variance-based
+sensitivity analysis (`clusterscore.uncertainty.sensitivity`) and prints
+the first-order and total-effect indices of each input group.
+
+A progress bar is drawn on standard error when it is a terminal and the
+run takes more than half a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import TextIO
+
+from clusterscore.errors import ParameterError
+
+__all__ = ["Progress", "add_parser", "run"]
+
+_EPILOG = """\
+what is perturbed (see docs/uncertainty.md):
+  every AHP judgment moves up to --steps steps along Saaty's 1/9..9 scale;
+  the AHP share alpha of the linear AHP/entropy blend is uniform on
+  --alpha-range; with --methods / --normalizations, the aggregation and the
+  normalisation are drawn per sample (the first one is the nominal choice).
+  A perturbed matrix with CR > --max-cr is redrawn (--cr-rule resample),
+  drops its sample (reject) or is kept (keep).
+
+examples:
+  clusterscore sensitivity clusters.csv --samples 2000 --seed 1
+  clusterscore sensitivity clusters.csv --methods weighted_sum,geometric,topsis
+  clusterscore sensitivity clusters.csv --saltelli 500 --format markdown
+"""
+
+
+class Progress:
+    """A minimal progress bar on a terminal stream.
+
+    Call it as ``progress(done, total)``. Nothing is drawn unless `stream`
+    is a terminal and `delay` seconds have passed since the bar was made,
+    so short runs and redirected output stay clean.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        stream: TextIO | None = None,
+        *,
+        delay: float = 0.5,
+        width: int = 30,
+    ) -> None:
+        self.label = label
+        self.stream = sys.stderr if stream is None else stream
+        self.delay = delay
+        self.width = width
+        self.start = time.monotonic()
+        self.drawn = False
+        isatty = getattr(self.stream, "isatty", None)
+        self.enabled = bool(isatty and isatty())
+
+    def __call__(self, done: int, total: int) -> None:
+        """Redraw the bar for `done` of `total` steps."""
+        if not self.enabled:
+            return
+        if not self.drawn and time.monotonic() - self.start < self.delay:
+            return
+        frac = done / total if total else 1.0
+        fill = round(frac * self.width)
+        bar = "#" * fill + "." * (self.width - fill)
+        self.stream.write(
+            f"\rclusterscore: {self.label} [{bar}] {frac:4.0%} {done}/{total}"
+        )
+        self.drawn = True
+        if done >= total:
+            self.close()
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End the bar's line if anything was drawn."""
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.drawn = False
+            self.enabled = False
+
+
+def _names(text: str | None) -> tuple[str, ...] | None:
+    """Split a comma-separated option value."""
+    if text is None:
+        return None
+    return tuple(t.strip() for t in text.split(",") if t.strip())
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Register ``sensitivity`` on the ``clusterscore`` sub-parsers.
+
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        The object returned by ``parser.add_subparsers()``.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The ``sensitivity`` parser; its ``run`` default is `run`.
+    """
+    from clusterscore.cli import add_common
+
+    p = subparsers.add_parser(
+        "sensitivity",
+        help="uncertainty and sensitivity of the ranking",
+        description="Perturb the AHP judgments, the AHP/entropy share and "
+        "optionally the method choices; report each cluster's rank "
+        "interval and top-k probability, and (with --saltelli) the Sobol "
+        "sensitivity indices of the input groups.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", metavar="FILE", help="the clusters (CSV)")
+    p.add_argument(
+        "--samples",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="Monte Carlo samples (default: %(default)s)",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="S",
+        help="random seed; the same seed gives the same output",
+    )
+    p.add_argument(
+        "--steps",
+        type=int,
+        default=1,
+        metavar="K",
+        help="largest move of a judgment on Saaty's scale (default: 1)",
+    )
+    p.add_argument(
+        "--alpha-range",
+        type=float,
+        nargs=2,
+        default=(0.3, 0.7),
+        metavar=("LOW", "HIGH"),
+        help="range of the AHP share alpha (default: 0.3 0.7)",
+    )
+    p.add_argument(
+        "--weighting",
+        default="combined",
+        choices=("combined", "ahp", "entropy"),
+        help="weights (default: %(default)s)",
+    )
+    p.add_argument(
+        "--combine",
+        default="linear",
+        choices=("linear", "multiplicative"),
+        help="AHP/entropy combination (default: %(default)s)",
+    )
+    p.add_argument(
+        "--methods",
+        metavar="M[,M...]",
+        help="aggregation methods to draw from, nominal first "
+        "(weighted_sum, geometric, topsis; default: weighted_sum)",
+    )
+    p.add_argument(
+        "--normalizations",
+        metavar="N[,N...]",
+        help="normalisations to draw from, nominal first (minmax, target, "
+        "percentile, vector; default: the method's own)",
+    )
+    p.add_argument(
+        "--top-k",
+        type=int,
+        default=3,
+        metavar="K",
+        help="report the probability of a rank <= K (default: 3)",
+    )
+    p.add_argument(
+        "--max-cr",
+        type=float,
+        default=0.10,
+        metavar="CR",
+        help="consistency-ratio threshold (default: 0.10)",
+    )
+    p.add_argument(
+        "--cr-rule",
+        default="resample",
+        choices=("resample", "reject", "keep"),
+        help="what to do with a perturbed matrix above --max-cr "
+        "(default: %(default)s)",
+    )
+    p.add_argument(
+        "--saltelli",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also run a Sobol sensitivity analysis with N base samples "
+        "(N x (groups + 2) runs; default: 0, off)",
+    )
+    p.add_argument(
+        "--bootstrap",
+        type=int,
+        default=1000,
+        metavar="B",
+        help="bootstrap replicates of the Sobol intervals (default: 1000)",
+    )
+    p.add_argument(
+        "--missing",
+        default="refuse",
+        choices=("refuse", "median", "drop_indicator"),
+        help="missing-value policy (default: %(default)s)",
+    )
+    add_common(p, table=True)
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``clusterscore sensitivity`` with parsed arguments; return 0.
+
+    Errors are raised as `clusterscore.errors.ClusterScoreError` for the
+    command's ``main`` to report (exit status 2).
+    """
+    import numpy as np
+
+    from clusterscore._format import render_table, system_labels, write_output
+    from clusterscore.cli import load_system_arg
+    from clusterscore.schema import read_clusters
+    from clusterscore.uncertainty import sensitivity, uncertainty
+
+    if args.saltelli and args.format == "csv":
+        raise ParameterError(
+            "sensitivity: --format csv holds one table; with --saltelli use "
+            "--format table, markdown or json.",
+            parameter="format",
+            value="csv",
+        )
+    if args.saltelli < 0:
+        raise ParameterError(
+            f"sensitivity: --saltelli must be 0 (off) or a number of base "
+            f"samples >= 2; got {args.saltelli}.",
+            parameter="saltelli",
+            value=args.saltelli,
+        )
+    system = load_system_arg(args)
+    table = read_clusters(args.file, system)
+    gen = np.random.default_rng(args.seed)
+    common = {
+        "judgment_steps": args.steps,
+        "alpha_range": tuple(args.alpha_range),
+        "methods": _names(args.methods),
+        "normalizations": _names(args.normalizations),
+        "weighting": args.weighting,
+        "combine": args.combine,
+        "max_cr": args.max_cr,
+        "cr_rule": args.cr_rule,
+        "missing": args.missing,
+    }
+    bar = Progress("uncertainty")
+    try:
+        res = uncertainty(
+            table,
+            system,
+            args.samples,
+            gen,
+            top_k=args.top_k,
+            progress=bar,
+            **common,
+        )
+    finally:
+        bar.close()
+    sens = None
+    if args.saltelli:
+        bar = Progress("sensitivity")
+        try:
+            sens = sensitivity(
+                table,
+                system,
+                args.saltelli,
+                gen,
+                n_boot=args.bootstrap,
+                progress=bar,
+                **common,
+            )
+        finally:
+            bar.close()
+    labels = system_labels(system, args.lang)
+    summary = res.summary.rename(columns={"p_top_k": f"p_top{res.top_k}"})
+    if args.format == "json":
+        doc = {
+            "options": _jsonable(res.options),
+            "inputs": list(res.inputs),
+            "n": res.n,
+            "n_used": res.n_used,
+            "clusters": json.loads(render_table(summary, "json")),
+            "agreement": json.loads(render_table(res.agreement, "json")),
+            "consistency": json.loads(render_table(res.consistency, "json")),
+        }
+        if sens is not None:
+            doc["sensitivity"] = json.loads(render_table(sens.indices, "json"))
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = render_table(summary, "csv", args.lang, labels=labels)
+    else:
+        text = _report(res, sens, summary, args.format, args.lang, labels)
+    write_output(text, args.output)
+    return 0
+
+
+def _jsonable(options: dict) -> dict:
+    """Options with tuples as lists and None kept."""
+    return {
+        k: list(v) if isinstance(v, tuple) else v for k, v in options.items()
+    }
+
+
+def _report(res, sens, summary, fmt, lang, labels) -> str:
+    """Build the text or Markdown report: headings, tables, notes."""
+    from clusterscore._format import render_table
+
+    md = fmt == "markdown"
+    head = "## " if md else ""
+    lo, hi = res.interval
+    varied = ", ".join(res.inputs) or "nothing"
+    rej = res.consistency["share_above"]
+    parts = [
+        f"{head}Rank uncertainty ({res.n_used} of {res.n} samples; "
+        f"varied: {varied})\n",
+        f"rank_low / rank_high: the {lo:.0%} and {hi:.0%} quantiles of "
+        f"the sampled ranks; p_top{res.top_k}: probability of a rank <= "
+        f"{res.top_k}.\n",
+        render_table(summary, fmt, lang, labels=labels, floatfmt=".2f"),
+        f"\n{head}Agreement with the nominal ranking\n",
+        render_table(res.agreement, fmt, lang, floatfmt=".3f"),
+        f"\nperturbed matrices above CR {res.options['max_cr']}: "
+        f"{rej.mean():.1%} of draws on average (cr_rule="
+        f"{res.options['cr_rule']}).\n",
+    ]
+    if sens is not None:
+        parts += [
+            f"\n{head}Sobol sensitivity of the mean absolute rank shift "
+            f"(N={sens.n}, {sens.n_runs} runs, "
+            f"{sens.options['conf']:.0%} bootstrap intervals)\n",
+            render_table(sens.indices, fmt, lang, floatfmt=".3f"),
+        ]
+    return "".join(parts)
