@@ -422,20 +422,43 @@ def validate_judgments(
     return a, labels
 
 
-def _ri_value(func: str, table_name: str, n: int) -> float:
-    """Return RI(n) from the named table, or raise ParameterError."""
-    check_option(func, "ri", table_name, RI_TABLES)
-    table = RI_TABLES[table_name]
+def _ri_value(func: str, ri: Any, n: int) -> tuple[float, str]:
+    """Return (RI(n), table name) for a table name or a custom RI value.
+
+    A number > 0 is used as RI for every n >= 3 (named ``"custom"``); a
+    name selects a table of `clusterscore._tables.RI_TABLES`. An n beyond
+    the table raises ParameterError naming the largest n it covers.
+    """
+    if isinstance(ri, int | float | np.integer | np.floating) and not (
+        isinstance(ri, bool)
+    ):
+        value = float(ri)
+        if not (np.isfinite(value) and value > 0):
+            raise ParameterError(
+                f"{func}(): a numeric 'ri' must be a finite number > 0; "
+                f"got {ri!r}.",
+                parameter="ri",
+                value=ri,
+            )
+        return (value if n > 2 else 0.0), "custom"
+    check_option(func, "ri", ri, RI_TABLES)
+    table = RI_TABLES[ri]
     if n > table.n_max:
         raise ParameterError(
-            f"{func}(): the random-index table {table_name!r} covers "
-            f"matrices up to n = {table.n_max}; got n = {n}. Choose "
-            f"another 'ri' table or split the comparison into clusters.",
+            f"{func}(): the random-index table {ri!r} covers matrices up to "
+            f"n = {table.n_max}; got n = {n}. Choose another 'ri' table, "
+            f"give RI as a number (ri=1.59, ...), or split the comparison "
+            f"into clusters.",
             parameter="ri",
-            value=table_name,
+            value=ri,
             allowed=tuple(RI_TABLES),
         )
-    return table[n]
+    return table[n], ri
+
+
+def _check_ri(func: str, ri: Any) -> None:
+    """Reject an unknown ri name or a bad number before any work."""
+    _ri_value(func, ri, 1)
 
 
 def _check_max_cr(func: str, max_cr: Any) -> float | None:
@@ -461,7 +484,7 @@ def _check_max_cr(func: str, max_cr: Any) -> float | None:
 
 
 def consistency(
-    matrix: Any, *, ri: str = "saaty"
+    matrix: Any, *, ri: str | float = "saaty"
 ) -> tuple[float, float, float, float]:
     """Return ``(lambda_max, ci, cr, ri_value)`` of a judgment matrix.
 
@@ -483,7 +506,7 @@ def consistency(
     """
     a, _ = validate_judgments(matrix, func="consistency")
     n = a.shape[0]
-    ri_value = _ri_value("consistency", ri, n)
+    ri_value, _ = _ri_value("consistency", ri, n)
     lam = _lambda_max_kernel(a) if n > 1 else 1.0
     ci, cr = _consistency_kernel(lam, n, ri_value)
     return lam, ci, cr, ri_value
@@ -492,7 +515,7 @@ def consistency(
 def ahp(
     matrix: Any,
     method: str = "eigenvector",
-    ri: str = "saaty",
+    ri: str | float = "saaty",
     *,
     max_cr: float | None = None,
     scale: str = "any",
@@ -509,8 +532,10 @@ def ahp(
         label the elements.
     method : {"eigenvector", "geometric", "arithmetic"}
         How the priorities are derived (see Notes).
-    ri : {"saaty", "alonso_lamata", "tummala_ling"}
-        The random-index table used for CR (see `clusterscore._tables`).
+    ri : {"saaty", "alonso_lamata", "tummala_ling"} or float
+        The random-index table used for CR (see `clusterscore._tables`), or
+        RI itself as a number > 0 (used for every n >= 3; recorded as
+        ``ri_table="custom"``), e.g. for n beyond every table.
     max_cr : float, optional
         Raise `JudgmentError` when CR exceeds this (CR = max_cr passes);
         Saaty's usual threshold is 0.10.
@@ -570,13 +595,13 @@ def ahp(
     """
     func = "ahp"
     check_option(func, "method", method, METHODS)
-    check_option(func, "ri", ri, RI_TABLES)
+    _check_ri(func, ri)
     threshold = _check_max_cr(func, max_cr)
     a, labels_t = validate_judgments(
         matrix, name=name, labels=labels, scale=scale, func=func
     )
     n = a.shape[0]
-    ri_value = _ri_value(func, ri, n)
+    ri_value, ri_name = _ri_value(func, ri, n)
     if n == 1:
         w, lam = np.ones(1), 1.0
     elif method == "eigenvector":
@@ -599,7 +624,7 @@ def ahp(
         ri=ri_value,
         n=n,
         method=method,
-        ri_table=ri,
+        ri_table=ri_name,
         labels=labels_t,
         name=name,
     )
@@ -899,7 +924,7 @@ def aggregate_judgments(
     method: str = "aij",
     *,
     max_cr: float | None = None,
-    ri: str = "saaty",
+    ri: str | float = "saaty",
     ahp_method: str = "eigenvector",
     labels: Sequence[str] | None = None,
     name: str | None = None,
@@ -967,7 +992,7 @@ def aggregate_judgments(
     """
     func = "aggregate_judgments"
     check_option(func, "method", method, GROUP_METHODS)
-    check_option(func, "ri", ri, RI_TABLES)
+    _check_ri(func, ri)
     check_option(func, "ahp_method", ahp_method, METHODS)
     threshold = _check_max_cr(func, max_cr)
     mats = list(matrices)
