@@ -78,6 +78,10 @@ _TEXT_COLUMNS = REQUIRED_TEXT_COLUMNS + OPTIONAL_TEXT_COLUMNS
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]+")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_BEYOND_U07FF = re.compile("[\u0800-\U0010ffff]")
+_CHINESE_TEXT = re.compile(
+    "[\x00-\x7f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -629,13 +633,6 @@ def _check_table(
     """Validate columns given as (header, values); return the clean table."""
     table = _Table(system, row_labels, row_word)
     found, extras, unmatched = _collect_columns(items, system, table)
-    if extras:
-        warnings.warn(
-            f"{where}: ignored {len(extras)} column(s) that are not in the "
-            f"indicator system {system.id!r}: {_list(extras)}",
-            DataWarning,
-            stacklevel=stacklevel,
-        )
     n_rows = len(row_labels)
     if n_rows == 0:
         table.add(None, None, None, "no_rows", "the table has no data rows")
@@ -691,6 +688,13 @@ def _check_table(
 
     if table.problems:
         _raise(table, where)
+    if extras:
+        warnings.warn(
+            f"{where}: ignored {len(extras)} column(s) that are not in the "
+            f"indicator system {system.id!r}: {_list(extras)}",
+            DataWarning,
+            stacklevel=stacklevel,
+        )
     ordered = [c for c in _TEXT_COLUMNS if c in df]
     ordered += list(system.indicator_ids)
     out = df[ordered].reset_index(drop=True)
@@ -771,8 +775,10 @@ def validate(
     ``类型``). A ``type`` value may be a type id or the type's English or
     Chinese name. Numbers given as text are parsed (commas allowed only as
     thousands separators; the texts in `MISSING_TOKENS` mean missing).
-    Columns the system does not know are dropped with a `DataWarning`
-    naming them. If ``df`` has no ``cluster`` column but its index is named
+    Columns the system does not know are dropped, with a `DataWarning`
+    naming them when the table is otherwise valid (when it is not, the
+    `DataError` suggests the unknown headers that look like a missing
+    column). If ``df`` has no ``cluster`` column but its index is named
     ``cluster``, the index is used.
 
     Parameters
@@ -860,6 +866,29 @@ def validate(
 # --------------------------------------------------------------------------
 # Reading CSV files
 # --------------------------------------------------------------------------
+def _decode(data: bytes) -> str:
+    """Decode CSV bytes: UTF-8 (BOM or not), else GB18030 (GBK).
+
+    Short GBK texts can also be valid UTF-8 (GBK '群' = C8 BA = UTF-8
+    'Ⱥ'). Bytes that are valid UTF-8 but decode to no character beyond
+    U+07FF (no Chinese at all), while their GB18030 reading is Chinese
+    text, are read as GB18030.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+    if text.isascii() or _BEYOND_U07FF.search(text):
+        return text
+    try:
+        other = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return text
+    return other if _CHINESE_TEXT.fullmatch(other) else text
+
+
 def _read_text(path: str | os.PathLike[str]) -> str:
     """Return the decoded text of a CSV file; DataError if unusable."""
     p = Path(path)
@@ -895,16 +924,13 @@ def _read_text(path: str | os.PathLike[str]) -> str:
             f"bytes{hint}."
         )
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError as exc:
-            raise DataError(
-                f"{where}: is not a text file in UTF-8 or GB18030/GBK: "
-                f"undecodable byte 0x{data[exc.start]:02x} at offset "
-                f"{exc.start}."
-            ) from None
+        text = _decode(data)
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{where}: is not a text file in UTF-8 or GB18030/GBK: "
+            f"undecodable byte 0x{exc.object[exc.start]:02x} at offset "
+            f"{exc.start}."
+        ) from None
     bad = _CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
