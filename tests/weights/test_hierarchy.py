@@ -1,0 +1,298 @@
+"""Tests of clusterscore.weights.hierarchy.system_weights."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from clusterscore.errors import ConfigError, JudgmentError, ParameterError
+from clusterscore.system import (
+    ClusterType,
+    Dimension,
+    Indicator,
+    IndicatorSystem,
+    Judgments,
+    load_system,
+)
+from clusterscore.weights.ahp import ahp
+from clusterscore.weights.hierarchy import HierarchyWeights, system_weights
+
+_REF = Path(__file__).resolve().parents[1] / "reference" / "ahp_examples.py"
+_spec = importlib.util.spec_from_file_location("ahp_examples", _REF)
+ref = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(ref)
+
+DIMS = ref.DIMENSIONS  # scale, innovation, chain, policy, services
+INDICATORS = {
+    "scale": ("output", "share"),
+    "innovation": ("rd", "patents", "labs"),
+    "chain": ("coverage",),
+    "policy": ("docs", "funds"),
+    "services": ("platforms", "incubators"),
+}
+
+
+def consistent(w) -> np.ndarray:
+    """Return the consistent matrix a_ij = w_i / w_j."""
+    w = np.asarray(w, dtype=float)
+    return w[:, None] / w[None, :]
+
+
+def make_system(judgments, dims=DIMS) -> IndicatorSystem:
+    """Build a small system with the given judgments (no validation)."""
+    indicators = tuple(
+        Indicator(
+            id=i,
+            name=i,
+            name_zh=i,
+            unit="",
+            direction="benefit",
+            dimension=d,
+        )
+        for d in dims
+        for i in INDICATORS[d]
+    )
+    dimensions = tuple(
+        Dimension(id=d, name=d, name_zh=d, indicators=INDICATORS[d])
+        for d in dims
+    )
+    types = tuple(
+        ClusterType(id=t, name=t, name_zh=t)
+        for t in ("basic", "strategic", "cutting_edge")
+    )
+    return IndicatorSystem(
+        id="test",
+        name="test",
+        name_zh="test",
+        format_version=1,
+        dimensions=dimensions,
+        indicators=indicators,
+        types=types,
+        judgments=tuple(judgments),
+    )
+
+
+def J(level, cluster_type, elements, matrix) -> Judgments:
+    """Build a Judgments record."""
+    m = np.asarray(matrix, dtype=float)
+    return Judgments(level, cluster_type, tuple(elements), m, (m,), ("",))
+
+
+INNOV_W = (0.5, 0.3, 0.2)
+BASE = [
+    J("dimensions", "default", DIMS, ref.RESEARCH_NOTE["default"]["matrix"]),
+    J("dimensions", "basic", DIMS, ref.RESEARCH_NOTE["basic"]["matrix"]),
+    J("scale", "default", INDICATORS["scale"], [[1, 3], [1 / 3, 1]]),
+    J("innovation", "default", INDICATORS["innovation"], consistent(INNOV_W)),
+    J("policy", "default", INDICATORS["policy"], [[1, 1], [1, 1]]),
+    J("services", "basic", INDICATORS["services"], [[1, 1 / 4], [4, 1]]),
+]
+
+
+def test_basic_type_uses_research_note_dimension_weights():
+    """Dimension weights are the research note's basic weights (4 dp)."""
+    h = system_weights(make_system(BASE), "basic")
+    dim_w = h.table.groupby("dimension", sort=False)["dimension_weight"]
+    got = dim_w.first().reindex(DIMS).to_numpy()
+    np.testing.assert_array_equal(
+        got.round(4), ref.RESEARCH_NOTE["basic"]["weights"]
+    )
+    assert h.cr["dimensions/basic"] == pytest.approx(0.0160, abs=5e-5)
+
+
+def test_global_weight_is_product_and_sums_to_one():
+    """Global = dimension weight x local weight; the globals sum to 1."""
+    h = system_weights(make_system(BASE), "basic")
+    t = h.table
+    assert list(t.columns) == [
+        "dimension",
+        "dimension_weight",
+        "local_weight",
+        "global_weight",
+    ]
+    np.testing.assert_allclose(
+        t["global_weight"], t["dimension_weight"] * t["local_weight"]
+    )
+    assert t["global_weight"].sum() == pytest.approx(1.0, abs=1e-12)
+    assert list(t.index) == [i for d in DIMS for i in INDICATORS[d]]
+    assert t.index.name == "indicator"
+    pd.testing.assert_series_equal(
+        h.weights, t["global_weight"], check_names=True
+    )
+
+
+def test_local_weights_hand_calculated():
+    """Local weights: 3:1 gives .75/.25, 1:4 gives .2/.8, consistent w back."""
+    t = system_weights(make_system(BASE), "basic").table
+    assert t.loc["output", "local_weight"] == pytest.approx(0.75)
+    assert t.loc["share", "local_weight"] == pytest.approx(0.25)
+    assert t.loc["platforms", "local_weight"] == pytest.approx(0.2)
+    assert t.loc["incubators", "local_weight"] == pytest.approx(0.8)
+    np.testing.assert_allclose(
+        t.loc[list(INDICATORS["innovation"]), "local_weight"], INNOV_W
+    )
+    w_innov = ref.RESEARCH_NOTE["basic"]["weights"][1]
+    assert t.loc["rd", "global_weight"] == pytest.approx(
+        0.5 * w_innov, abs=5e-5
+    )
+
+
+def test_single_indicator_dimension_has_local_weight_one():
+    """A dimension with one indicator gets local weight 1."""
+    t = system_weights(make_system(BASE)).table
+    assert t.loc["coverage", "local_weight"] == 1.0
+    assert (
+        t.loc["coverage", "global_weight"]
+        == t.loc["coverage", "dimension_weight"]
+    )
+
+
+def test_type_without_own_matrix_falls_back_to_default():
+    """'strategic' has no matrices here: every level uses 'default'."""
+    h = system_weights(make_system(BASE), "strategic")
+    assert "dimensions/default" in h.judgments
+    assert "services/default" not in h.judgments
+    # services has only a 'basic' matrix: no default -> equal weights
+    assert h.equal_weight_dimensions == ("services",)
+    t = h.table
+    assert t.loc["platforms", "local_weight"] == pytest.approx(0.5)
+    np.testing.assert_array_equal(
+        t.groupby("dimension", sort=False)["dimension_weight"]
+        .first()
+        .reindex(DIMS)
+        .to_numpy()
+        .round(4),
+        ref.RESEARCH_NOTE["default"]["weights"],
+    )
+
+
+def test_judgments_and_cr_table():
+    """Every matrix used is reported with its AHPResult and its CR."""
+    h = system_weights(make_system(BASE), "basic")
+    assert isinstance(h, HierarchyWeights)
+    assert set(h.judgments) == {
+        "dimensions/basic",
+        "scale/default",
+        "innovation/default",
+        "policy/default",
+        "services/basic",
+    }
+    assert list(h.cr.index) == list(h.judgments)
+    assert h.cr.name == "cr"
+    for name, r in h.judgments.items():
+        assert h.cr[name] == r.cr
+    assert h.judgments["innovation/default"].labels == INDICATORS["innovation"]
+    with pytest.raises(TypeError):
+        h.judgments["x"] = None  # type: ignore[index]
+
+
+def test_elements_in_another_order_map_to_indicators():
+    """A matrix whose elements are listed in another order still maps."""
+    rev = tuple(reversed(INDICATORS["innovation"]))
+    w_rev = tuple(reversed(INNOV_W))
+    judg = [j for j in BASE if j.level != "innovation"] + [
+        J("innovation", "default", rev, consistent(w_rev))
+    ]
+    t = system_weights(make_system(judg), "basic").table
+    np.testing.assert_allclose(
+        t.loc[list(INDICATORS["innovation"]), "local_weight"], INNOV_W
+    )
+
+
+def test_methods_and_ri_are_passed_through():
+    """method= and ri= reach every matrix."""
+    h = system_weights(
+        make_system(BASE), "basic", method="geometric", ri="tummala_ling"
+    )
+    r = h.judgments["dimensions/basic"]
+    assert (r.method, r.ri_table, r.ri) == (
+        "geometric",
+        "tummala_ling",
+        1.1159,
+    )
+    g = ahp(ref.RESEARCH_NOTE["basic"]["matrix"], "geometric").weights
+    got = (
+        h.table.groupby("dimension", sort=False)["dimension_weight"]
+        .first()
+        .reindex(DIMS)
+    )
+    np.testing.assert_allclose(got, g)
+
+
+def test_unknown_cluster_type_lists_valid_ones():
+    """An unknown type raises ParameterError listing the valid ones."""
+    with pytest.raises(
+        ParameterError,
+        match=r"system_weights\(\): 'cluster_type' must be one of \{'basic', "
+        r"'strategic', 'cutting_edge', 'default'\}; got 'frontier'\.",
+    ):
+        system_weights(make_system(BASE), "frontier")
+
+
+def test_unknown_method_raises():
+    """An unknown method raises ParameterError."""
+    with pytest.raises(ParameterError, match=r"'method' must be one of"):
+        system_weights(make_system(BASE), method="power")
+
+
+def test_no_dimension_matrix_raises_config_error():
+    """No 'dimensions' matrix for the type nor a default: ConfigError."""
+    judg = [j for j in BASE if j.level != "dimensions"]
+    with pytest.raises(
+        ConfigError,
+        match=r"test: no judgments between the dimensions for cluster type "
+        r"'basic' and no 'default' ones",
+    ):
+        system_weights(make_system(judg), "basic")
+
+
+def test_matrix_with_wrong_elements_raises_config_error():
+    """A matrix comparing other elements than the level's raises."""
+    judg = [j for j in BASE if j.level != "scale"] + [
+        J("scale", "default", ("output", "jobs"), [[1, 2], [0.5, 1]])
+    ]
+    with pytest.raises(
+        ConfigError,
+        match=r"judgments 'scale/default' compare \['output', 'jobs'\], but "
+        r"the level has \['output', 'share'\]",
+    ):
+        system_weights(make_system(judg))
+
+
+def test_malformed_matrix_raises_judgment_error_with_name():
+    """A non-reciprocal matrix in the system names the matrix and cell."""
+    judg = [j for j in BASE if j.level != "scale"] + [
+        J("scale", "default", INDICATORS["scale"], [[1, 2], [2, 1]])
+    ]
+    with pytest.raises(
+        JudgmentError,
+        match=r"ahp\(\): pairwise matrix 'scale/default' is not reciprocal",
+    ):
+        system_weights(make_system(judg))
+
+
+@pytest.mark.parametrize(
+    "cluster_type", [None, "basic", "strategic", "cutting_edge"]
+)
+def test_default_system_file(cluster_type):
+    """The shipped system: 25 rows, globals sum to 1, every CR < 0.1."""
+    system = load_system()
+    h = system_weights(system, cluster_type)
+    assert list(h.table.index) == list(system.indicator_ids)
+    assert h.table["global_weight"].sum() == pytest.approx(1.0, abs=1e-12)
+    assert (h.table["global_weight"] > 0).all()
+    assert (h.cr < 0.1).all()
+    dims = (
+        h.table.groupby("dimension", sort=False)["dimension_weight"]
+        .first()
+        .reindex(system.dimension_ids)
+        .to_numpy()
+    )
+    key = cluster_type or "default"
+    np.testing.assert_array_equal(
+        dims.round(4), ref.RESEARCH_NOTE[key]["weights"]
+    )
