@@ -1159,7 +1159,10 @@ class _Loader:
                 from clusterscore.weights.ahp import complete_matrix
 
                 try:
-                    m = np.asarray(complete_matrix(m), dtype=float)
+                    m = np.asarray(
+                        complete_matrix(m, labels=elements, name=name),
+                        dtype=float,
+                    )
                 except JudgmentError as exc:
                     raise self.fail(
                         f"{g['_key']}.pairs",
@@ -1173,11 +1176,16 @@ class _Loader:
             from clusterscore.weights.ahp import aggregate_judgments
 
             matrix = np.asarray(
-                aggregate_judgments(completed, method="aij").matrix,
+                aggregate_judgments(
+                    completed, method="aij", labels=elements, name=name
+                ).matrix,
                 dtype=float,
             )
         self.check_consistency(
-            key if len(group) == 1 else f"judgments.{name}", name, matrix
+            key if len(group) == 1 else f"judgments.{name}",
+            name,
+            elements,
+            matrix,
         )
         sources = []
         for g in group:
@@ -1194,23 +1202,29 @@ class _Loader:
         )
 
     def check_consistency(
-        self, key: str, name: str, matrix: np.ndarray
+        self, key: str, name: str, elements: tuple[str, ...], matrix
     ) -> None:
-        """Raise ConfigError when the matrix has CR >= MAX_CR."""
+        """Raise ConfigError when the matrix has CR >= MAX_CR.
+
+        `ahp` raises (with the CR, the threshold and the cells at fault)
+        when CR exceeds `max_cr`; CR exactly equal to it is rejected here.
+        """
         from clusterscore.weights.ahp import ahp
 
         try:
-            ahp(matrix, max_cr=MAX_CR)
+            result = ahp(matrix, max_cr=MAX_CR, labels=elements, name=name)
         except JudgmentError as exc:
-            cells = getattr(exc, "cells", ())
-            cr = getattr(exc, "cr", None)
-            detail = f" CR={cr:.4f} >= {MAX_CR:.2f}." if cr is not None else ""
-            where = f" Cells at fault: {list(cells)}." if cells else ""
+            text = str(exc).removeprefix("ahp(): ")
+            raise self.fail(
+                key, f"{text} Revise the pairs until CR < {MAX_CR:.2f}."
+            ) from None
+        if result.cr >= MAX_CR:
             raise self.fail(
                 key,
-                f"({name}) judgments are too inconsistent:{detail} {exc}"
-                f"{where} Revise the pairs until CR < {MAX_CR:.2f}.",
-            ) from None
+                f"judgments for {name!r} are inconsistent: CR="
+                f"{result.cr:.4f} >= {MAX_CR:.2f}. Revise the pairs until "
+                f"CR < {MAX_CR:.2f}.",
+            )
 
     # --- [[target]] -----------------------------------------------------
     def targets(
