@@ -14,6 +14,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy.sparse.csgraph import connected_components
 
+from clusterscore import testing as cst
 from clusterscore._tables import RI_TABLES, SAATY_SCALE
 from clusterscore.errors import JudgmentError, ParameterError
 from clusterscore.weights.ahp import (
@@ -54,39 +55,20 @@ def random_reciprocal(n: int, seed: int) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------
-# hypothesis strategies (local; clusterscore.testing has public ones)
+# hypothesis strategies: the public ones of clusterscore.testing
 
 
-@st.composite
-def weight_vectors(draw, n=None, min_n=1, max_n=9):
-    """Positive weight vectors summing to 1."""
-    if n is None:
-        n = draw(st.integers(min_n, max_n))
-    raw = draw(
-        st.lists(st.floats(0.05, 1.0, allow_nan=False), min_size=n, max_size=n)
+def weight_vectors(n=None, min_n=1, max_n=9):
+    """Positive weight vectors summing to 1 (clusterscore.testing)."""
+    return cst.weight_vectors(n=n, min_n=min_n, max_n=max_n)
+
+
+def reciprocal_matrices(min_n=1, max_n=9):
+    """Reciprocal matrices, on Saaty's scale or continuous in [1/9, 9]."""
+    return st.one_of(
+        cst.reciprocal_matrices(saaty_scale=True, min_n=min_n, max_n=max_n),
+        cst.reciprocal_matrices(saaty_scale=False, min_n=min_n, max_n=max_n),
     )
-    w = np.asarray(raw)
-    return w / w.sum()
-
-
-@st.composite
-def reciprocal_matrices(draw, min_n=1, max_n=9):
-    """Reciprocal matrices with entries on Saaty's 1/9..9 scale."""
-    n = draw(st.integers(min_n, max_n))
-    k = n * (n - 1) // 2
-    vals = np.asarray(
-        draw(
-            st.lists(
-                st.sampled_from(SAATY_SCALE.values), min_size=k, max_size=k
-            )
-        ),
-        dtype=float,
-    )
-    a = np.ones((n, n))
-    iu = np.triu_indices(n, 1)
-    a[iu] = vals
-    a[(iu[1], iu[0])] = 1.0 / vals
-    return a
 
 
 # ---------------------------------------------------------------------------
