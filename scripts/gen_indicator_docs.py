@@ -183,7 +183,7 @@ def render(system: IndicatorSystem, source_label: str = SOURCE_LABEL) -> str:
             "",
         ]
         for j in system.judgments:
-            if j.level == d.id:
+            if j.level == d.id and j.source:
                 who = types[j.cluster_type]
                 out.append(f"- **{who}**: {_cell(j.source)}")
         out.append("")
