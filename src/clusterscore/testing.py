@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 try:
-    from hypothesis import HealthCheck, given, reject, settings
+    from hypothesis import HealthCheck, Phase, given, reject, settings
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - exercised by a test
     raise ImportError(
@@ -332,6 +332,7 @@ def check_weighting_method(
     rtol: float = 1e-6,
     derandomize: bool = False,
     rejects: tuple[type[Exception], ...] = (),
+    shrink: bool = True,
 ) -> None:
     """Assert that `fn` behaves like a weighting method.
 
@@ -371,6 +372,10 @@ def check_weighting_method(
         columns). Such an input is skipped; any other exception, or one of
         these raised on a permuted or rescaled copy of an accepted input,
         fails the check.
+    shrink : bool, default True
+        Shrink a failing input to a minimal counterexample before
+        reporting it. ``False`` reports the first failing input found,
+        which is faster when a failure is expected.
 
     Raises
     ------
@@ -427,6 +432,7 @@ def check_weighting_method(
         derandomize=derandomize,
         report_multiple_bugs=False,
         suppress_health_check=[HealthCheck.too_slow],
+        phases=tuple(p for p in Phase if shrink or p is not Phase.shrink),
     )
 
     def call(data: np.ndarray, axiom: str, first: bool = False) -> np.ndarray:

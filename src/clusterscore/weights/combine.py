@@ -56,16 +56,25 @@ def game_theory_coefficients(a: Any, b: Any) -> tuple[float, float]:
 
     Notes
     -----
-    The optimal coefficients minimise
-    :math:`\lVert c_1 a + c_2 b - u \rVert_2` for :math:`u = a` and
-    :math:`u = b` together; the first-order conditions are
+    The coefficients make the deviation of the combination from each
+    vector orthogonal to that vector,
+    :math:`(c_1 a + c_2 b - a) \cdot a = 0` and
+    :math:`(c_1 a + c_2 b - b) \cdot b = 0`, which the game-theory
+    combination literature derives as the first-order conditions of
+    minimising :math:`\lVert c_1 a + c_2 b - u \rVert_2` for
+    :math:`u \in \{a, b\}`; as a linear system,
 
     .. math::
 
         \begin{pmatrix} a \cdot a & a \cdot b \\ b \cdot a & b \cdot b
         \end{pmatrix}
         \begin{pmatrix} c_1 \\ c_2 \end{pmatrix}
-        = \begin{pmatrix} a \cdot a \\ b \cdot b \end{pmatrix}.
+        = \begin{pmatrix} a \cdot a \\ b \cdot b \end{pmatrix},
+
+    solved in closed form:
+    :math:`c_1 = (b \cdot b)(a \cdot a - a \cdot b) / D`,
+    :math:`c_2 = (a \cdot a)(b \cdot b - a \cdot b) / D`,
+    :math:`D = (a \cdot a)(b \cdot b) - (a \cdot b)^2`.
 
     Then :math:`\alpha_k = |c_k| / (|c_1| + |c_2|)`. The game-theory
     combination weighting literature (博弈论组合赋权) normalises either

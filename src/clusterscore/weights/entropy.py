@@ -67,19 +67,30 @@ def _entropy_kernel(Y: FloatArray, *, overwrite: bool = False) -> FloatArray:
     return d / d.sum()
 
 
-def _minmax_kernel(X: FloatArray, directions: np.ndarray) -> FloatArray:
+def _minmax_kernel(
+    X: FloatArray,
+    directions: np.ndarray,
+    mn: FloatArray | None = None,
+    mx: FloatArray | None = None,
+) -> FloatArray:
     """Direction-aware min-max scaling to [0, 1]; no validation.
 
     Benefit columns map to ``(x - min) / (max - min)``, cost columns to
-    ``(max - x) / (max - min)`` (computed exactly as ``(-x - min(-x)) /
-    range``). A constant column maps to all zeros. Returns a new array.
+    ``(max - x) / (max - min)``, both computed as ``(x - lo) * s`` with
+    ``lo`` the min (benefit) or max (cost) and ``s = +-1 / (max - min)``:
+    one full-size allocation and two passes. A constant column maps to
+    all zeros. Pass the column minima and maxima if already known.
+    Returns a new array.
     """
-    sign = directions.astype(np.float64)
-    Y = X * sign  # the one full-size allocation
-    lo = Y.min(axis=0)
-    span = Y.max(axis=0) - lo
-    Y -= lo
-    Y /= np.where(span > 0, span, 1.0)
+    if mn is None or mx is None:
+        mn, mx = X.min(axis=0), X.max(axis=0)
+    span = mx - mn
+    cost = directions < 0
+    lo = np.where(cost, mx, mn)
+    scale = np.where(span > 0, 1.0 / np.where(span > 0, span, 1.0), 0.0)
+    scale[cost] *= -1.0
+    Y = X - lo  # the one full-size allocation
+    Y *= scale
     return Y
 
 
@@ -112,8 +123,12 @@ def _labels(columns: Sequence[Any] | None, idx: np.ndarray) -> str:
 
 def _check_table(
     func: str, X: FloatArray, columns: Sequence[Any] | None
-) -> None:
-    """Raise DataError for too few rows, no columns, NaN or inf."""
+) -> tuple[FloatArray, FloatArray]:
+    """Raise DataError for too few rows, no columns, NaN or inf.
+
+    Returns the column minima and maxima (NaN and inf propagate into
+    them, which is how they are detected without a full-size mask).
+    """
     m, n = X.shape
     if n == 0:
         raise DataError(f"{func}(): 'X' has no columns (indicators).")
@@ -122,20 +137,25 @@ def _check_table(
             f"{func}(): 'X' needs at least 2 rows (clusters) to weigh "
             f"indicators by their variation; got {m}."
         )
-    finite = np.isfinite(X).all(axis=0)
+    mn, mx = X.min(axis=0), X.max(axis=0)
+    finite = np.isfinite(mn) & np.isfinite(mx)
     if not finite.all():
         bad = np.flatnonzero(~finite)
         raise DataError(
             f"{func}(): 'X' must be finite; NaN or infinite values in "
             f"{_labels(columns, bad)}. Impute or drop them first."
         )
+    return mn, mx
 
 
 def _constant_columns(
-    func: str, X: FloatArray, columns: Sequence[Any] | None
+    func: str,
+    mn: FloatArray,
+    mx: FloatArray,
+    columns: Sequence[Any] | None,
 ) -> np.ndarray:
     """Return the mask of constant columns; warn, or raise if all are."""
-    constant = X.max(axis=0) == X.min(axis=0)
+    constant = mx == mn
     if constant.all():
         raise DataError(
             f"{func}(): every column of 'X' is constant "
@@ -263,9 +283,9 @@ def entropy_weights(
     check_option(func, "normalization", normalization, ENTROPY_NORMALIZATIONS)
     arr, _, columns = as_matrix(func, X)
     dirs = as_directions(func, directions, arr.shape[1])
-    _check_table(func, arr, columns)
+    mn, mx = _check_table(func, arr, columns)
     if normalization == "sum":
-        negative = (arr < 0).any(axis=0)
+        negative = mn < 0
         if negative.any():
             bad = np.flatnonzero(negative)
             raise DataError(
@@ -274,9 +294,10 @@ def entropy_weights(
                 "normalization='minmax', or transform the data yourself "
                 "(clusterscore never shifts or takes abs() silently)."
             )
-    constant = _constant_columns(func, arr, columns)
+    constant = _constant_columns(func, mn, mx, columns)
     if normalization == "minmax":
-        w = _entropy_kernel(_minmax_kernel(arr, dirs), overwrite=True)
+        Y = _minmax_kernel(arr, dirs, mn, mx)
+        w = _entropy_kernel(Y, overwrite=True)
     else:
         w = _entropy_kernel(arr)
     w[constant] = 0.0
@@ -358,14 +379,16 @@ def critic_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
     func = "critic_weights"
     arr, _, columns = as_matrix(func, X)
     dirs = as_directions(func, directions, arr.shape[1])
-    _check_table(func, arr, columns)
-    constant = _constant_columns(func, arr, columns)
+    mn, mx = _check_table(func, arr, columns)
+    constant = _constant_columns(func, mn, mx, columns)
     keep = ~constant
     w = np.zeros(arr.shape[1])
     if keep.sum() == 1:  # the only weight vector on one varying column
         w[keep] = 1.0
         return _wrap(w, columns, "critic")
-    C = _critic_kernel(_minmax_kernel(arr[:, keep], dirs[keep]))
+    C = _critic_kernel(
+        _minmax_kernel(arr[:, keep], dirs[keep], mn[keep], mx[keep])
+    )
     total = C.sum()
     if not total > 1e-12 * keep.sum():
         raise DataError(
@@ -440,9 +463,9 @@ def std_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
     func = "std_weights"
     arr, _, columns = as_matrix(func, X)
     as_directions(func, directions, arr.shape[1])
-    _check_table(func, arr, columns)
-    constant = _constant_columns(func, arr, columns)
-    Y = _minmax_kernel(arr, np.ones(arr.shape[1], dtype=np.int8))
+    mn, mx = _check_table(func, arr, columns)
+    constant = _constant_columns(func, mn, mx, columns)
+    Y = _minmax_kernel(arr, np.ones(arr.shape[1], dtype=np.int8), mn, mx)
     sigma = Y.std(axis=0)
     sigma[constant] = 0.0
     return _wrap(sigma / sigma.sum(), columns, "std")

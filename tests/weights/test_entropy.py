@@ -1,0 +1,464 @@
+"""Tests for entropy, CRITIC and standard-deviation weights."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clusterscore.errors import (
+    DataError,
+    DegenerateIndicatorWarning,
+    ParameterError,
+)
+from clusterscore.testing import check_weighting_method, decision_matrices
+from clusterscore.weights.entropy import (
+    _entropy_kernel,
+    critic_weights,
+    entropy_weights,
+    std_weights,
+)
+
+
+def _load_reference():
+    path = Path(__file__).parents[1] / "reference" / "entropy_examples.py"
+    spec = importlib.util.spec_from_file_location("entropy_examples", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["entropy_examples"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ref = _load_reference()
+
+
+def _entropy_by_hand(Y):
+    """Apply the textbook formula term by term (no one-pass trick)."""
+    Y = np.asarray(Y, dtype=float)
+    m = Y.shape[0]
+    P = Y / Y.sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(P > 0, P * np.log(P), 0.0)
+    e = -terms.sum(axis=0) / np.log(m)
+    d = 1 - e
+    return d / d.sum()
+
+
+# ------------------------------------------------------------ golden values
+
+
+@pytest.mark.parametrize(
+    "example", ref.ENTROPY_EXAMPLES, ids=lambda e: e.source
+)
+def test_entropy_published_examples(example):
+    """Entropy weights match four published examples to the printed digit."""
+    w = entropy_weights(
+        example.matrix,
+        directions=example.directions,
+        normalization=example.normalization,
+    )
+    np.testing.assert_array_equal(
+        np.round(w, example.decimals), np.asarray(example.weights)
+    )
+
+
+def test_entropy_xu2004_near_constant_column_gets_weight_near_zero():
+    """Xu (2004): column (29, 29, 28.9, 29) prints 0.0000 but is not 0."""
+    w = entropy_weights(ref.XU_2004.matrix, normalization="sum")
+    assert 0 < w[3] < 5e-5
+
+
+def test_critic_tus_aytac_adali_2019():
+    """CRITIC reproduces Tus & Aytac Adali (2019) with un-reversed data."""
+    example = ref.TUS_AYTAC_ADALI_2019
+    w = critic_weights(example.matrix)
+    np.testing.assert_array_equal(
+        np.round(w, example.decimals), np.asarray(example.weights)
+    )
+
+
+def test_critic_tus_aytac_adali_2019_with_cost_reversed_differs():
+    """Reversing the cost column changes only the correlation signs."""
+    example = ref.TUS_AYTAC_ADALI_2019
+    directions = ["cost"] + ["benefit"] * 5
+    w = critic_weights(example.matrix, directions)
+    assert not np.allclose(w, example.weights, atol=5e-3)
+    # hand check of the mechanism: sigma is the same, the conflict with
+    # column 0 flips from (1 - r) to (1 + r)
+    X = np.asarray(example.matrix, dtype=float)
+    Y = (X - X.min(0)) / (X.max(0) - X.min(0))
+    Y[:, 0] = 1 - Y[:, 0]
+    r = np.corrcoef(Y, rowvar=False)
+    C = Y.std(axis=0) * (1 - r).sum(axis=0)
+    np.testing.assert_allclose(w, C / C.sum(), rtol=1e-12)
+
+
+# ------------------------------------------------------------ hand checks
+
+
+def test_entropy_minmax_hand_calculation():
+    """minmax: benefit (x-min)/range, cost (max-x)/range, then shares."""
+    X = np.array([[1.0, 10.0], [2.0, 30.0], [4.0, 20.0], [3.0, 40.0]])
+    # column 0 benefit -> 0, 1/3, 1, 2/3; column 1 cost -> 1, 1/3, 2/3, 0
+    y0 = np.array([0, 1 / 3, 1, 2 / 3])
+    y1 = np.array([1, 1 / 3, 2 / 3, 0])
+    p0, p1 = y0 / 2, y1 / 2  # both sum to 2
+    e0 = -sum(p * np.log(p) for p in p0 if p > 0) / np.log(4)
+    e1 = -sum(p * np.log(p) for p in p1 if p > 0) / np.log(4)
+    expected = np.array([1 - e0, 1 - e1]) / (2 - e0 - e1)
+    w = entropy_weights(X, ["benefit", "cost"])
+    np.testing.assert_allclose(w, expected, rtol=1e-12)
+    # the two columns hold the same multiset of y, so equal weights
+    np.testing.assert_allclose(w, [0.5, 0.5], rtol=1e-12)
+
+
+def test_entropy_sum_hand_calculation():
+    """sum: shares (1, 2, 4)/7 and (2, 2.5, 3)/7.5 by the textbook formula."""
+    X = [[1.0, 2.0], [2.0, 2.5], [4.0, 3.0]]
+    np.testing.assert_allclose(
+        entropy_weights(X, normalization="sum"),
+        _entropy_by_hand(X),
+        rtol=1e-12,
+    )
+
+
+def test_entropy_zero_share_counts_as_zero_log_zero():
+    """A 0 entry contributes 0 ln 0 = 0 (peers.md table 2.11, '.8984')."""
+    X = np.array([[0.0, 1.0], [1.0, 1.0], [2.0, 2.0]])
+    np.testing.assert_allclose(
+        entropy_weights(X, normalization="sum"),
+        _entropy_by_hand(X),
+        rtol=1e-12,
+    )
+
+
+def test_entropy_two_rows_minmax_gives_equal_weights():
+    """With m = 2, every varying column is (0, 1) after min-max: e = 0."""
+    w = entropy_weights([[1.0, 5.0, 7.0], [2.0, 3.0, 9.0]])
+    np.testing.assert_allclose(w, [1 / 3] * 3, rtol=1e-12)
+
+
+def test_entropy_sum_ignores_directions():
+    """Under 'sum' a cost direction does not change the raw-share weights."""
+    X = ref.ZAVADSKAS_PODVEZKO_2016.matrix
+    a = entropy_weights(X, normalization="sum")
+    b = entropy_weights(X, ["cost"] * 4, normalization="sum")
+    np.testing.assert_array_equal(a, b)
+
+
+def test_entropy_kernel_matches_textbook_formula():
+    """_entropy_kernel on a column-stochastic matrix = the formula."""
+    P = np.array([[0.2, 0.5], [0.3, 0.5], [0.5, 0.0]])
+    np.testing.assert_allclose(_entropy_kernel(P), _entropy_by_hand(P))
+
+
+def test_entropy_kernel_overwrite_leaves_result_unchanged():
+    """overwrite=True writes the logs into Y but gives the same weights."""
+    Y = np.array([[0.0, 1.0], [0.5, 0.2], [1.0, 0.0]])
+    expected = _entropy_kernel(Y.copy())
+    np.testing.assert_array_equal(_entropy_kernel(Y, overwrite=True), expected)
+
+
+def test_critic_hand_calculation():
+    """CRITIC on a 3x3 matrix: sigma and r worked out by hand."""
+    # y = (0, .5, 1), (0, 1, 0), (1, 0, 1); sigma = sqrt(1/6), sqrt(2/9),
+    # sqrt(2/9); r12 = r13 = 0, r23 = -1
+    s1, s2 = np.sqrt(1 / 6), np.sqrt(2 / 9)
+    C = np.array([s1 * 2, s2 * 3, s2 * 3])
+    w = critic_weights([[0.0, 0.0, 1.0], [1.0, 1.0, 0.0], [2.0, 0.0, 1.0]])
+    np.testing.assert_allclose(w, C / C.sum(), rtol=1e-12)
+
+
+def test_std_weights_hand_calculation():
+    """Std-dev weights: sigma of min-max columns (0, .5, 1), (0, 0, 1)."""
+    s1, s2 = np.sqrt(1 / 6), np.sqrt(2 / 9)
+    w = std_weights([[0.0, 0.0], [1.0, 0.0], [2.0, 10.0]])
+    np.testing.assert_allclose(w, [s1 / (s1 + s2), s2 / (s1 + s2)])
+
+
+def test_std_weights_do_not_depend_on_units():
+    """Expressing a column in other units leaves std weights unchanged."""
+    X = np.array([[1.0, 200.0], [2.0, 100.0], [4.0, 400.0]])
+    Y = X * [1e4, 1e-3]
+    np.testing.assert_allclose(std_weights(X), std_weights(Y), rtol=1e-12)
+
+
+def test_std_weights_ignore_directions():
+    """Reversing a min-max column (1 - y) keeps its standard deviation."""
+    X = np.array([[1.0, 200.0], [2.0, 100.0], [4.0, 400.0]])
+    np.testing.assert_allclose(std_weights(X), std_weights(X, ["cost"] * 2))
+
+
+# ------------------------------------------------------------ pandas
+
+
+def test_entropy_dataframe_gives_series_labelled_by_column():
+    """A DataFrame in gives a Series indexed by the column names out."""
+    df = pd.DataFrame({"rd": [1.0, 2.0, 4.0], "patents": [2.0, 2.5, 3.0]})
+    w = entropy_weights(df, normalization="sum")
+    assert isinstance(w, pd.Series)
+    assert list(w.index) == ["rd", "patents"]
+    np.testing.assert_allclose(w.to_numpy(), _entropy_by_hand(df))
+
+
+@pytest.mark.parametrize("fn", [critic_weights, std_weights])
+def test_other_methods_dataframe_gives_series(fn):
+    """CRITIC and std weights also return a labelled Series."""
+    df = pd.DataFrame({"a": [1.0, 2.0, 4.0], "b": [3.0, 1.0, 2.0]})
+    w = fn(df)
+    assert isinstance(w, pd.Series)
+    assert list(w.index) == ["a", "b"]
+
+
+def test_array_in_gives_ndarray_out():
+    """An array (or nested list) in gives a numpy array out."""
+    w = entropy_weights(np.array([[1.0, 2.0], [2.0, 1.0], [3.0, 5.0]]))
+    assert isinstance(w, np.ndarray)
+
+
+# ------------------------------------------------------------ edge policy
+
+
+@pytest.mark.parametrize("normalization", ["minmax", "sum"])
+def test_entropy_constant_column_weight_zero_and_warning(normalization):
+    """A constant column gets weight 0 and a warning naming it."""
+    df = pd.DataFrame(
+        {"a": [1.0, 2.0, 4.0], "flat": [5.0, 5.0, 5.0], "b": [3.0, 1, 2]}
+    )
+    with pytest.warns(DegenerateIndicatorWarning, match="'flat'"):
+        w = entropy_weights(df, normalization=normalization)
+    assert w["flat"] == 0.0
+    assert w.sum() == pytest.approx(1.0)
+    assert np.isfinite(w).all()
+
+
+def test_entropy_peers_constant_column_reference():
+    """peers.md 2.11 reference case: the constant column has weight 0."""
+    X = np.array([[1.0, 1.0, 3.0], [2.0, 5.0, 3.0], [3.0, 2.0, 3.0]])
+    with pytest.warns(DegenerateIndicatorWarning, match="column 2"):
+        w = entropy_weights(X, normalization="sum")
+    np.testing.assert_allclose(w[:2], _entropy_by_hand(X[:, :2]), rtol=1e-12)
+    assert w[2] == 0.0
+
+
+def test_entropy_sum_all_zero_column_is_constant():
+    """Under 'sum' an all-zero column is constant: weight 0, warning."""
+    X = np.array([[1.0, 0.0], [2.0, 0.0], [4.0, 0.0]])
+    with pytest.warns(DegenerateIndicatorWarning, match="column 1"):
+        w = entropy_weights(X, normalization="sum")
+    np.testing.assert_array_equal(w, [1.0, 0.0])
+
+
+def test_critic_constant_column_weight_zero_others_as_if_absent():
+    """CRITIC: a constant column gets 0; the others ignore it entirely."""
+    X = np.array([[0.0, 0.0, 1.0], [1.0, 1.0, 0.0], [2.0, 0.0, 1.0]])
+    with_flat = np.column_stack([X, np.full(3, 7.0)])
+    with pytest.warns(DegenerateIndicatorWarning, match="column 3"):
+        w = critic_weights(with_flat)
+    assert w[3] == 0.0
+    np.testing.assert_allclose(w[:3], critic_weights(X), rtol=1e-12)
+
+
+def test_critic_single_varying_column_gets_weight_one():
+    """With one varying column, the only weight vector is (1, 0, ...)."""
+    X = np.array([[0.0, 5.0], [1.0, 5.0], [3.0, 5.0]])
+    with pytest.warns(DegenerateIndicatorWarning):
+        w = critic_weights(X)
+    np.testing.assert_array_equal(w, [1.0, 0.0])
+
+
+def test_critic_no_conflict_raises():
+    """Perfectly positively correlated columns: every C_j = 0, DataError."""
+    df = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [10.0, 20.0, 30.0]})
+    with pytest.raises(DataError, match=r"perfectly positively correlated"):
+        critic_weights(df)
+
+
+def test_std_constant_column_weight_zero():
+    """Standard-deviation weights: a constant column gets 0 with a warning."""
+    with pytest.warns(DegenerateIndicatorWarning, match="column 0"):
+        w = std_weights([[2.0, 1.0], [2.0, 3.0], [2.0, 4.0]])
+    np.testing.assert_array_equal(w, [0.0, 1.0])
+
+
+ALL = [
+    entropy_weights,
+    lambda X, *a: entropy_weights(X, normalization="sum"),
+    critic_weights,
+    std_weights,
+]
+
+
+@pytest.mark.parametrize("fn", ALL)
+def test_all_columns_constant_raises(fn):
+    """Every column constant: DataError naming the columns."""
+    df = pd.DataFrame({"a": [1.0, 1.0], "b": [2.0, 2.0]})
+    with pytest.raises(DataError, match=r"every column.*'a', 'b'"):
+        fn(df)
+
+
+@pytest.mark.parametrize("fn", ALL)
+def test_fewer_than_two_rows_raises(fn):
+    """One row: DataError saying 2 rows are needed."""
+    with pytest.raises(DataError, match=r"at least 2 rows.*got 1"):
+        fn([[1.0, 2.0]])
+
+
+@pytest.mark.parametrize("fn", ALL)
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_non_finite_raises_naming_column(fn, bad):
+    """NaN or inf: DataError naming the column, never NaN weights."""
+    df = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [1.0, bad, 2.0]})
+    with pytest.raises(DataError, match=r"finite.*'b'"):
+        fn(df)
+
+
+@pytest.mark.parametrize("fn", ALL)
+def test_no_columns_raises(fn):
+    """A table with rows but no columns is rejected."""
+    with pytest.raises(DataError, match="no columns"):
+        fn(np.empty((3, 0)))
+
+
+def test_entropy_sum_negative_values_raise_naming_column():
+    """'sum' with a negative value: DataError naming it, never abs()."""
+    df = pd.DataFrame({"a": [1.0, 2.0, 3.0], "growth": [0.1, -0.2, 0.3]})
+    with pytest.raises(DataError, match=r"non-negative.*'growth'"):
+        entropy_weights(df, normalization="sum")
+
+
+def test_entropy_minmax_accepts_negative_values():
+    """'minmax' maps any finite column to [0, 1]: negatives are fine."""
+    w = entropy_weights([[1.0, -0.2], [2.0, 0.1], [3.0, 0.5]])
+    assert np.isfinite(w).all()
+    assert w.sum() == pytest.approx(1.0)
+
+
+def test_entropy_unknown_normalization_raises():
+    """An unknown normalisation name lists the valid ones."""
+    with pytest.raises(
+        ParameterError,
+        match=r"'normalization' must be one of \{'minmax', 'sum'\}; got 'mm'",
+    ):
+        entropy_weights([[1.0], [2.0]], normalization="mm")
+
+
+@pytest.mark.parametrize("fn", [entropy_weights, critic_weights, std_weights])
+def test_bad_directions_raise(fn):
+    """A wrong number of directions or a bad word is a ParameterError."""
+    X = [[1.0, 2.0], [2.0, 1.0], [3.0, 5.0]]
+    with pytest.raises(ParameterError, match="one entry per criterion"):
+        fn(X, ["benefit"])
+    with pytest.raises(ParameterError, match="'up' at position 1"):
+        fn(X, ["benefit", "up"])
+
+
+def test_non_numeric_column_raises():
+    """A text column in the DataFrame is named in the DataError."""
+    df = pd.DataFrame({"name": ["x", "y"], "a": [1.0, 2.0]})
+    with pytest.raises(DataError, match="not numeric: name"):
+        entropy_weights(df)
+
+
+# ------------------------------------------------------------ properties
+
+
+def _col_scaled(X, factors):
+    return X * np.asarray(factors)
+
+
+@settings(max_examples=200)
+@given(X=decision_matrices(), data=st.data())
+def test_prop_entropy_sum_scale_invariant(X, data):
+    """'sum': multiplying a column by c > 0 leaves the weights unchanged."""
+    n = X.shape[1]
+    c = data.draw(
+        st.lists(st.floats(1e-3, 1e3), min_size=n, max_size=n), label="c"
+    )
+    a = entropy_weights(X, normalization="sum")
+    b = entropy_weights(_col_scaled(X, c), normalization="sum")
+    np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-9)
+
+
+@settings(max_examples=200)
+@given(X=decision_matrices(non_negative=False), data=st.data())
+def test_prop_entropy_minmax_affine_invariant(X, data):
+    """'minmax': x -> a x + b with a > 0 leaves the weights unchanged."""
+    n = X.shape[1]
+    a = np.asarray(
+        data.draw(st.lists(st.floats(1e-2, 1e2), min_size=n, max_size=n))
+    )
+    b = np.asarray(
+        data.draw(st.lists(st.floats(-1e3, 1e3), min_size=n, max_size=n))
+    )
+    np.testing.assert_allclose(
+        entropy_weights(X), entropy_weights(X * a + b), rtol=1e-6, atol=1e-9
+    )
+
+
+@settings(max_examples=200)
+@given(X=decision_matrices(non_negative=False))
+def test_prop_entropy_minmax_cost_is_benefit_of_negated(X):
+    """A cost column weighs like the same column negated as benefit."""
+    n = X.shape[1]
+    np.testing.assert_allclose(
+        entropy_weights(X, ["cost"] * n),
+        entropy_weights(-X),
+        rtol=1e-9,
+        atol=1e-12,
+    )
+
+
+@settings(max_examples=200)
+@given(X=decision_matrices(constant_columns=True, min_cols=2))
+def test_prop_constant_columns_weight_zero_never_nan(X):
+    """Constant columns get exactly 0, the rest sum to 1, never NaN."""
+    constant = X.max(axis=0) == X.min(axis=0)
+    for fn in (entropy_weights, std_weights):
+        with pytest.warns(DegenerateIndicatorWarning):
+            w = fn(X)
+        assert np.all(w[constant] == 0.0)
+        assert np.isfinite(w).all()
+        assert w.sum() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("name", "fn", "scale_invariant", "rejects"),
+    [
+        ("entropy-minmax", entropy_weights, True, ()),
+        (
+            "entropy-sum",
+            lambda X: entropy_weights(X, normalization="sum"),
+            True,
+            (),
+        ),
+        ("critic", critic_weights, True, (DataError,)),
+        ("std", std_weights, True, ()),
+    ],
+)
+def test_objective_methods_pass_weighting_axioms(
+    name, fn, scale_invariant, rejects
+):
+    """Sum 1, >= 0, deterministic, permutation laws, scale invariance."""
+    check_weighting_method(
+        fn,
+        kind="objective",
+        scale_invariant=scale_invariant,
+        max_examples=200,
+        rejects=rejects,
+    )
+
+
+def test_weights_do_not_modify_the_callers_dataframe():
+    """The input DataFrame is unchanged after the call."""
+    df = pd.DataFrame({"a": [1.0, 2.0, 4.0], "b": [3.0, 1.0, 2.0]})
+    before = df.copy()
+    for fn in (entropy_weights, critic_weights, std_weights):
+        fn(df, ["cost", "benefit"])
+    pd.testing.assert_frame_equal(df, before)
