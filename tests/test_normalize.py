@@ -1,0 +1,384 @@
+"""Tests of clusterscore.normalize: formulas, edge cases, properties, errors.
+
+Expected numbers are hand calculations written next to each case.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from clusterscore.errors import DataError, ParameterError
+from clusterscore.normalize import (
+    CONSTANT_COLUMN_VALUE,
+    NORMALIZATIONS,
+    minmax_kernel,
+    normalize,
+    percentile_kernel,
+    target_kernel,
+    vector_kernel,
+    zscore_kernel,
+)
+
+BOUNDED = [name for name, spec in NORMALIZATIONS.items() if spec.bounded]
+ALL = list(NORMALIZATIONS)
+
+
+# --------------------------------------------------------------------------
+# hand-computed cases
+
+
+def test_minmax_by_direction_hand_case():
+    """Min-max: benefit (x-min)/(max-min), cost (max-x)/(max-min)."""
+    # col 0 benefit, min 1, max 3: (1-1)/2=0, (3-1)/2=1, (2-1)/2=0.5
+    # col 1 cost, min 10, max 30: (30-10)/20=1, (30-30)/20=0, (30-20)/20=.5
+    X = [[1.0, 10.0], [3.0, 30.0], [2.0, 20.0]]
+    Y = normalize(X, ["benefit", "cost"], method="minmax")
+    np.testing.assert_array_equal(Y, [[0.0, 1.0], [1.0, 0.0], [0.5, 0.5]])
+    assert not np.signbit(Y).any()  # no -0.0 from the cost formula
+
+
+def test_minmax_constant_column_is_half():
+    """Min-max gives a constant column 0.5 for benefit and cost, no NaN."""
+    X = np.array([[4.0, 1.0, 7.0], [4.0, 2.0, 7.0]])
+    Y = minmax_kernel(X, np.array([1, 1, -1], dtype=np.int8))
+    np.testing.assert_array_equal(Y[:, 0], [0.5, 0.5])
+    np.testing.assert_array_equal(Y[:, 2], [0.5, 0.5])
+    assert CONSTANT_COLUMN_VALUE == 0.5
+
+
+def test_minmax_single_row_is_half():
+    """One cluster: every column is constant and scores 0.5."""
+    Y = normalize([[3.0, -2.0]], ["benefit", "cost"])
+    np.testing.assert_array_equal(Y, [[0.5, 0.5]])
+
+
+def test_target_hand_case():
+    """Target: benefit min(x/t, 1), cost min(t/x, 1), cost x=0 gives 1."""
+    # col 0 benefit, t=10: 5/10=0.5, 20/10=2 -> 1, 10/10=1
+    # col 1 cost, t=4: 4/4=1, x=0 -> 1 (defined, no division), 4/8=0.5
+    X = [[5.0, 4.0], [20.0, 0.0], [10.0, 8.0]]
+    Y = normalize(X, ["benefit", "cost"], method="target", targets=[10, 4])
+    np.testing.assert_array_equal(Y, [[0.5, 1.0], [1.0, 1.0], [1.0, 0.5]])
+
+
+def test_target_kernel_zero_cost_value_no_warning():
+    """A cost value of 0 scores 1 without a division-by-zero warning."""
+    with np.errstate(all="raise"):
+        Y = target_kernel(
+            np.array([[0.0], [2.0]]),
+            np.array([-1], dtype=np.int8),
+            np.array([1.0]),
+        )
+    np.testing.assert_array_equal(Y, [[1.0], [0.5]])
+
+
+def test_zscore_hand_case():
+    """Z-score with ddof=1, direction applied by sign."""
+    # col 0 benefit [1,2,3]: mean 2, sd sqrt((1+0+1)/2)=1 -> -1, 0, 1
+    # col 1 cost [2,4,6]: mean 4, sd 2 -> -(-1)=1, 0, -1
+    Y = normalize(
+        [[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]],
+        ["benefit", "cost"],
+        method="zscore",
+    )
+    np.testing.assert_allclose(Y, [[-1, 1], [0, 0], [1, -1]], atol=1e-15)
+
+
+def test_zscore_constant_column_and_single_row_are_zero():
+    """Z-score gives 0 for a constant column and for a one-row table."""
+    s = np.array([1, -1], dtype=np.int8)
+    # column 0 is exactly constant, but its computed mean is not 0.1 and
+    # its computed sd is ~1.7e-17: (x - mean)/sd would be -0.82, not 0
+    X = np.array([[0.1, 5.0], [0.1, 6.0], [0.1, 7.0]])
+    np.testing.assert_array_equal(zscore_kernel(X, s)[:, 0], [0.0] * 3)
+    np.testing.assert_array_equal(zscore_kernel(X[:1], s), [[0.0, 0.0]])
+
+
+def test_vector_hand_case():
+    """Vector: benefit x/||x||, cost 1 - x/||x||."""
+    # col [3, 4]: ||x|| = 5 -> benefit 0.6, 0.8; cost 0.4, 0.2
+    Y = normalize(
+        [[3.0, 3.0], [4.0, 4.0]], ["benefit", "cost"], method="vector"
+    )
+    np.testing.assert_allclose(Y, [[0.6, 0.4], [0.8, 0.2]], rtol=1e-15)
+
+
+def test_vector_zero_and_constant_columns():
+    """An all-zero column gets the constant-column value 1/sqrt(m)."""
+    # m = 4: constant column c gives c/(2c) = 0.5; all-zero gets the same
+    X = np.array([[0.0, 2.0, 0.0]] * 4)
+    Y = vector_kernel(X, np.array([1, 1, -1], dtype=np.int8))
+    np.testing.assert_allclose(Y, 0.5, rtol=1e-15)
+
+
+def test_vector_extreme_magnitudes():
+    """Vector norms survive squares that overflow or underflow."""
+    # [3, 4] * 1e200: squares overflow, yet the result is 0.6, 0.8;
+    # [3, 4] * 1e-200: squares underflow to 0, same result
+    s = np.array([1, 1], dtype=np.int8)
+    X = np.array([[3e200, 3e-200], [4e200, 4e-200]])
+    np.testing.assert_allclose(
+        vector_kernel(X, s), [[0.6, 0.6], [0.8, 0.8]], rtol=1e-14
+    )
+
+
+def test_percentile_hand_case_average_ties():
+    """Percentile: (rank - 1)/(m - 1), average ties, cost mirrored."""
+    # col [10,20,20,40] benefit: ranks 1, 2.5, 2.5, 4 -> 0, .5, .5, 1
+    # cost: ranks of -x: 4, 2.5, 2.5, 1 -> 1, .5, .5, 0
+    X = [[10.0, 10.0], [20.0, 20.0], [20.0, 20.0], [40.0, 40.0]]
+    Y = normalize(X, ["benefit", "cost"], method="percentile")
+    np.testing.assert_array_equal(
+        Y, [[0.0, 1.0], [0.5, 0.5], [0.5, 0.5], [1.0, 0.0]]
+    )
+
+
+def test_percentile_constant_and_single_row():
+    """Percentile ranks give 0.5 to a constant column and to one row."""
+    s = np.array([1], dtype=np.int8)
+    np.testing.assert_array_equal(
+        percentile_kernel(np.array([[2.0], [2.0], [2.0]]), s), 0.5
+    )
+    np.testing.assert_array_equal(percentile_kernel(np.array([[9.0]]), s), 0.5)
+
+
+def test_dataframe_in_dataframe_out_with_mapping_arguments():
+    """A DataFrame keeps its labels; mappings are aligned by column label."""
+    df = pd.DataFrame(
+        {"a": [1.0, 3.0], "b": [4.0, 2.0]}, index=pd.Index(["x", "y"])
+    )
+    out = normalize(
+        df,
+        {"b": "cost", "a": "benefit"},
+        method="target",
+        targets=pd.Series({"b": 2.0, "a": 2.0}),
+    )
+    assert isinstance(out, pd.DataFrame)
+    assert list(out.index) == ["x", "y"]
+    assert list(out.columns) == ["a", "b"]
+    # a benefit t=2: 1/2=.5, 3/2 -> 1; b cost t=2: 2/4=.5, 2/2=1
+    np.testing.assert_array_equal(out.to_numpy(), [[0.5, 0.5], [1.0, 1.0]])
+
+
+def test_input_is_not_mutated():
+    """normalize() leaves the caller's array and DataFrame unchanged."""
+    X = np.array([[1.0, 2.0], [3.0, 5.0]])
+    df = pd.DataFrame(X.copy(), columns=["p", "q"])
+    for method in ("minmax", "zscore", "vector", "percentile"):
+        normalize(X, ["benefit", "cost"], method=method)
+        normalize(df, ["cost", "benefit"], method=method)
+    np.testing.assert_array_equal(X, [[1.0, 2.0], [3.0, 5.0]])
+    np.testing.assert_array_equal(df.to_numpy(), X)
+
+
+def test_registry_names():
+    """The registry holds exactly the five documented methods."""
+    assert set(NORMALIZATIONS) == {
+        "minmax",
+        "target",
+        "zscore",
+        "vector",
+        "percentile",
+    }
+    assert [n for n, s in NORMALIZATIONS.items() if not s.bounded] == [
+        "zscore"
+    ]
+    assert all(spec.name == name for name, spec in NORMALIZATIONS.items())
+
+
+# --------------------------------------------------------------------------
+# properties
+
+_values = st.one_of(
+    st.integers(0, 4).map(float),  # ties and constant columns
+    st.floats(0.0, 1e6, allow_nan=False, allow_infinity=False),
+)
+
+
+@st.composite
+def tables(draw, min_rows=1):
+    """Draw a non-negative (m, n) table, its directions and targets."""
+    m = draw(st.integers(min_rows, 8))
+    n = draw(st.integers(1, 4))
+    X = draw(arrays(np.float64, (m, n), elements=_values))
+    signs = np.array(
+        draw(st.lists(st.sampled_from([1, -1]), min_size=n, max_size=n)),
+        dtype=np.int8,
+    )
+    targets = np.array(
+        draw(
+            st.lists(
+                st.floats(0.01, 1e6, allow_nan=False),
+                min_size=n,
+                max_size=n,
+            )
+        )
+    )
+    return X, signs, targets
+
+
+def _run(method, X, signs, targets):
+    return normalize(
+        X,
+        signs,
+        method=method,
+        targets=targets if method == "target" else None,
+    )
+
+
+@settings(max_examples=200)
+@given(tables(), st.sampled_from(ALL))
+def test_outputs_finite_and_in_range(data, method):
+    """Every method is finite; bounded ones lie in [0, 1], no NaN ever."""
+    X, signs, targets = data
+    Y = _run(method, X, signs, targets)
+    assert Y.shape == X.shape
+    assert np.all(np.isfinite(Y))
+    if NORMALIZATIONS[method].bounded:
+        assert Y.min() >= 0.0
+        assert Y.max() <= 1.0
+
+
+@settings(max_examples=200)
+@given(tables(), st.sampled_from(ALL), st.randoms(use_true_random=False))
+def test_row_order_equivariance(data, method, rnd):
+    """Permuting the clusters permutes the normalised rows, nothing else."""
+    X, signs, targets = data
+    perm = np.array(rnd.sample(range(X.shape[0]), X.shape[0]))
+    Y = _run(method, X, signs, targets)
+    Yp = _run(method, X[perm], signs, targets)
+    np.testing.assert_allclose(Yp, Y[perm], rtol=1e-12, atol=1e-12)
+
+
+@settings(max_examples=200)
+@given(
+    tables(),
+    st.sampled_from(ALL),
+    st.data(),
+    st.floats(1e-3, 1e6, allow_nan=False),
+)
+def test_improving_a_value_never_lowers_its_score(data, method, pick, step):
+    """Raising a benefit (lowering a cost) value never lowers its own y_ij."""
+    X, signs, targets = data
+    i = pick.draw(st.integers(0, X.shape[0] - 1))
+    j = pick.draw(st.integers(0, X.shape[1] - 1))
+    X2 = X.copy()
+    if signs[j] > 0:
+        X2[i, j] += step
+    else:
+        assume(X[i, j] > 0)
+        X2[i, j] = max(0.0, X[i, j] - step)
+    Y = _run(method, X, signs, targets)
+    Y2 = _run(method, X2, signs, targets)
+    # z-scores: non-decreasing by Samuelson's inequality; others by form
+    assert Y2[i, j] >= Y[i, j] - 1e-9 * max(1.0, abs(Y[i, j]))
+
+
+@settings(max_examples=200)
+@given(tables(min_rows=2), st.sampled_from(["minmax", "percentile"]))
+def test_cost_mirrors_benefit(data, method):
+    """For min-max and percentile ranks, cost = 1 - benefit."""
+    X, _, _ = data
+    n = X.shape[1]
+    ben = normalize(X, ["benefit"] * n, method=method)
+    cost = normalize(X, ["cost"] * n, method=method)
+    flat = X.max(axis=0) == X.min(axis=0)
+    np.testing.assert_allclose(cost[:, ~flat], 1.0 - ben[:, ~flat], atol=1e-12)
+    np.testing.assert_array_equal(cost[:, flat], 0.5)
+
+
+# --------------------------------------------------------------------------
+# errors
+
+
+def test_unknown_method_lists_valid_names():
+    """A bad method name raises ParameterError listing every valid name."""
+    with pytest.raises(ParameterError, match=r"'method' must be one of") as e:
+        normalize([[1.0]], method="min-max")
+    for name in NORMALIZATIONS:
+        assert repr(name) in str(e.value)
+    assert "'min-max'" in str(e.value)
+
+
+def test_directions_length_mismatch():
+    """Directions of the wrong length raise ParameterError."""
+    with pytest.raises(ParameterError, match=r"one entry per criterion \(2\)"):
+        normalize([[1.0, 2.0]], ["benefit"])
+
+
+def test_directions_mapping_must_cover_columns():
+    """A directions mapping missing a column names the missing label."""
+    df = pd.DataFrame({"a": [1.0], "b": [2.0]})
+    with pytest.raises(ParameterError, match=r"missing: \['b'\]"):
+        normalize(df, {"a": "benefit"})
+
+
+def test_nan_names_column_and_row():
+    """A NaN raises DataError naming the column and the row label."""
+    df = pd.DataFrame(
+        {"gdp": [1.0, 2.0], "rd_intensity": [0.5, np.nan]},
+        index=["Suzhou", "Wuxi"],
+    )
+    with pytest.raises(DataError, match=r"column 'rd_intensity'.*'Wuxi'"):
+        normalize(df)
+
+
+def test_infinity_names_column_position():
+    """An infinity in an array raises DataError naming column position."""
+    with pytest.raises(DataError, match=r"column 1: 1 infinite at row\(s\) 0"):
+        normalize(np.array([[1.0, np.inf], [2.0, 3.0]]))
+
+
+def test_target_needs_targets():
+    """method='target' without targets raises ParameterError."""
+    with pytest.raises(ParameterError, match=r"needs 'targets'"):
+        normalize([[1.0]], method="target")
+
+
+@pytest.mark.parametrize("bad", [0.0, -1.0, np.nan, np.inf])
+def test_non_positive_target_rejected(bad):
+    """A target that is not a finite number > 0 raises ParameterError."""
+    with pytest.raises(ParameterError, match=r"finite number > 0; got 1="):
+        normalize([[1.0, 2.0]], method="target", targets=[1.0, bad])
+
+
+def test_target_length_mismatch():
+    """Targets of the wrong length raise ParameterError."""
+    with pytest.raises(ParameterError, match=r"one entry per indicator \(2\)"):
+        normalize([[1.0, 2.0]], method="target", targets=[1.0])
+
+
+def test_targets_only_for_target_method():
+    """Targets passed to another method raise instead of being ignored."""
+    with pytest.raises(ParameterError, match=r"only applies to method='tar"):
+        normalize([[1.0]], method="minmax", targets=[1.0])
+
+
+@pytest.mark.parametrize("method", ["target", "vector"])
+def test_negative_values_rejected_where_ratios_need_them(method):
+    """Target and vector name the column holding a negative value."""
+    df = pd.DataFrame({"ok": [1.0, 2.0], "profit": [3.0, -4.0]})
+    with pytest.raises(DataError, match=r"column 'profit' has minimum -4"):
+        normalize(df, method=method, targets=[1.0, 1.0])
+
+
+def test_non_numeric_and_empty_tables():
+    """Text columns, empty tables and 1-D input raise DataError."""
+    text = pd.DataFrame({"a": ["x", "y"], "b": [1.0, 2.0]})
+    with pytest.raises(DataError, match=r"not numeric: a"):
+        normalize(text)
+    with pytest.raises(DataError, match=r"at least one row"):
+        normalize(np.empty((0, 3)))
+    with pytest.raises(DataError, match=r"must be 2-D"):
+        normalize([1.0, 2.0])
+
+
+def test_span_overflow_rejected():
+    """Values whose range overflows float64 raise DataError, not NaN."""
+    with pytest.raises(DataError, match=r"column\(s\) 0 span"):
+        normalize([[-1e308], [1e308]])
