@@ -76,6 +76,7 @@ MISSING_TOKENS: frozenset[str] = frozenset(
 _MAX_MESSAGE_LINES = 50
 _TEXT_COLUMNS = REQUIRED_TEXT_COLUMNS + OPTIONAL_TEXT_COLUMNS
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
+_INVISIBLE_RE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]+")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 _BEYOND_U07FF = re.compile("[\u0800-\U0010ffff]")
@@ -325,7 +326,12 @@ def _text_column(s: pd.Series) -> pd.Series:
 def _type_column(s: pd.Series, lookup: dict[str, str]) -> pd.Series:
     """Return the type column with English/Chinese names mapped to ids."""
     text = _text_column(s)
-    keys = text.map(_header_key, na_action="ignore")
+    keys = (
+        text.str.normalize("NFKC")
+        .str.replace(_INVISIBLE_RE, "", regex=True)
+        .str.casefold()
+        .str.replace(_QUOTES_AND_SPACE, "", regex=True)
+    )
     mapped = keys.map(lookup)
     return mapped.where(mapped.notna(), text).astype("str")
 
