@@ -1,4 +1,4 @@
-"""The ``clusterscore sensitivity`` sub-command: is the ranking robust?
+"""The ``clusterscore sensitivity`` sub-command: how robust a ranking is.
 
 ``clusterscore sensitivity FILE`` runs the Monte Carlo uncertainty analysis
 (`clusterscore.uncertainty.uncertainty`) and prints, per cluster, the

@@ -215,12 +215,15 @@ def batched_ranks(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     pos = np.broadcast_to(np.arange(m), (k, m))
     start = np.ones((k, m), dtype=bool)
     start[:, 1:] = s[:, 1:] != s[:, :-1]
+    rank = np.empty((k, m), dtype=np.int64)
+    if start.all():  # no ties: both are the inverse permutation
+        np.put_along_axis(rank, order, pos + 1, axis=1)
+        return rank, rank.astype(float)
     end = np.ones((k, m), dtype=bool)
     end[:, :-1] = start[:, 1:]
     first = np.maximum.accumulate(np.where(start, pos, 0), axis=1)
     last = np.minimum.accumulate(np.where(end, pos, m)[:, ::-1], axis=1)
     last = last[:, ::-1]
-    rank = np.empty((k, m), dtype=np.int64)
     avg = np.empty((k, m))
     np.put_along_axis(rank, order, first + 1, axis=1)
     np.put_along_axis(avg, order, (first + last) / 2.0 + 1.0, axis=1)
@@ -258,37 +261,49 @@ def _tied_pairs(sorted_rows: np.ndarray) -> np.ndarray:
     return (pos - first).sum(axis=1)
 
 
-def _inversions(y: np.ndarray) -> np.ndarray:
+def _rank_ties(ranks: np.ndarray) -> np.ndarray:
+    """Pairs of equal values per row of integer ranks in 1..m."""
+    k, m = ranks.shape
+    idx = (ranks - 1) + (np.arange(k) * m)[:, None]
+    c = np.bincount(idx.ravel(), minlength=k * m).reshape(k, m)
+    return (c * (c - 1) // 2).sum(axis=1)
+
+
+def _inversions(y: np.ndarray, b0: int = 8) -> np.ndarray:
     """Pairs i < j with y[:, i] > y[:, j], per row (batched merge sort).
 
-    Kernel: `y` holds non-negative integers. At each of the ceil(log2 m)
-    levels, adjacent sorted blocks of length b are merged by one stable
-    sort of the whole (k, m) array; a right-block element that lands at
-    merged position p from right-block position j has p - j left-block
-    elements not greater than it, so b - (p - j) greater ones.
+    Kernel: `y` holds non-negative integers. Blocks of `b0` are counted by
+    direct comparison and sorted; then, at each of the remaining
+    log2(m / b0) levels, adjacent sorted blocks of length b are merged by
+    one sort of keys ``2 y + (1 if right block)``. Right-block elements
+    then sit after every left-block element not greater than them, so the
+    left elements greater than them number, over a block,
+    ``b**2 + b (b - 1) / 2 - sum(merged positions of right elements)``.
     """
     k, m = y.shape
-    size = 1 << max(m - 1, 0).bit_length()
+    size = max(1 << max(m - 1, 0).bit_length(), b0)
     big = int(y.max(initial=0)) + 1
-    arr = np.empty((k, size), dtype=np.int64)
+    dt = np.int32 if 2 * (big + size) < 2**31 else np.int64
+    arr = np.empty((k, size), dtype=dt)
     arr[:, :m] = y
     arr[:, m:] = big + np.arange(size - m)  # increasing pad: no inversions
-    inv = np.zeros(k, dtype=np.int64)
-    b = 1
-    while b < size:
-        blocks = arr.reshape(k, size // (2 * b), 2 * b)
-        order = np.argsort(blocks, axis=-1, kind="stable")
-        # merged position of each original element
-        where = np.empty_like(order)
-        np.put_along_axis(
-            where, order, np.broadcast_to(np.arange(2 * b), order.shape), -1
+    blk = arr.reshape(k, size // b0, b0)
+    upper = np.triu(np.ones((b0, b0), dtype=bool), 1)
+    inv = (blk[..., :, None] > blk[..., None, :])[..., upper].sum(axis=(1, 2))
+    arr = np.sort(blk, axis=-1).reshape(k, size)
+    b = b0
+    while b < size:  # loop over the log2(m) merge levels
+        nb = size // (2 * b)
+        keys = arr.reshape(k, nb, 2 * b) << 1
+        keys[..., b:] |= 1
+        keys.sort(axis=-1)
+        pos = (keys & 1).reshape(k, -1) @ np.tile(
+            np.arange(2 * b, dtype=dt), nb
         )
-        p = where[..., b:]
-        le = p - np.arange(b)
-        inv += (b - le).sum(axis=(1, 2))
-        arr = np.take_along_axis(blocks, order, axis=-1).reshape(k, size)
+        inv += nb * (b * b + b * (b - 1) // 2) - pos
+        arr = (keys >> 1).reshape(k, size)
         b *= 2
-    return inv
+    return inv.astype(np.int64)
 
 
 def kendall_tau_b(ref: np.ndarray, ranks: np.ndarray) -> np.ndarray:
@@ -320,14 +335,18 @@ def kendall_tau_b(ref: np.ndarray, ranks: np.ndarray) -> np.ndarray:
     m = ranks.shape[1]
     ref = np.asarray(ref, dtype=np.int64)
     ranks = np.asarray(ranks, dtype=np.int64)
-    key = ref * (m + 1) + ranks
-    order = np.argsort(key, axis=1, kind="stable")
-    y = np.take_along_axis(ranks, order, axis=1)
-    d = _inversions(y)
     n0 = m * (m - 1) // 2
-    n1 = int(_tied_pairs(np.sort(ref)[None, :])[0])
-    n2 = _tied_pairs(np.sort(ranks, axis=1))
-    n3 = _tied_pairs(np.take_along_axis(key, order, axis=1))
+    n1 = _tied_pairs(np.sort(ref)[None, :])[0]
+    n2 = _rank_ties(ranks)
+    if n1 == 0:  # order by the reference alone: a fixed permutation
+        y = ranks[:, np.argsort(ref, kind="stable")]
+        n3 = 0
+    else:
+        key = ref * (m + 1) + ranks
+        order = np.argsort(key, axis=1, kind="stable")
+        y = np.take_along_axis(ranks, order, axis=1)
+        n3 = _tied_pairs(np.take_along_axis(key, order, axis=1))
+    d = _inversions(y)
     with np.errstate(invalid="ignore", divide="ignore"):
         return (n0 - n1 - n2 + n3 - 2 * d) / np.sqrt(
             float(n0 - n1) * (n0 - n2)
@@ -762,40 +781,20 @@ class _Model:
 
 
 def _score_kernel(method: str, payload: Any, w: np.ndarray) -> np.ndarray:
-    """Scores (k, m) of weight rows `w` (k, n) for one method."""
-    if method == "weighted_sum":
-        return 100.0 * np.asarray(_agg.weighted_sum(payload, w))
-    if method == "geometric":
-        return 100.0 * np.asarray(_agg.weighted_geometric(payload, w))
-    return 100.0 * _topsis_batch(*payload, w)
+    """Scores (k, m) of weight rows `w` (k, n) for one method.
 
-
-def _topsis_payload(X: np.ndarray, signs: np.ndarray, norm: str):
-    r"""Normalised matrix and squared distances to the ideal points.
-
-    With non-negative weights the weighted ideal is :math:`w_j r^+_j`, so
-    :math:`(D^+_i)^2 = \sum_j w_j^2 (r_{ij} - r^+_j)^2`: a matrix product
-    of the squared weights with a fixed (m, n) matrix.
+    The weighted sum and geometric mean take the normalised matrix; TOPSIS
+    takes ``(X, signs, normalization)``. All three are batched over the
+    rows of `w` by `clusterscore.aggregate`.
     """
-    if norm == "vector":
-        den = np.sqrt((X**2).sum(axis=0))
-        R = X / np.where(den > 0, den, 1.0)
-    else:
-        lo, hi = X.min(axis=0), X.max(axis=0)
-        R = (X - lo) / np.where(hi > lo, hi - lo, 1.0)
-    best = np.where(signs > 0, R.max(axis=0), R.min(axis=0))
-    worst = np.where(signs > 0, R.min(axis=0), R.max(axis=0))
-    return ((R - best) ** 2).T.copy(), ((R - worst) ** 2).T.copy()
-
-
-def _topsis_batch(dp: np.ndarray, dn: np.ndarray, w: np.ndarray):
-    """TOPSIS closeness (k, m) for weight rows `w` (k, n)."""
-    w2 = w * w
-    d_pos = np.sqrt(w2 @ dp)
-    d_neg = np.sqrt(w2 @ dn)
-    tot = d_pos + d_neg
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(tot > 0, d_neg / tot, 0.0)
+    if method == "weighted_sum":
+        return 100.0 * _agg.weighted_sum(payload, w)
+    if method == "geometric":
+        return 100.0 * _agg.weighted_geometric(payload, w)
+    X, signs, norm = payload
+    return 100.0 * np.asarray(
+        _agg.topsis(X, w, signs, normalization=norm), dtype=float
+    )
 
 
 def _build_model(fn, prep, system, **o):
@@ -804,11 +803,6 @@ def _build_model(fn, prep, system, **o):
     from clusterscore.weights.entropy import entropy_weights
 
     X, signs, names = prep.X, prep.signs, list(prep.indicators)
-    if X.shape[0] < 2:
-        raise DataError(
-            f"{fn}(): ranks need at least 2 clusters; the table has "
-            f"{X.shape[0]}."
-        )
     mats: list[_Matrix] = []
     j = system.judgments_for(LEVEL_DIMENSIONS, None)
     keep = np.array([j.elements.index(d) for d in prep.dimensions])
@@ -859,7 +853,7 @@ def _build_model(fn, prep, system, **o):
             if (meth, res) in payload:
                 continue
             if meth == "topsis":
-                payload[meth, res] = _topsis_payload(X, signs, res)
+                payload[meth, res] = (X, signs, res)
             else:
                 payload[meth, res] = np.asarray(
                     _sc._normalised(X, signs, res, system, prep.types, names)
@@ -872,6 +866,7 @@ def _build_model(fn, prep, system, **o):
         n_dims=len(prep.dimensions),
         matrices=mats,
         w_ent=w_ent,
+        payload=payload,
         **o,
     )
 
@@ -936,6 +931,12 @@ def _setup(fn, df, system, o):
         if norms[0] is None or norms[0] not in _NORMS_FOR[nom_method]
         else norms[0]
     )
+    prep = prepare(df, system, missing=o["missing"])
+    if len(prep.clusters) < 2:
+        raise DataError(
+            f"{fn}(): ranks need at least 2 clusters; the table has "
+            f"{len(prep.clusters)}."
+        )
     ev = evaluate(
         df,
         system,
@@ -946,7 +947,6 @@ def _setup(fn, df, system, o):
         alpha=alpha,
         missing=o["missing"],
     )
-    prep = prepare(df, system, missing=o["missing"])
     model = _build_model(
         fn,
         prep,
