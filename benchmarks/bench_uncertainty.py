@@ -1,0 +1,101 @@
+"""Speed of the uncertainty and sensitivity analyses; prints a table.
+
+Targets (issue 6): 10,000 Monte Carlo samples for 500 clusters x 25
+indicators in under 2 s; a Saltelli design with N = 1,000 over 4 input
+groups in under 5 s. The table is synthetic: every indicator is its
+benchmark target for the cluster's type times U(0.2, 1.5), clipped to the
+indicator's valid range, so it validates against the default system.
+
+Run: ``python benchmarks/bench_uncertainty.py [--repeat R]``. Each row is
+the best of R runs (wall clock) of the public function, validation and
+the nominal `evaluate` included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+import pandas as pd
+
+from clusterscore.system import load_system
+from clusterscore.uncertainty import sensitivity, uncertainty
+
+
+def synthetic_table(system, m: int, seed: int = 0) -> pd.DataFrame:
+    """Return a valid table of `m` clusters for `system`."""
+    gen = np.random.default_rng(seed)
+    types = np.asarray(system.cluster_types)[
+        gen.integers(0, len(system.cluster_types), m)
+    ]
+    cols: dict[str, object] = {
+        "cluster": [f"C{i:04d}" for i in range(m)],
+        "type": types,
+    }
+    for ind in system.indicators:
+        tgt = np.array(
+            [
+                t.value if (t := system.target(ind.id, ty)) else 1.0
+                for ty in types
+            ]
+        )
+        v = tgt * gen.uniform(0.2, 1.5, m)
+        if ind.upper is not None:
+            v = np.minimum(v, ind.upper)
+        if ind.integer:
+            v = np.round(v)
+        cols[ind.id] = np.maximum(v, 0.01 if ind.lower_open else 0.0)
+    return pd.DataFrame(cols)
+
+
+def best_of(repeat: int, fn) -> float:
+    """Return the fastest of `repeat` wall-clock timings of `fn()`."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    """Time the cases and print a Markdown table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    system = load_system()
+    df = synthetic_table(system, 500)
+    three = ("weighted_sum", "geometric", "topsis")
+    cases = [
+        (
+            "uncertainty n=10,000 (judgments + alpha)",
+            2.0,
+            lambda: uncertainty(df, system, 10_000, 1),
+        ),
+        (
+            "uncertainty n=10,000 (+ method: ws/geo/topsis)",
+            None,
+            lambda: uncertainty(df, system, 10_000, 1, methods=three),
+        ),
+        (
+            "sensitivity N=1,000, 4 groups (6,000 runs)",
+            5.0,
+            lambda: sensitivity(
+                df, system, 1_000, 1, methods=three, n_boot=1000
+            ),
+        ),
+    ]
+    print(f"500 clusters x {len(system.indicators)} indicators; best of "
+          f"{args.repeat} runs\n")  # fmt: skip
+    print("| case | seconds | target | ok |")
+    print("|---|---:|---:|---|")
+    for name, target, fn in cases:
+        t = best_of(args.repeat, fn)
+        tgt = "" if target is None else f"< {target:.0f} s"
+        ok = "" if target is None else ("yes" if t < target else "NO")
+        print(f"| {name} | {t:.2f} | {tgt} | {ok} |")
+
+
+if __name__ == "__main__":
+    main()
