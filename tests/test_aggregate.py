@@ -443,6 +443,28 @@ def grouped(draw):
 
 
 @settings(max_examples=200)
+@given(grouped(), st.sampled_from(["vector", "minmax"]), st.data())
+def test_topsis_subscores_from_raw_matrix(data, norm, pick):
+    """Sub-scores from a raw matrix equal topsis() on each dimension."""
+    X, w, groups = data
+    X = X * 100.0
+    n = X.shape[1]
+    signs = np.array(
+        pick.draw(st.lists(st.sampled_from([1, -1]), min_size=n, max_size=n))
+    )
+    S = dimension_scores(
+        X, w, groups, "topsis", directions=signs, normalization=norm
+    )
+    for d in range(S.shape[1]):
+        cols = groups == d
+        total = w[cols].sum()
+        wd = w[cols] / total if total > 0 else np.full(cols.sum(), 1.0)
+        wd = wd / wd.sum()
+        want = topsis(X[:, cols], wd, signs[cols], normalization=norm)
+        np.testing.assert_allclose(S[:, d], want, atol=1e-9)
+
+
+@settings(max_examples=200)
 @given(grouped())
 def test_weighted_sum_is_dimension_weighted_sum_of_subscores(data):
     """Weighted sum: S_i = sum_d w_d S_id with w_d = sum_{j in d} w_j."""
@@ -591,3 +613,7 @@ def test_dimension_groups_errors():
         ParameterError, match=r"dimension\(s\) \[1\] have none"
     ):
         dimension_scores(Y, w, [0, 2, 2])
+    with pytest.raises(ParameterError, match=r"only applies to method='top"):
+        dimension_scores(Y, w, [0, 0, 1], normalization="vector")
+    with pytest.raises(ParameterError, match=r"'normalization' must be one"):
+        dimension_scores(Y, w, [0, 0, 1], "topsis", normalization="sum")

@@ -54,6 +54,8 @@ from clusterscore.normalize import (
     _check_span,
     _column_norms,
     _column_stats,
+    minmax_kernel,
+    vector_kernel,
 )
 
 __all__ = [
@@ -439,6 +441,8 @@ def dimension_scores(
     *,
     floor: float = DEFAULT_FLOOR,
     n_groups: int | None = None,
+    directions: Any = None,
+    normalization: str | None = None,
 ) -> FloatArray:
     r"""Sub-score of each cluster on each dimension, in [0, 1].
 
@@ -478,6 +482,16 @@ def dimension_scores(
     n_groups : int, optional
         The number of dimensions; default ``max(groups) + 1``. Every
         dimension needs at least one indicator.
+    directions : array_like of +1/-1, optional
+        With `normalization`: the directions of the raw matrix's columns
+        (None = all benefit).
+    normalization : {"vector", "minmax"}, optional
+        Only with ``method="topsis"``: `Y` is then the raw decision matrix
+        given to `topsis`, normalised here the same way, so that the
+        sub-scores match ``topsis(Y, w, directions, normalization=...)``
+        (vector normalisation with cost columns as :math:`1 - r` and
+        min-max are affine per column, so TOPSIS on the normalised matrix
+        equals TOPSIS on the raw one).
 
     Returns
     -------
@@ -487,7 +501,8 @@ def dimension_scores(
     Raises
     ------
     ParameterError
-        Unknown `method`; `groups` not n integers in range; an empty
+        Unknown `method` or `normalization`; `normalization` with another
+        method than TOPSIS; `groups` not n integers in range; an empty
         dimension.
 
     References
@@ -505,7 +520,27 @@ def dimension_scores(
     >>> dimension_scores(Y, w, [0, 1, 1]).round(4).tolist()
     [[1.0, 0.3125], [0.0, 1.0]]
     """
-    check_option("dimension_scores", "method", method, AGGREGATIONS)
+    func = "dimension_scores"
+    check_option(func, "method", method, AGGREGATIONS)
+    if normalization is not None:
+        check_option(
+            func, "normalization", normalization, TOPSIS_NORMALIZATIONS
+        )
+        if method != "topsis":
+            raise ParameterError(
+                f"{func}(): 'normalization' only applies to method='topsis' "
+                f"(other methods take the normalised matrix); got "
+                f"method={method!r}.",
+                parameter="normalization",
+                value=normalization,
+            )
+        signs = (
+            np.ones(Y.shape[1], dtype=np.int8)
+            if directions is None
+            else np.asarray(directions, dtype=np.int8)
+        )
+        kernel = vector_kernel if normalization == "vector" else minmax_kernel
+        Y = kernel(np.asarray(Y, dtype=float), signs)
     w = np.asarray(w, dtype=float)
     g = _as_groups(groups, Y.shape[1], n_groups)
     d = _n_groups(g, n_groups)
