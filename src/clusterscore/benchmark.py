@@ -126,7 +126,7 @@ def _attainment_kernel(
     benefit = np.asarray(signs) > 0
     num = np.where(benefit, values, targets)
     den = np.where(benefit, targets, values)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         a = num / den
     return np.where((num == 0) & (den == 0), 1.0, a)
 
@@ -341,7 +341,7 @@ class Benchmark:
             i, j = np.argwhere(bad)[0]
             raise ParameterError(
                 "Benchmark(): every target must be a finite number >= 0 "
-                f"(or NaN for no target); got {vals[i, j]!r} for type "
+                f"(or NaN for no target); got {float(vals[i, j])!r} for type "
                 f"{self.types[i]!r}, indicator {self.indicators[j]!r}.",
                 parameter="values",
                 value=vals[i, j],
@@ -502,7 +502,7 @@ def _user_targets(
     bad = np.isinf(vals) | (vals < 0)
     if bad.any():
         cells = [
-            f"{types[i]}/{ids[j]} = {vals[i, j]!r}"
+            f"{types[i]}/{ids[j]} = {float(vals[i, j])!r}"
             for i, j in np.argwhere(bad)
         ]
         raise ParameterError(
