@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import textwrap
+import unicodedata
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1364,6 +1366,7 @@ _LABELS = {
         "100% = every target met)",
         "short": "short of target",
         "weakest": "Weakest dimension (short board, 短板)",
+        "also": "Also below target",
         "no_weak": "none: every target is met",
         "top": "Top gaps (priority = global weight x shortfall)",
         "no_top": "none",
@@ -1373,7 +1376,7 @@ _LABELS = {
         "type and dimension)",
         "source": "Source",
         "missing": "Not compared (no target or no data)",
-        "of": "of",
+        "vs": "vs target",
         "priority": "priority",
     },
     "zh": {
@@ -1384,6 +1387,7 @@ _LABELS = {
         "dims": "各维度（加权达标率；100% 即全部目标达成）",
         "short": "未达标",
         "weakest": "短板维度",
+        "also": "其他未达标维度",
         "no_weak": "无：全部目标均已达成",
         "top": "主要差距（优先度 = 全局权重 × 缺口）",
         "no_top": "无",
@@ -1392,7 +1396,7 @@ _LABELS = {
         "no_text": "（指标文件中没有该类型与维度的建议）",
         "source": "出处",
         "missing": "未比较（无目标值或缺数据）",
-        "of": "/",
+        "vs": "，目标",
         "priority": "优先度",
     },
 }
@@ -1428,6 +1432,49 @@ _SEVERITY_ZH = {
     "no target": "无目标值",
     "no data": "缺数据",
 }
+
+
+def _display_width(text: str) -> int:
+    """Terminal columns of `text` (East Asian wide characters count 2)."""
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text
+    )
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align `text` in `width` terminal columns."""
+    return text + " " * max(0, width - _display_width(text))
+
+
+_PROVENANCE_ZH = (
+    (
+        re.compile(
+            r"^system \(fallback: quantile needs >= (\d+) clusters "
+            r"of a type; (\d+) in the table\)$"
+        ),
+        r"指标体系文件中的目标值（分位数基准要求同类型至少 \1 个集群，"
+        r"表中只有 \2 个）",
+    ),
+    (re.compile(r"^system$"), "指标体系文件中的分类型目标值"),
+    (
+        re.compile(r"^quantile q=(\S+) of (\d+) clusters$"),
+        r"同类型 \2 个集群的 \1 分位数",
+    ),
+    (re.compile(r"^cluster (.*)$"), r"对标集群：\1"),
+    (re.compile(r"^user$"), "用户给定的目标值"),
+)
+
+
+def _describe_benchmark(provenance: str, lang: str) -> str:
+    """Say in `lang` where a type's targets come from."""
+    if lang == "zh":
+        for pattern, repl in _PROVENANCE_ZH:
+            if pattern.match(provenance):
+                return pattern.sub(repl, provenance)
+        return provenance
+    if provenance == "system":
+        return "system (the per-type targets of the indicator file)"
+    return provenance
 
 
 def _severity_label(severity: str, lang: str = "en") -> str:
@@ -1516,43 +1563,41 @@ class Diagnosis:
             f"{lab['title']}: {self.cluster}",
             f"{lab['type']}: {typ.get(self.cluster_type, self.cluster_type)}"
             f" ({self.cluster_type})",
-            f"{lab['benchmark']}: {self.benchmark}",
+            f"{lab['benchmark']}: {_describe_benchmark(self.benchmark, lang)}",
             f"{lab['bounds']}: {sev('none')} >= 1, {sev('minor')} >= "
             f"{upper:g}, {sev('major')} >= {lower:g}, {sev('critical')} "
             f"< {lower:g}",
             "",
             lab["dims"],
         ]
-        wname = max(
-            (len(dim[d]) for d in self.dimensions["dimension"]), default=0
-        )
-        for r in self.dimensions.itertuples(index=False):
+        names = [dim[d] for d in self.dimensions["dimension"]]
+        wname = max(map(_display_width, names), default=0)
+        wsev = max(_display_width(sev(x)) for x in SEVERITIES)
+        for name, r in zip(
+            names, self.dimensions.itertuples(index=False), strict=True
+        ):
             out.append(
-                f"  {dim[r.dimension]:<{wname}}  {_fmt_pct(r.attainment):>7}"
-                f"  {sev(r.severity):<9} {r.n_gaps}/{r.n_indicators} "
-                f"{lab['short']}"
+                f"  {_pad(name, wname)}  {_fmt_pct(r.attainment):>7}  "
+                f"{_pad(sev(r.severity), wsev)}  {r.n_gaps}/{r.n_indicators}"
+                f" {lab['short']}"
             )
+        weak = [
+            f"{dim[d]} ({_fmt_pct(self._dim_att(d))})" for d in self.weakest
+        ]
         out += [
             "",
-            f"{lab['weakest']}: "
-            + (
-                ", ".join(
-                    f"{dim[d]} ({_fmt_pct(self._dim_att(d))})"
-                    for d in self.weakest
-                )
-                if self.weakest
-                else lab["no_weak"]
-            ),
-            "",
-            lab["top"],
+            f"{lab['weakest']}: " + (weak[0] if weak else lab["no_weak"]),
         ]
+        if len(weak) > 1:
+            out.append(f"{lab['also']}: " + ", ".join(weak[1:]))
+        out += ["", lab["top"]]
         if not len(self.top_gaps):
             out.append(f"  {lab['no_top']}")
         for r in self.top_gaps.itertuples(index=False):
             unit = self.system.indicator(r.indicator).unit
             out.append(
                 f"  {r.rank}. {ind[r.indicator]} [{dim[r.dimension]}]: "
-                f"{_fmt_num(r.value)} {lab['of']} {_fmt_num(r.target)} "
+                f"{_fmt_num(r.value)} {lab['vs']} {_fmt_num(r.target)} "
                 f"{unit} -> {_fmt_pct(r.attainment)} ({sev(r.severity)}), "
                 f"{lab['priority']} {r.priority:.4f}"
             )
@@ -1568,7 +1613,7 @@ class Diagnosis:
             body = text if text else lab["no_text"]
             out += textwrap.wrap(
                 body,
-                width=width,
+                width=width if lang == "en" else width // 2,
                 initial_indent="    ",
                 subsequent_indent="    ",
             )
@@ -1633,7 +1678,8 @@ class Diagnosis:
             "",
             f"- {lab['type']}: {typ.get(self.cluster_type, self.cluster_type)}"
             f" (`{self.cluster_type}`)",
-            f"- {lab['benchmark']}: {self.benchmark}",
+            f"- {lab['benchmark']}: "
+            f"{_describe_benchmark(self.benchmark, lang)}",
             f"- {lab['bounds']}: {sev('none')} >= 1, {sev('minor')} >= "
             f"{upper:g}, {sev('major')} >= {lower:g}, {sev('critical')} "
             f"< {lower:g}",
