@@ -1376,7 +1376,7 @@ _LABELS = {
         "type and dimension)",
         "source": "Source",
         "missing": "Not compared (no target or no data)",
-        "vs": "vs target",
+        "vs": " vs target ",
         "priority": "priority",
     },
     "zh": {
@@ -1396,7 +1396,7 @@ _LABELS = {
         "no_text": "（指标文件中没有该类型与维度的建议）",
         "source": "出处",
         "missing": "未比较（无目标值或缺数据）",
-        "vs": "，目标",
+        "vs": "，目标 ",
         "priority": "优先度",
     },
 }
@@ -1438,6 +1438,17 @@ def _display_width(text: str) -> int:
     """Terminal columns of `text` (East Asian wide characters count 2)."""
     return sum(
         2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text
+    )
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """Wrap `text` to about `width` terminal columns (wide chars count 2)."""
+    share = (_display_width(text) - len(text)) / max(len(text), 1)
+    return textwrap.wrap(
+        text,
+        width=max(20, int(width / (1 + share))),
+        initial_indent=first,
+        subsequent_indent=rest,
     )
 
 
@@ -1597,7 +1608,7 @@ class Diagnosis:
             unit = self.system.indicator(r.indicator).unit
             out.append(
                 f"  {r.rank}. {ind[r.indicator]} [{dim[r.dimension]}]: "
-                f"{_fmt_num(r.value)} {lab['vs']} {_fmt_num(r.target)} "
+                f"{_fmt_num(r.value)}{lab['vs']}{_fmt_num(r.target)} "
                 f"{unit} -> {_fmt_pct(r.attainment)} ({sev(r.severity)}), "
                 f"{lab['priority']} {r.priority:.4f}"
             )
@@ -1611,14 +1622,11 @@ class Diagnosis:
                 f"({sev(r.severity)}; {self._reason(r, lang)}):"
             )
             body = text if text else lab["no_text"]
-            out += textwrap.wrap(
-                body,
-                width=width if lang == "en" else width // 2,
-                initial_indent="    ",
-                subsequent_indent="    ",
-            )
+            out += _wrap(body, width, "    ", "    ")
             if r.source:
-                out.append(f"    {lab['source']}: {r.source}")
+                out += _wrap(
+                    f"{lab['source']}: {r.source}", width, "    ", "      "
+                )
         missing = self.gaps[self.gaps["severity"].isin(SEVERITIES[4:])]
         if len(missing):
             out += [
