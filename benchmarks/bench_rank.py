@@ -34,6 +34,7 @@ import pandas as pd
 
 import clusterscore as cs
 from clusterscore import aggregate, scoring
+from clusterscore.normalize import normalize
 from clusterscore.weights.entropy import entropy_weights
 
 
@@ -91,7 +92,7 @@ def scoring_stage(prep, system):
     w_ahp, _ = scoring.subjective_weights(system, None, prep.indicators)
     w_ent = entropy_weights(prep.X, prep.signs, normalization="minmax")
     w = cs.combine_weights(w_ahp, np.asarray(w_ent), method="multiplicative")
-    Y = cs.normalize(prep.X, prep.signs, method="minmax")
+    Y = normalize(prep.X, prep.signs, method="minmax")
     s = aggregate.weighted_sum(Y, np.asarray(w))
     return scoring._min_rank(s)
 

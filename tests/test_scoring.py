@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from clusterscore.errors import DataError, FallbackWarning, ParameterError
@@ -218,6 +218,8 @@ class TestProperties:
         """Permuting the input rows gives the identical ranking."""
         x1, x2, x3, perm = data
         df = _frame(x1, x2, x3)
+        # combined weights need one varying column (tested in TestErrors)
+        assume(any(df[c].nunique() > 1 for c in ("x1", "x2", "x3")))
         sysm = tiny_system()
         import warnings
 
@@ -356,6 +358,12 @@ class TestMissing:
 
 
 class TestErrors:
+    def test_all_constant_table_has_no_entropy_weights(self):
+        """Combined weights on a table with no varying column: DataError."""
+        df = _frame([1.0] * 3, [2.0] * 3, [3.0] * 3)
+        with pytest.raises(DataError, match="every column of 'X' is const"):
+            rank_clusters(df, tiny_system())
+
     @pytest.mark.parametrize(
         ("kwargs", "match"),
         [

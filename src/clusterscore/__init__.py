@@ -1,12 +1,38 @@
 """clusterscore: evaluate advanced manufacturing clusters.
 
 Score and rank clusters with an indicator system of five dimensions,
-weighted by AHP (expert judgments) and the entropy method (the data), and
-diagnose each cluster's gaps against the advanced-cluster benchmark.
+weighted by AHP (expert judgments) and the entropy method (the data),
+diagnose each cluster's gaps against the advanced-cluster benchmark with
+the development path that fits its type, and measure how robust a ranking
+is. See ``docs/methodology.md`` for every formula and its source.
+
+The modules `clusterscore.normalize` and `clusterscore.aggregate` hold the
+normalisation and aggregation registries (``normalize.normalize(...)``,
+``aggregate.aggregate(...)``); the functions are not re-exported here so
+that the module names stay modules.
+
+The public-testing toolkit lives in `clusterscore.testing` (it needs the
+optional ``hypothesis`` dependency and is not imported here).
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
+from clusterscore.aggregate import (
+    dimension_scores,
+    topsis,
+    weighted_geometric,
+    weighted_sum,
+)
+from clusterscore.benchmark import (
+    Benchmark,
+    Diagnosis,
+    diagnose,
+    dimension_gaps,
+    flag_gaps,
+    recommendations,
+    resolve_benchmark,
+    top_gaps,
+)
 from clusterscore.errors import (
     ClusterScoreError,
     ClusterScoreWarning,
@@ -18,7 +44,48 @@ from clusterscore.errors import (
     JudgmentError,
     ParameterError,
 )
-from clusterscore.weights import AHPResult, ahp
+from clusterscore.schema import (
+    build_schema,
+    make_template,
+    read_clusters,
+    validate,
+)
+from clusterscore.scoring import Evaluation, evaluate, rank_clusters
+from clusterscore.system import (
+    ClusterType,
+    Dimension,
+    Indicator,
+    IndicatorSystem,
+    Judgments,
+    Recommendation,
+    Target,
+    default_system_path,
+    load_system,
+)
+from clusterscore.uncertainty import (
+    SensitivityResult,
+    UncertaintyResult,
+    sensitivity,
+    sobol_indices,
+    uncertainty,
+)
+from clusterscore.weights import (
+    AHPResult,
+    GroupResult,
+    HierarchyWeights,
+    Suggestion,
+    aggregate_judgments,
+    ahp,
+    combine_weights,
+    complete_matrix,
+    consistency,
+    critic_weights,
+    diagnose_inconsistency,
+    entropy_weights,
+    game_theory_coefficients,
+    std_weights,
+    system_weights,
+)
 
 try:
     __version__ = version("clusterscore")
@@ -27,15 +94,61 @@ except PackageNotFoundError:  # running from a source tree, not installed
 
 __all__ = [
     "AHPResult",
+    "Benchmark",
     "ClusterScoreError",
     "ClusterScoreWarning",
+    "ClusterType",
     "ConfigError",
     "DataError",
     "DataWarning",
     "DegenerateIndicatorWarning",
+    "Diagnosis",
+    "Dimension",
+    "Evaluation",
     "FallbackWarning",
+    "GroupResult",
+    "HierarchyWeights",
+    "Indicator",
+    "IndicatorSystem",
     "JudgmentError",
+    "Judgments",
     "ParameterError",
+    "Recommendation",
+    "SensitivityResult",
+    "Suggestion",
+    "Target",
+    "UncertaintyResult",
     "__version__",
+    "aggregate_judgments",
     "ahp",
+    "build_schema",
+    "combine_weights",
+    "complete_matrix",
+    "consistency",
+    "critic_weights",
+    "default_system_path",
+    "diagnose",
+    "diagnose_inconsistency",
+    "dimension_gaps",
+    "dimension_scores",
+    "entropy_weights",
+    "evaluate",
+    "flag_gaps",
+    "game_theory_coefficients",
+    "load_system",
+    "make_template",
+    "rank_clusters",
+    "read_clusters",
+    "recommendations",
+    "resolve_benchmark",
+    "sensitivity",
+    "sobol_indices",
+    "std_weights",
+    "system_weights",
+    "top_gaps",
+    "topsis",
+    "uncertainty",
+    "validate",
+    "weighted_geometric",
+    "weighted_sum",
 ]

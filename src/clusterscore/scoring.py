@@ -591,26 +591,34 @@ def _entropy_or_fallback(X, signs, names, cluster_type, weighting):
 
 
 def _normalised(X, signs, method, system, types, names):
-    """Normalise X; ``"target"`` uses each row's type-specific targets."""
+    """Normalise X; ``"target"`` uses each row's type-specific targets.
+
+    Target-relative normalisation runs once per cluster type (a handful),
+    each time with that type's target vector from the indicator system.
+    """
     if method != "target":
         return _norm.normalize(X, signs, method=method)
-    T = np.empty_like(X)
+    Y = np.empty_like(X, dtype=float)
     missing = []
     for t in np.unique(types):  # loop over types, not clusters
-        row_t = types == t
-        for k, ind in enumerate(names):
+        rows = types == t
+        targets = []
+        for ind in names:
             tgt = system.target(ind, t)
             if tgt is None:
                 missing.append(f"{ind} ({t})")
-                continue
-            T[row_t, k] = tgt.value
+            targets.append(np.nan if tgt is None else tgt.value)
+        if not missing:
+            Y[rows] = _norm.normalize(
+                X[rows], signs, method="target", targets=targets
+            )
     if missing:
         raise DataError(
             "evaluate(): normalization='target' needs a benchmark target "
             "for every indicator and cluster type; the system has none for: "
             + ", ".join(missing)
         )
-    return _norm.normalize(X, signs, method="target", targets=T)
+    return Y
 
 
 def _min_rank(scores: np.ndarray) -> np.ndarray:
