@@ -111,7 +111,7 @@ def render(system: IndicatorSystem, source_label: str = SOURCE_LABEL) -> str:
         "",
         f"File `{source_label}`, system id `{system.id}`, format version "
         f"{system.format_version}. The file format is described in "
-        f"`indicators/README.md`.",
+        f'`docs/data-format.md` ("The indicator file").',
         "",
         " ".join(system.description.split()),
         "",

@@ -4,7 +4,7 @@ An `IndicatorSystem` is read from a TOML file by `load_system` and is
 frozen: every field is immutable, and matrices are read-only arrays.
 
 The object model is fixed here; the file format and the loader are
-documented in ``indicators/README.md`` and ``docs/data-format.md``.
+documented in ``docs/data-format.md`` ("The indicator file").
 """
 
 from __future__ import annotations
@@ -466,7 +466,7 @@ def load_system(path: str | os.PathLike[str] | None = None) -> IndicatorSystem:
         The message starts with the file and names the key at fault
         (``judgments[3].pairs[2]``, ``indicator.rd_intensity.direction``);
         ``.path`` and ``.key`` carry the same. The checks are listed in
-        ``indicators/README.md``.
+        ``docs/data-format.md`` ("The indicator file").
 
     Notes
     -----
