@@ -1449,3 +1449,20 @@ def test_cli_gaps_table_chinese(cli_files):
     assert "差距等级" in text
     assert "严重" in text
     assert "产值" in text
+
+
+def test_example_script_runs():
+    """examples/gaps.py runs from the repository root on the bundled data."""
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run(
+        [sys.executable, "examples/gaps.py"],
+        capture_output=True,
+        cwd=root,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    text = proc.stdout.decode("utf-8")
+    assert "Gap diagnosis: Changsha Construction Machinery" in text
+    assert "差距诊断: Hefei Intelligent Voice" in text
+    assert "strategic: quantile q=0.9 of 20 clusters" in text
