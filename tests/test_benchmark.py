@@ -436,6 +436,22 @@ def test_quantile_other_q():
     assert cell(gaps, "S4", "out")["severity"] == "none"
 
 
+def test_quantile_leaves_missing_cells_out():
+    """NaN cells drop out of the quantile; an all-NaN column: no target."""
+    df = quantile_table()
+    df.loc[4, "out"] = np.nan  # S5 (50): the quantile of 10..40 remains
+    df["rd"] = df["rd"].astype(float)
+    df.loc[:4, "rd"] = np.nan  # no strategic rd value at all
+    with pytest.warns(FallbackWarning):
+        gaps = flag_gaps(df, SYSTEM, benchmark="quantile", allow_missing=True)
+    # q = 0.9 of 10, 20, 30, 40: position 2.7 -> 30 + 0.7 * 10 = 37
+    assert cell(gaps, "S1", "out")["target"] == pytest.approx(37.0)
+    assert cell(gaps, "S5", "out")["severity"] == "no data"
+    assert cell(gaps, "S1", "rd")["severity"] == "no data"
+    bm = resolve_benchmark(df.iloc[:5], SYSTEM, "quantile", allow_missing=True)
+    assert math.isnan(bm.target("strategic", "rd"))
+
+
 def test_quantile_fallback_uses_system_targets():
     """A type with fewer than 5 clusters (here one) gets system targets."""
     with pytest.warns(
@@ -1466,3 +1482,14 @@ def test_example_script_runs():
     assert "Gap diagnosis: Changsha Construction Machinery" in text
     assert "差距诊断: Hefei Intelligent Voice" in text
     assert "strategic: quantile q=0.9 of 20 clusters" in text
+
+
+def test_resolve_benchmark_min_clusters():
+    """min_clusters=1 lets a single-cluster type use its own quantile."""
+    bm = resolve_benchmark(
+        quantile_table(), SYSTEM, "quantile", min_clusters=1
+    )
+    assert bm.provenance["basic"] == "quantile q=0.9 of 1 clusters"
+    assert bm.target("basic", "out") == 100.0
+    with pytest.raises(ParameterError, match="'min_clusters' must be"):
+        resolve_benchmark(quantile_table(), SYSTEM, "quantile", min_clusters=0)
