@@ -324,8 +324,13 @@ def _text_column(s: pd.Series) -> pd.Series:
 
 
 def _type_column(s: pd.Series, lookup: dict[str, str]) -> pd.Series:
-    """Return the type column with English/Chinese names mapped to ids."""
-    text = _text_column(s)
+    """Return the type column with English/Chinese names mapped to ids.
+
+    A table has a handful of distinct type words, so the words are
+    normalised once each (`pandas.factorize`), not once per row.
+    """
+    codes, words = pd.factorize(s.reset_index(drop=True), sort=False)
+    text = _text_column(pd.Series(words, dtype=object))
     keys = (
         text.str.normalize("NFKC")
         .str.replace(_INVISIBLE_RE, "", regex=True)
@@ -333,7 +338,9 @@ def _type_column(s: pd.Series, lookup: dict[str, str]) -> pd.Series:
         .str.replace(_QUOTES_AND_SPACE, "", regex=True)
     )
     mapped = keys.map(lookup)
-    return mapped.where(mapped.notna(), text).astype("str")
+    per_word = mapped.where(mapped.notna(), text).to_numpy(dtype=object)
+    out = np.where(codes >= 0, per_word[np.maximum(codes, 0)], None)
+    return pd.Series(out, dtype="str").where(codes >= 0, np.nan)
 
 
 @dataclass
@@ -663,7 +670,8 @@ def _check_table(
     if "cluster" in df:
         names = df["cluster"].where(df["cluster"].notna(), "")
         table.names = names
-        table.counts = names[names != ""].value_counts().to_dict()
+        repeated = names[names.duplicated(keep=False) & (names != "")]
+        table.counts = repeated.value_counts().to_dict()  # only names > 1
 
     for ind_id, p in parsed.items():
         unit = system.indicator(ind_id).unit
