@@ -33,8 +33,7 @@ import numpy as np
 import pandas as pd
 
 import clusterscore as cs
-from clusterscore import aggregate, scoring
-from clusterscore.normalize import normalize
+from clusterscore import scoring
 from clusterscore.weights.entropy import entropy_weights
 
 
@@ -87,14 +86,26 @@ def numpy_floor(X, w):
     return logs.sum(axis=0), X @ w
 
 
+SCORING_OPTIONS = {
+    "weighting": "combined",
+    "method": "weighted_sum",
+    "normalization": "minmax",
+    "combine": "multiplicative",
+    "alpha": 0.5,
+    "ahp_method": "eigenvector",
+}
+
+
 def scoring_stage(prep, system):
-    """Weights + normalise + aggregate + rank on prepared arrays."""
-    w_ahp, _ = scoring.subjective_weights(system, None, prep.indicators)
-    w_ent = entropy_weights(prep.X, prep.signs, normalization="minmax")
-    w = cs.combine_weights(w_ahp, np.asarray(w_ent), method="multiplicative")
-    Y = normalize(prep.X, prep.signs, method="minmax")
-    s = aggregate.weighted_sum(Y, np.asarray(w))
-    return scoring._min_rank(s)
+    """Weights + normalise + aggregate + rank on prepared arrays.
+
+    The same code `evaluate` runs after validation (one segment, pooled).
+    """
+    rows = np.arange(prep.X.shape[0])
+    score, _, _ = scoring._score_segment(
+        prep, system, rows, None, SCORING_OPTIONS, {}
+    )
+    return scoring._min_rank(score)
 
 
 def table_evaluate(sizes, repeat, system, rng):
@@ -132,33 +143,39 @@ def table_evaluate(sizes, repeat, system, rng):
 
 
 def ours(X, signs):
-    w = entropy_weights(X, signs, normalization="minmax")
+    """Entropy weights (raw shares, as the peers do) + TOPSIS."""
+    w = entropy_weights(X, signs, normalization="sum")
     return cs.topsis(X, np.asarray(w), signs, normalization="vector")
 
 
 def peer_pymcdm(X, signs):
     from pymcdm.methods import TOPSIS
+    from pymcdm.normalizations import vector_normalization
     from pymcdm.weights import entropy_weights as pm_entropy
 
     w = pm_entropy(X)
-    return TOPSIS()(X, w, signs, skip_validation=True)
+    topsis = TOPSIS(normalization_function=vector_normalization)
+    return topsis(X, w, signs, validation=False)
 
 
 def peer_skcriteria(X, signs):
     import skcriteria as skc
-    from skcriteria.agg.similarity import TOPSIS
-    from skcriteria.preprocessing.invert_objectives import (
-        InvertMinimize,
-    )
+    from skcriteria.agg.topsis import TOPSIS
     from skcriteria.preprocessing.scalers import SumScaler, VectorScaler
     from skcriteria.preprocessing.weighters import EntropyWeighter
 
     dm = skc.mkdm(X, objectives=[max if s > 0 else min for s in signs])
-    dm = InvertMinimize().transform(dm)
-    dm = SumScaler(target="matrix").transform(dm)
-    dm = EntropyWeighter().transform(dm)
-    dm = VectorScaler(target="matrix").transform(dm)
-    return TOPSIS().evaluate(dm)
+    shares = SumScaler(target="matrix").transform(dm)
+    weights = EntropyWeighter().transform(shares).weights.to_numpy()
+    dm = skc.mkdm(X, objectives=dm.iobjectives.to_numpy(), weights=weights)
+    return TOPSIS().evaluate(VectorScaler(target="matrix").transform(dm))
+
+
+def closeness(result):
+    """Return the closeness vector of any of the three implementations."""
+    if hasattr(result, "e_"):  # scikit-criteria RankResult
+        return np.asarray(result.e_["similarity"])
+    return np.asarray(result)
 
 
 def table_peers(repeat, rng):
@@ -166,38 +183,35 @@ def table_peers(repeat, rng):
     X = rng.uniform(1.0, 100.0, size=(m, n))
     signs = np.where(np.arange(n) % 5 == 4, -1, 1).astype(np.int8)
     w = np.full(n, 1.0 / n)
-    results = {}
+    results, diffs = {}, {}
     results["numpy floor"], _ = best_time(lambda: numpy_floor(X, w), repeat)
-    results["clusterscore"], _ = best_time(lambda: ours(X, signs), repeat)
-    for name, fn in (
-        ("pymcdm", peer_pymcdm),
-        ("scikit-criteria", peer_skcriteria),
-    ):
+    results["clusterscore"], mine = best_time(lambda: ours(X, signs), repeat)
+    peers = (("pymcdm", peer_pymcdm), ("scikit-criteria", peer_skcriteria))
+    for name, fn in peers:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                results[name], _ = best_time(lambda f=fn: f(X, signs), repeat)
+                results[name], theirs = best_time(
+                    lambda f=fn: f(X, signs), repeat
+                )
+            diffs[name] = np.max(np.abs(closeness(theirs) - mine))
         except ImportError as exc:
             results[name] = f"not installed ({exc.name})"
     ref = results["clusterscore"]
     rows = []
     for name, t in results.items():
-        if isinstance(t, str):
-            rows.append(
-                {
-                    "implementation": name,
-                    "seconds": t,
-                    "ratio to clusterscore": "",
-                }
-            )
-        else:
-            rows.append(
-                {
-                    "implementation": name,
-                    "seconds": f"{t:.4f}",
-                    "ratio to clusterscore": f"{t / ref:.2f}",
-                }
-            )
+        row = {
+            "implementation": name,
+            "seconds": t,
+            "ratio": "",
+            "max |closeness diff|": "",
+        }
+        if not isinstance(t, str):
+            row["seconds"] = f"{t:.4f}"
+            row["ratio"] = f"{t / ref:.2f}"
+        if name in diffs:
+            row["max |closeness diff|"] = f"{diffs[name]:.1e}"
+        rows.append(row)
     return pd.DataFrame(rows), (m, n)
 
 

@@ -357,6 +357,27 @@ class TestMissing:
         assert np.isnan(ev.ranking["d2"]).all()
 
 
+class TestGapsFromEvaluation:
+    def test_gaps_after_drop_indicator_mark_missing_cells(self):
+        """ev.gaps works on a table with holes: the holes are 'no data'."""
+        df = TestMissing()._holey()
+        ev = evaluate(df, tiny_system(), missing="drop_indicator")
+        gaps = ev.gaps.set_index(["cluster", "indicator"])
+        assert gaps.loc[("c1", "x1"), "severity"] == "no data"
+        assert gaps.loc[("c0", "x2"), "severity"] != "no data"
+        dims = ev.dimension_gaps()
+        assert set(dims["cluster"]) == set(df["cluster"])
+
+    def test_gaps_equal_flag_gaps(self):
+        """ev.gaps is flag_gaps on the same table and system."""
+        from clusterscore.benchmark import flag_gaps
+
+        ev = evaluate(tiny_table(), tiny_system())
+        pd.testing.assert_frame_equal(
+            ev.gaps, flag_gaps(tiny_table(), tiny_system())
+        )
+
+
 class TestErrors:
     def test_all_constant_table_has_no_entropy_weights(self):
         """Combined weights on a table with no varying column: DataError."""

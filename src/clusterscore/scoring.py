@@ -109,15 +109,24 @@ class Evaluation:
         """Per-indicator gaps against the system's benchmark targets.
 
         Equal to ``flag_gaps(ev.table, ev.system, benchmark="system")``.
+        Cells left empty by ``missing="drop_indicator"`` have severity
+        ``"no data"``; cells filled by ``missing="median"`` are judged on
+        the imputed value (see `imputed`).
         """
         from clusterscore.benchmark import flag_gaps
 
-        return flag_gaps(self.table, self.system, benchmark="system")
+        return flag_gaps(
+            self.table,
+            self.system,
+            benchmark="system",
+            allow_missing=self.options["missing"] != "refuse",
+        )
 
     def dimension_gaps(self, **kwargs: Any) -> pd.DataFrame:
         """Per (cluster, dimension) attainment; see `dimension_gaps`."""
         from clusterscore.benchmark import dimension_gaps
 
+        kwargs.setdefault("allow_missing", self.options["missing"] != "refuse")
         return dimension_gaps(self.table, self.system, **kwargs)
 
     def summary(self) -> str:
@@ -503,7 +512,13 @@ def subjective_weights(
 
 
 def _score_segment(prep, system, rows, cluster_type, options, judgments):
-    """Weights, scores (0-100) and sub-scores (0-100) of one segment."""
+    """Weights, scores (0-100) and sub-scores (0-100) of one segment.
+
+    The direction-aware min-max matrix is computed once and serves twice:
+    its column shares give the entropy weights (entropy on min-max data is
+    by definition the entropy of the shares of the min-max matrix) and,
+    with ``normalization="minmax"``, it is the matrix that is aggregated.
+    """
     X = prep.X[rows]
     signs = prep.signs
     names = list(prep.indicators)
@@ -512,26 +527,24 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
     )
     judgments.update(used_j)
     weighting = options["weighting"]
-    w_ent = _entropy_or_fallback(X, signs, names, cluster_type, weighting)
-    if weighting == "ahp" or w_ent is None:
-        used = w_ahp
-        w_comb = (
-            w_ahp
-            if w_ent is None
-            else combine_weights(
-                w_ahp, w_ent, method=options["combine"], alpha=options["alpha"]
-            )
-        )
-    else:
-        w_comb = combine_weights(
-            w_ahp, w_ent, method=options["combine"], alpha=options["alpha"]
-        )
-        used = w_ent if weighting == "entropy" else w_comb
-    used = np.asarray(used, dtype=float)
-
     method = options["method"]
     norm = options["normalization"]
+    Y_minmax = _norm.normalize(X, signs, method="minmax")
+    w_ent = _entropy_or_fallback(Y_minmax, names, cluster_type, weighting)
+    if w_ent is None:
+        w_comb = w_ahp
+    else:
+        w_comb = np.asarray(
+            combine_weights(
+                w_ahp, w_ent, method=options["combine"], alpha=options["alpha"]
+            ),
+            dtype=float,
+        )
+    used = {"ahp": w_ahp, "entropy": w_ent, "combined": w_comb}[weighting]
+    used = np.asarray(w_ahp if used is None else used, dtype=float)
+
     if method == "topsis":
+        del Y_minmax  # TOPSIS normalises the raw matrix itself
         score = _agg.topsis(X, used, signs, normalization=norm)
         sub = _agg.dimension_scores(
             X,
@@ -542,20 +555,27 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
             normalization=norm,
         )
     else:
-        Y = _normalised(X, signs, norm, system, prep.types[rows], names)
-        kernel = "weighted_sum" if method == "weighted_sum" else "geometric"
-        score = (
-            _agg.weighted_sum(Y, used)
-            if kernel == "weighted_sum"
-            else _agg.weighted_geometric(Y, used)
-        )
-        sub = _agg.dimension_scores(Y, used, prep.groups, method=kernel)
+        if norm == "minmax":
+            Y = Y_minmax
+        else:
+            del Y_minmax
+            Y = _normalised(X, signs, norm, system, prep.types[rows], names)
+        if method == "weighted_sum":
+            score = _agg.weighted_sum(Y, used)
+            sub = _agg.dimension_scores(
+                Y, used, prep.groups, method="weighted_sum"
+            )
+        else:
+            score = _agg.weighted_geometric(Y, used)
+            sub = _agg.dimension_scores(
+                Y, used, prep.groups, method="geometric"
+            )
     table = pd.DataFrame(
         {
             "dimension": [system.indicator(i).dimension for i in names],
             "ahp": w_ahp,
-            "entropy": np.nan if w_ent is None else np.asarray(w_ent),
-            "combined": np.asarray(w_comb, dtype=float),
+            "entropy": np.nan if w_ent is None else w_ent,
+            "combined": w_comb,
             "used": used,
         },
         index=pd.Index(names, name="indicator"),
@@ -563,23 +583,24 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
     return 100.0 * np.asarray(score), 100.0 * np.asarray(sub), table
 
 
-def _entropy_or_fallback(X, signs, names, cluster_type, weighting):
-    """Entropy weights, or None (with a warning) for a one-cluster type.
+def _entropy_or_fallback(Y_minmax, names, cluster_type, weighting):
+    """Entropy weights from the min-max matrix, or None for one cluster.
 
-    With ``weighting="ahp"`` the entropy weights are only reported, so a
-    table on which they are undefined gives None, silently.
+    A type with one cluster has no entropy weights: its clusters are
+    scored with the AHP weights, with a `FallbackWarning`. With
+    ``weighting="ahp"`` the entropy weights are only reported, so a table
+    on which they are undefined gives None, silently.
     """
+    shares = pd.DataFrame(Y_minmax, columns=names, copy=False)
     if weighting == "ahp":
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DegenerateIndicatorWarning)
-                return np.asarray(
-                    entropy_weights(X, signs, normalization="minmax")
-                )
+                return entropy_weights(shares, normalization="sum").to_numpy()
         except DataError:
             return None
-    if X.shape[0] >= 2:
-        return np.asarray(entropy_weights(X, signs, normalization="minmax"))
+    if Y_minmax.shape[0] >= 2:
+        return entropy_weights(shares, normalization="sum").to_numpy()
     warnings.warn(
         f"evaluate(): cluster type {cluster_type!r} has a single cluster, "
         "so entropy weights are undefined for it; its clusters are scored "
@@ -629,7 +650,7 @@ def _min_rank(scores: np.ndarray) -> np.ndarray:
     >>> _min_rank(np.array([50.0, 70.0, 50.0, 10.0])).tolist()
     [2, 1, 2, 4]
     """
-    order = np.argsort(-scores, kind="stable")
+    order = np.argsort(-scores)  # ties get one rank whatever their order
     s = scores[order]
     new = np.r_[True, s[1:] != s[:-1]]
     first = np.maximum.accumulate(np.where(new, np.arange(len(s)), 0))
