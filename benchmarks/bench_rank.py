@@ -34,6 +34,7 @@ import pandas as pd
 
 import clusterscore as cs
 from clusterscore import scoring
+from clusterscore.datasets import synthetic_clusters
 from clusterscore.weights.entropy import entropy_weights
 
 
@@ -57,24 +58,6 @@ def peak_memory(fn):
     peak = tracemalloc.get_traced_memory()[1] - base
     tracemalloc.stop()
     return peak
-
-
-def synthetic_table(system, m, rng):
-    """Return a valid input table of `m` clusters for `system`."""
-    cols = {
-        "cluster": [f"c{k:07d}" for k in range(m)],
-        "type": rng.choice(list(system.cluster_types), size=m),
-    }
-    for ind in system.indicators:
-        lo = 0.0 if ind.lower is None else float(ind.lower)
-        hi = lo + 100.0 if ind.upper is None else float(ind.upper)
-        x = rng.uniform(lo, hi, size=m)
-        if ind.lower_open:
-            x = np.maximum(x, lo + 1e-3)
-        if ind.integer:
-            x = np.floor(x)
-        cols[ind.id] = x
-    return pd.DataFrame(cols)
 
 
 def numpy_floor(X, w):
@@ -111,7 +94,7 @@ def scoring_stage(prep, system):
 def table_evaluate(sizes, repeat, system, rng):
     rows = []
     for m in sizes:
-        df = synthetic_table(system, m, rng)
+        df = synthetic_clusters(system, m, rng)
         input_bytes = df[list(system.indicator_ids)].to_numpy().nbytes
         reps = repeat if m <= 10**5 else 1
         with warnings.catch_warnings():

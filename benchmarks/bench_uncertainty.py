@@ -16,37 +16,9 @@ from __future__ import annotations
 import argparse
 import time
 
-import numpy as np
-import pandas as pd
-
+from clusterscore.datasets import synthetic_clusters
 from clusterscore.system import load_system
 from clusterscore.uncertainty import sensitivity, uncertainty
-
-
-def synthetic_table(system, m: int, seed: int = 0) -> pd.DataFrame:
-    """Return a valid table of `m` clusters for `system`."""
-    gen = np.random.default_rng(seed)
-    types = np.asarray(system.cluster_types)[
-        gen.integers(0, len(system.cluster_types), m)
-    ]
-    cols: dict[str, object] = {
-        "cluster": [f"C{i:04d}" for i in range(m)],
-        "type": types,
-    }
-    for ind in system.indicators:
-        tgt = np.array(
-            [
-                t.value if (t := system.target(ind.id, ty)) else 1.0
-                for ty in types
-            ]
-        )
-        v = tgt * gen.uniform(0.2, 1.5, m)
-        if ind.upper is not None:
-            v = np.minimum(v, ind.upper)
-        if ind.integer:
-            v = np.round(v)
-        cols[ind.id] = np.maximum(v, 0.01 if ind.lower_open else 0.0)
-    return pd.DataFrame(cols)
 
 
 def best_of(repeat: int, fn) -> float:
@@ -65,7 +37,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     system = load_system()
-    df = synthetic_table(system, 500)
+    df = synthetic_clusters(system, 500, rng=0)
     three = ("weighted_sum", "geometric", "topsis")
     cases = [
         (

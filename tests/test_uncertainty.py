@@ -19,6 +19,7 @@ from scipy import stats
 
 from clusterscore._cli_sensitivity import Progress
 from clusterscore._cli_sensitivity import run as cli_run
+from clusterscore.datasets import synthetic_clusters
 from clusterscore.errors import DataError, DataWarning, ParameterError
 from clusterscore.scoring import evaluate
 from clusterscore.system import load_system
@@ -44,32 +45,6 @@ ALL_METHODS = ("weighted_sum", "geometric", "topsis")
 # --------------------------------------------------------------------------
 
 
-def synthetic_table(system, m: int, seed: int) -> pd.DataFrame:
-    """Return a valid table of `m` clusters: targets x U(0.2, 1.5)."""
-    gen = np.random.default_rng(seed)
-    types = np.asarray(system.cluster_types)[
-        gen.integers(0, len(system.cluster_types), m)
-    ]
-    cols: dict[str, object] = {
-        "cluster": [f"C{i:03d}" for i in range(m)],
-        "type": types,
-    }
-    for ind in system.indicators:
-        tgt = np.array(
-            [
-                t.value if (t := system.target(ind.id, ty)) else 1.0
-                for ty in types
-            ]
-        )
-        v = tgt * gen.uniform(0.2, 1.5, m)
-        if ind.upper is not None:
-            v = np.minimum(v, ind.upper)
-        if ind.integer:
-            v = np.round(v)
-        cols[ind.id] = np.maximum(v, 0.01 if ind.lower_open else 0.0)
-    return pd.DataFrame(cols)
-
-
 @pytest.fixture(scope="module")
 def system():
     """Return the default indicator system."""
@@ -79,7 +54,7 @@ def system():
 @pytest.fixture(scope="module")
 def table(system):
     """Return a 15-cluster synthetic table valid for the default system."""
-    return synthetic_table(system, 15, seed=3)
+    return synthetic_clusters(system, 15, rng=3)
 
 
 def dominated_table(system, table) -> pd.DataFrame:

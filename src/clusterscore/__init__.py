@@ -33,6 +33,7 @@ from clusterscore.benchmark import (
     resolve_benchmark,
     top_gaps,
 )
+from clusterscore.datasets import synthetic_clusters
 from clusterscore.errors import (
     ClusterScoreError,
     ClusterScoreWarning,
@@ -144,6 +145,7 @@ __all__ = [
     "sensitivity",
     "sobol_indices",
     "std_weights",
+    "synthetic_clusters",
     "system_weights",
     "top_gaps",
     "topsis",

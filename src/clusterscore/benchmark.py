@@ -678,6 +678,15 @@ def _compute(
     return _Gaps(table, bm, (upper, lower), T, A, codes)
 
 
+def _provenance(g: _Gaps) -> dict[str, Any]:
+    """Return what a gap table was measured against (``frame.attrs``)."""
+    return {
+        "benchmark": g.benchmark.mode,
+        "provenance": dict(g.benchmark.provenance),
+        "bounds": g.bounds,
+    }
+
+
 def _long_frame(g: _Gaps, system: IndicatorSystem) -> pd.DataFrame:
     """Build the (cluster, indicator) rows of `flag_gaps`."""
     n, m = g.table.X.shape
@@ -696,11 +705,7 @@ def _long_frame(g: _Gaps, system: IndicatorSystem) -> pd.DataFrame:
             "severity": np.array(SEVERITIES, dtype=object)[g.codes.ravel()],
         }
     )
-    frame.attrs["clusterscore"] = {
-        "benchmark": g.benchmark.mode,
-        "provenance": dict(g.benchmark.provenance),
-        "bounds": g.bounds,
-    }
+    frame.attrs["clusterscore"] = _provenance(g)
     return frame
 
 
@@ -962,11 +967,7 @@ def _dims_frame(d: _Dims, system: IndicatorSystem) -> pd.DataFrame:
             "weakest": d.weakest.ravel(),
         }
     )
-    frame.attrs["clusterscore"] = {
-        "benchmark": d.gaps.benchmark.mode,
-        "provenance": dict(d.gaps.benchmark.provenance),
-        "bounds": d.gaps.bounds,
-    }
+    frame.attrs["clusterscore"] = _provenance(d.gaps)
     return frame
 
 
@@ -1069,11 +1070,7 @@ def _top_frame(d: _Dims, system: IndicatorSystem, k: int) -> pd.DataFrame:
     frame.insert(2, "rank", frame.groupby("_row").cumcount() + 1)
     frame = frame[frame["rank"] <= k].drop(columns=["_row", "_col"])
     frame = frame.reset_index(drop=True)
-    frame.attrs["clusterscore"] = {
-        "benchmark": g.benchmark.mode,
-        "provenance": dict(g.benchmark.provenance),
-        "bounds": g.bounds,
-    }
+    frame.attrs["clusterscore"] = _provenance(g)
     return frame
 
 
