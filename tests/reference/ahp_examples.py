@@ -1,9 +1,30 @@
 """Published AHP worked examples: matrices and the numbers their sources print.
 
-Each example is a dict with the matrix (upper triangle written out, lower
-triangle = reciprocals), the printed results, the precision they are printed
-to, the random-index table the source used, and where the numbers come from
-and how they were checked. The tests in ``tests/weights/test_ahp.py`` and
+Each example records the matrix (upper triangle written out, lower
+triangle = reciprocals), the printed results exactly as printed, the
+printed precision, the prioritisation method and random-index table the
+source used, the full citation, WHERE the printed numbers were read (the
+stored copy: a URL or a repository path) and a ``status``:
+
+``"stored-copy"``
+    Matrix and printed results were read in the stored copy named in
+    ``stored_copy`` (the source itself or a faithful reproduction of it).
+``"stored-copy-partial"``
+    Some of the printed numbers were read in a stored copy (listed in
+    ``checked``); the others come from a transcription (``transcribed``).
+``"transcription"``
+    The numbers come from a third party's transcription of the source,
+    not from a stored copy of the source; kept as a regression check, not
+    counted as a verified golden example.
+``"internal"``
+    Our own research note, not a publication.
+
+Printed numbers that a stored copy gets wrong (misprints), or that the
+source's own arithmetic does not reproduce to the last digit, are listed
+in ``deviations`` with the reason; the tests check them to the stated
+tolerance and every other printed number exactly at the printed precision.
+
+The tests in ``tests/weights/test_ahp.py`` and
 ``tests/weights/test_hierarchy.py`` compare clusterscore against these
 numbers, never against its own output.
 """
@@ -30,24 +51,38 @@ def from_upper(n: int, upper: str) -> np.ndarray:
     return a
 
 
+SAATY_1990_CITATION = (
+    "Saaty, T. L. (1990). How to make a decision: The Analytic Hierarchy "
+    "Process. European Journal of Operational Research, 48(1), 9-26. "
+    "doi:10.1016/0377-2217(90)90057-I (the house example; also Saaty 1980, "
+    "The Analytic Hierarchy Process, McGraw-Hill, ch. 2)"
+)
+
 # ---------------------------------------------------------------------------
-# 1. Saaty (1990), "How to make a decision: The Analytic Hierarchy Process",
-#    European Journal of Operational Research 48(1), 9-26,
-#    doi:10.1016/0377-2217(90)90057-I. The house example: the comparison of
-#    the eight criteria (size of house, location to bus lines, neighbourhood,
-#    age of house, yard space, modern facilities, general condition,
-#    financing). The same example is in Saaty (1980), The Analytic Hierarchy
-#    Process, ch. 2.
-#    Printed: priority vector .173 .054 .188 .018 .031 .036 .167 .333,
-#    lambda_max = 9.669, C.I. = 0.238, C.R. = 0.169 (Saaty's RI(8) = 1.41).
-#    Provenance: the printed numbers are those of the paper (as widely
-#    reproduced); the matrix was cross-checked against an independent public
-#    transcription of the same example (the Russian edition of Saaty's book,
-#    GitHub file "house_ahp.py", criteria "Размеры дома ... Финансовые
-#    условия"). The paper itself could not be re-read from a stored copy in
-#    this session: treat the printed values as transcribed, not re-verified.
+# 1. Saaty (1990), house example, level 1: the eight criteria (size of
+#    house, location to bus lines, neighbourhood, age of house, yard space,
+#    modern facilities, general condition, financing).
+#    Printed (as transcribed): priority vector .173 .054 .188 .018 .031 .036
+#    .167 .333, lambda_max = 9.669, C.I. = 0.238, C.R. = 0.169 (Saaty's
+#    RI(8) = 1.41, principal eigenvector).
+#    STATUS: transcription. No stored copy of the paper's Table 2 could be
+#    read (the stored copies of the paper, e.g. dokumen.tips/documents/
+#    thomas-l-saaty.html and scribd.com/doc/152351928, are only searchable
+#    from their first page). What WAS checked in stored copies:
+#    - the matrix: the Russian edition of Saaty's book as reproduced on
+#      studopedia.info/4-100870.html ("Покупка дома: матрица попарных
+#      сравнений для уровня 2") shows every fractional judgment of this
+#      matrix in the same cells (the integer cells are lost in that copy;
+#      they are the reciprocals of the fractions below the diagonal);
+#    - the printed numbers: two independent public GitHub transcriptions
+#      (a decision-matrix script's self-test citing "Saaty 1990 Table 2",
+#      and a pytest file with "published_weights") give the same matrix and
+#      the same printed values. Neither is the paper.
 SAATY_1990_HOUSE = {
     "source": "Saaty (1990) EJOR 48:9-26, house example, criteria matrix",
+    "citation": SAATY_1990_CITATION,
+    "status": "transcription",
+    "stored_copy": "studopedia.info/4-100870.html (matrix fractions only)",
     "labels": (
         "size",
         "bus",
@@ -73,23 +108,236 @@ SAATY_1990_HOUSE = {
     "ci": 0.238,
     "cr": 0.169,
     "decimals": 3,
+    "method": "eigenvector",
     "ri": "saaty",
 }
 
 # ---------------------------------------------------------------------------
-# 2. Saaty (2008), "Decision making with the analytic hierarchy process",
+# 2. Saaty (1990), house example, level 2: the three houses A, B, C
+#    compared under each of the eight criteria (EJOR 1990 Table 3; Saaty
+#    1980 ch. 2). STATUS: stored-copy. Read in the Russian edition's table
+#    as reproduced on studopedia.net/21_112795_reshenie-i-soglasovannost.html
+#    (matrices, "Вектор приоритетов", lmax, ИС = C.I., ОС = C.R.); the same
+#    eight matrices are on studopedia.net/21_112793 (matrices only). The
+#    printed values below are those of that copy, digit for digit. Method:
+#    principal eigenvector; RI(3) = 0.58 (Saaty 1980).
+#    Deviations (each also in the entry's "deviations"):
+#    - bus: the copy prints ".005" for house B, a misprint for Saaty's .055
+#      (the three printed priorities must sum to 1: .233 + .055 + .713 =
+#      1.001). Saaty's .055 and .713 are themselves one unit off the exact
+#      eigenvector (.05445, .71249); C.I. .124 is (3.247 - 3)/2 computed
+#      from the ROUNDED lambda (exact .12348).
+#    - financing: Saaty prints .650 .278, the exact eigenvector is .64912
+#      .27895 (one unit in the last digit); lambda, C.I., C.R. are exact.
+#    - neighbourhood: the copy prints .745 and lmax 3,130; its own C.I.
+#      .068 and C.R. .117 are those of lambda = 3.136 and the matrix is a
+#      permutation of the size matrix (.754, 3.136): transposed digits in
+#      the copy.
+#    - yard: the copy prints lmax "3,06"; its C.I. .043 and C.R. .074 are
+#      those of 3.086 (exact 3.08577): a dropped digit in the copy.
+SAATY_1990_HOUSES = {
+    "source": "Saaty (1990) EJOR 48:9-26, house example, Table 3",
+    "citation": SAATY_1990_CITATION,
+    "status": "stored-copy",
+    "stored_copy": (
+        "https://studopedia.net/21_112795_reshenie-i-soglasovannost.html"
+    ),
+    "decimals": 3,
+    "method": "eigenvector",
+    "ri": "saaty",
+    "matrices": {
+        "size": {
+            "matrix": from_upper(3, "6 8 4"),
+            "weights": (0.754, 0.181, 0.065),
+            "lambda_max": 3.136,
+            "ci": 0.068,
+            "cr": 0.117,
+            "deviations": {},
+        },
+        "bus": {
+            "matrix": from_upper(3, "7 1/5 1/8"),
+            "weights": (0.233, 0.005, 0.713),
+            "lambda_max": 3.247,
+            "ci": 0.124,
+            "cr": 0.213,
+            "deviations": {
+                "weights": "copy misprints .055 as .005; Saaty's .055 and "
+                ".713 are one unit off the exact .05445 and .71249",
+                "ci": "computed from the rounded lambda 3.247",
+            },
+        },
+        "neighbourhood": {
+            "matrix": from_upper(3, "8 6 1/4"),
+            "weights": (0.745, 0.065, 0.181),
+            "lambda_max": 3.130,
+            "ci": 0.068,
+            "cr": 0.117,
+            "deviations": {
+                "weights": "copy prints .745 for .754 (transposed digits)",
+                "lambda_max": "copy prints 3,130 for 3.136; its CI and CR "
+                "are those of 3.136",
+            },
+        },
+        "age": {
+            "matrix": from_upper(3, "1 1 1"),
+            "weights": (0.333, 0.333, 0.333),
+            "lambda_max": 3.000,
+            "ci": 0.000,
+            "cr": 0.000,
+            "deviations": {},
+        },
+        "yard": {
+            "matrix": from_upper(3, "5 4 1/3"),
+            "weights": (0.674, 0.101, 0.226),
+            "lambda_max": 3.06,
+            "ci": 0.043,
+            "cr": 0.074,
+            "deviations": {
+                "lambda_max": "copy prints 3,06; its CI .043 and CR .074 "
+                "are those of 3.086",
+            },
+        },
+        "facilities": {
+            "matrix": from_upper(3, "8 6 1/5"),
+            "weights": (0.747, 0.060, 0.193),
+            "lambda_max": 3.197,
+            "ci": 0.099,
+            "cr": 0.170,
+            "deviations": {},
+        },
+        "condition": {
+            "matrix": from_upper(3, "1/2 1/2 1"),
+            "weights": (0.200, 0.400, 0.400),
+            "lambda_max": 3.000,
+            "ci": 0.000,
+            "cr": 0.000,
+            "deviations": {},
+        },
+        "financing": {
+            "matrix": from_upper(3, "1/7 1/5 3"),
+            "weights": (0.072, 0.650, 0.278),
+            "lambda_max": 3.065,
+            "ci": 0.032,
+            "cr": 0.056,
+            "deviations": {
+                "weights": "Saaty's .650 .278 are one unit off the exact "
+                ".64912 .27895",
+            },
+        },
+    },
+}
+
+# ---------------------------------------------------------------------------
+# 3. Jiang Qiyuan, Xie Jinxing & Ye Jun, 《数学模型》 (Mathematical
+#    Models), Higher Education Press, section 8.1 层次分析模型, example
+#    "选择旅游地" (choosing a tourist destination): criteria 景色 scenery,
+#    费用 cost, 居住 lodging, 饮食 food, 旅途 travel; destinations P1..P3.
+#    STATUS: stored-copy. Read in the book's courseware as stored at
+#    http://www.hezhiquan.com/docs/view/d94c382a1d6b4e67b7520f30c5cc37dd_3.html
+#    (slides headed 数学模型): the criteria matrix A, "最大特征根 λ=5.073",
+#    "权向量(特征向量) w=(0.263,0.475,0.055,0.090,0.110)", "CI=0.018",
+#    "RI=1.12(查表)", "CR=0.018/1.12=0.016"; the level-3 matrices B1
+#    (景色) and B2 (费用) and the table of level-3 results (w_k, λ_k,
+#    CI_k for k = 1..5); the composite "0.595×0.263+…=0.300" for P1.
+#    Why the last digit differs (the reason it was left out before):
+#    - CI and CR are reproduced exactly with the principal eigenvalue.
+#    - The printed λ = 5.073 is NOT the principal eigenvalue (5.0721) but
+#      the "和法" (sum-method) estimate mean_i (A w)_i / w_i with w the
+#      normalised-column-mean weights (5.0729), the approximate method the
+#      same chapter teaches.
+#    - The printed weights agree with those 和法 weights (clusterscore
+#      method="arithmetic": .2623 .4744 .0545 .0985 .1103) to within
+#      0.0008, and with the eigenvector (.2636 .4758 .0538 .0981 .1087)
+#      only to within 0.0013; no standard method reproduces all five to
+#      the last digit (0.263 and 0.475 look hand-rounded), so the test
+#      compares them at one unit of the last printed digit (0.001).
+#    - The 4th weight is printed 0.090 in this copy, a misprint for 0.099:
+#      the printed weights then sum to 0.993 instead of 1.002, and the
+#      printed composite 0.595×0.263 + 0.082×0.475 + 0.429×0.055 +
+#      0.633×w4 + 0.166×0.110 = 0.300 holds with w4 = 0.099 (0.29996),
+#      not with 0.090 (0.294).
+JIANG_TOURIST = {
+    "source": "Jiang, Xie & Ye, 数学模型, §8.1 选择旅游地, criteria",
+    "citation": (
+        "姜启源, 谢金星, 叶俊. 数学模型. 北京: 高等教育出版社 (第三版 "
+        "2003; 第四版 2011), 第8章 离散模型, 8.1 层次分析模型, example "
+        "选择旅游地"
+    ),
+    "status": "stored-copy",
+    "stored_copy": (
+        "http://www.hezhiquan.com/docs/view/"
+        "d94c382a1d6b4e67b7520f30c5cc37dd_3.html"
+    ),
+    "labels": ("scenery", "cost", "lodging", "food", "travel"),
+    "matrix": from_upper(5, "1/2 4 3 3 7 5 5 1/2 1/3 1"),
+    "weights_printed": (0.263, 0.475, 0.055, 0.090, 0.110),
+    "weights": (0.263, 0.475, 0.055, 0.099, 0.110),
+    "lambda_max": 5.073,
+    "ci": 0.018,
+    "ri_value": 1.12,
+    "cr": 0.016,
+    "decimals": 3,
+    "method": "arithmetic",
+    "ri": "saaty",
+    "deviations": {
+        "weights": "hand-rounded 和法 weights: compared at 0.001; 4th "
+        "printed 0.090 is a misprint for 0.099 (see the composite)",
+        "lambda_max": "和法 estimate mean((A w)/w), not the eigenvalue",
+    },
+    # level 3 (destinations under each criterion), as printed
+    "level3_weights": {
+        "scenery": (0.595, 0.277, 0.129),
+        "cost": (0.082, 0.236, 0.682),
+        "lodging": (0.429, 0.429, 0.142),
+        "food": (0.633, 0.193, 0.175),
+        "travel": (0.166, 0.166, 0.668),
+    },
+    "composite_p1": 0.300,
+    # the two level-3 matrices whose judgments the stored copy shows
+    "level3": {
+        "scenery": {
+            "matrix": from_upper(3, "2 5 2"),
+            "weights": (0.595, 0.277, 0.129),
+            "lambda_max": 3.005,
+            "ci": 0.003,
+            "deviations": {
+                "weights": "eigenvector .59538 .27635 .12827, 和法 .59489 "
+                ".27661 .12850: printed .277 .129 one unit off",
+                "lambda_max": "exact 3.00554 (both methods): printed "
+                "3.005 is truncated",
+            },
+        },
+        "cost": {
+            "matrix": from_upper(3, "1/3 1/8 1/3"),
+            "weights": (0.082, 0.236, 0.682),
+            "lambda_max": 3.002,
+            "ci": 0.001,
+            "deviations": {},
+        },
+    },
+}
+
+# ---------------------------------------------------------------------------
+# 4. Saaty (2008), "Decision making with the analytic hierarchy process",
 #    Int. J. Services Sciences 1(1), 83-98, doi:10.1504/IJSSCI.2008.017590,
 #    Table 2: "Which drink is consumed more in the U.S.?" (coffee, wine, tea,
 #    beer, sodas, milk, water).
-#    Printed derived scale: .177 .019 .042 .116 .190 .129 .327 (the actual
-#    consumption shares .180 .010 .040 .120 .180 .140 .330 are printed
-#    beside it). The paper prints no CR for this matrix; the CR 0.022 is the
-#    one printed by the AHPy README for the same matrix with Saaty's random
-#    index (PhilipGriffith/AHPy README.md, "Relative consumption of drinks in
-#    the United States"), which also transcribes the matrix and the derived
-#    scale. 0.022 holds with RI(7) = 1.32 (Saaty 1980) and 1.35 (Saaty 2005).
+#    STATUS: transcription. The matrix was checked against the stored
+#    AHPy README (PhilipGriffith/AHPy README.md at commit 0139ea6e, the
+#    "drinks" dictionary). The derived scale .177 .019 .042 .116 .190 .129
+#    .327 and the CR 0.022 are those printed by a later version of the same
+#    README (not re-read in a stored copy); no stored copy of the paper was
+#    found. The paper prints no CR; 0.022 is AHPy's, and holds with RI(7) =
+#    1.32 (Saaty 1980) and 1.35 (Saaty 2005).
 SAATY_2008_DRINKS = {
     "source": "Saaty (2008) Int. J. Services Sciences 1(1):83-98, Table 2",
+    "citation": (
+        "Saaty, T. L. (2008). Decision making with the analytic hierarchy "
+        "process. International Journal of Services Sciences, 1(1), 83-98. "
+        "doi:10.1504/IJSSCI.2008.017590"
+    ),
+    "status": "transcription",
+    "stored_copy": "PhilipGriffith/AHPy README.md (matrix only)",
     "labels": ("coffee", "wine", "tea", "beer", "sodas", "milk", "water"),
     "matrix": from_upper(
         7,
@@ -103,27 +351,45 @@ SAATY_2008_DRINKS = {
     "weights": (0.177, 0.019, 0.042, 0.116, 0.190, 0.129, 0.327),
     "cr": 0.022,
     "decimals": 3,
+    "method": "eigenvector",
     "ri": "saaty",
 }
 
 # ---------------------------------------------------------------------------
-# 3. The "leader" example of the English Wikipedia ("Analytic hierarchy
+# 5. The "leader" example of the English Wikipedia ("Analytic hierarchy
 #    process - leader example"): four criteria (experience, education,
-#    charisma, age) and three candidates, with the results printed by the
-#    AHPy README (PhilipGriffith/AHPy README.md, "Choosing a leader"; the
-#    README renames Tom/Dick/Harry to Moll/Nell/Sue). AHPy uses the
-#    eigenvector method; its "saaty" RI is Saaty's 2005 table (RI(4) = 0.89);
-#    the criteria CR prints 0.044 with RI(4) = 0.89 and with 0.90 (Saaty
-#    1980) alike. Printed: criteria weights experience 0.548, education
-#    0.127, charisma 0.27, age 0.056, CR 0.044; experience local weights
-#    Moll 0.217, Nell 0.717, Sue 0.066; target (global) weights Nell 0.493,
-#    Moll 0.358, Sue 0.15.
+#    charisma, age) and three candidates (Tom, Dick, Harry; the AHPy README
+#    renames them Moll, Nell, Sue).
+#    STATUS: stored-copy-partial. Read in stored copies of the article
+#    (https://everything.explained.today/Analytic_hierarchy_process_%e2%80%93_leader_example/
+#    and the 2016 snapshot at the-uncensored-wiki.com, same text): "Dick
+#    ... priority of .493 ... Tom, whose priority is .358 ... Harry ...
+#    .149"; criteria "weighted .547, .270, .127, and .056" (experience,
+#    charisma, education, age). The matrices (figures in the article) and
+#    the CR 0.044 and experience local weights .217 .717 .066 come from the
+#    AHPy README transcription ("Choosing a leader"). The exact eigenvector
+#    of the transcribed criteria matrix gives experience .54757, printed
+#    .547 by Wikipedia and 0.548 by AHPy: one unit in the last digit. The
+#    three target weights are reproduced exactly at 3 decimals, which
+#    cross-checks the transcribed matrices.
 LEADER_CANDIDATES = ("Moll", "Nell", "Sue")
 LEADER = {
-    "source": "Wikipedia AHP leader example, results as printed by AHPy",
+    "source": "Wikipedia AHP leader example (stored copies), AHPy matrices",
+    "citation": (
+        "Wikipedia contributors, 'Analytic hierarchy process - leader "
+        "example', English Wikipedia (text as of 2016-2024 snapshots)"
+    ),
+    "status": "stored-copy-partial",
+    "stored_copy": (
+        "https://everything.explained.today/"
+        "Analytic_hierarchy_process_%e2%80%93_leader_example/"
+    ),
+    "checked": ("criteria_weights_wikipedia", "target_weights"),
+    "transcribed": ("matrices", "criteria_cr", "experience_weights"),
     "criteria_labels": ("experience", "education", "charisma", "age"),
     "criteria": from_upper(4, "4 3 7 1/3 3 5"),
     "criteria_weights": (0.548, 0.127, 0.27, 0.056),
+    "criteria_weights_wikipedia": (0.547, 0.127, 0.270, 0.056),
     "criteria_cr": 0.044,
     "alternatives": {
         "experience": from_upper(3, "1/4 4 9"),
@@ -132,16 +398,19 @@ LEADER = {
         "age": from_upper(3, "1/3 5 9"),
     },
     "experience_weights": (0.217, 0.717, 0.066),
-    "target_weights": (0.358, 0.493, 0.15),
+    "target_weights": (0.358, 0.493, 0.149),
+    "target_weights_ahpy": (0.358, 0.493, 0.15),
     "decimals": 3,
+    "method": "eigenvector",
     "ri": "saaty",
 }
 
 # ---------------------------------------------------------------------------
-# 4. The default indicator system's dimension judgments
+# 6. The default indicator system's dimension judgments
 #    (/work/shared/research/indicator-system.md §2.1-2.4, computed there with
 #    numpy's dense eigen-solver and Saaty's RI, script in its Appendix B).
-#    Order: scale, innovation, chain, policy, services. Counts as ONE source.
+#    Order: scale, innovation, chain, policy, services. STATUS: internal
+#    (our own note, not a publication; checks the pipeline, not the method).
 DIMENSIONS = ("scale", "innovation", "chain", "policy", "services")
 RESEARCH_NOTE = {
     "basic": {
