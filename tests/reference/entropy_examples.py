@@ -3,13 +3,19 @@
 Each entry gives the source, the decision matrix, the normalisation the
 source used and the weights as printed there (to the printed precision).
 
-Provenance: the matrices and printed weights were taken from the
-reference tests of the crispyn / objective-weights-mcda packages
-(github.com/energyinpython, file ``tests/test_weighting_methods.py``),
-which cite each paper and compare against the paper's printed weights.
-They were not re-read from the papers' PDFs here; every example below is
-reproduced by clusterscore to the last printed digit, which cross-checks
-the transcription (a typo would show up as a mismatch).
+Provenance (STATUS: transcription for every example below). The matrices
+and printed weights were taken from the reference tests of the crispyn
+package, read in the stored copy energyinpython/crispyn
+``tests/test_weighting_methods.py`` (commit 0464efd8): each test there
+cites the paper (author, year, journal, DOI) and compares against the
+paper's printed weights at the precision used below; the numbers here are
+identical to that file. No stored copy of any of the five papers could be
+read (searches of the stored web pages for Xu 2004 and the others found
+none), so these are transcriptions, not re-reads of the papers. Every
+example is reproduced by clusterscore to the last printed digit, which
+cross-checks the transcription (a typo would show up as a mismatch). Note
+that crispyn calls its CRITIC with no criterion types, i.e. on un-reversed
+data, which is how the Tus & Aytac Adali numbers are reproduced below.
 
 All four entropy sources compute the shares from the raw values
 (``normalization="sum"``) and use the raw shares for cost criteria too;

@@ -23,7 +23,7 @@ B = [0.3, 0.7]
 
 
 def test_multiplicative_hand_calculation():
-    """Hwang & Yoon (1981, p. 54) product: a_j b_j / sum a_k b_k."""
+    """Product synthesis (Hwang & Yoon 1981): a_j b_j / sum a_k b_k."""
     # 0.18 and 0.28, total 0.46
     np.testing.assert_allclose(
         combine_weights(A, B), [0.18 / 0.46, 0.28 / 0.46], rtol=1e-12
@@ -88,6 +88,33 @@ def test_game_theory_negative_coefficient_uses_absolute_value():
     w = combine_weights(a, b, method="game_theory")
     np.testing.assert_allclose(w, expected, rtol=1e-12)
     assert np.all(w >= 0)
+
+
+def test_game_theory_signed_normalisation_differs_only_if_c_negative():
+    """|c|/sum|c| (ours) equals the signed c/sum(c) iff both c_k > 0.
+
+    Public implementations of the game-theory combination normalise the
+    signed coefficients; no published example settles which convention
+    the method's source uses (docs/methodology.md, combination section).
+    """
+    # both positive: c = (29/75, 52/75), the conventions agree
+    a, b = np.array(A), np.array(B)
+    G = np.array([[a @ a, a @ b], [b @ a, b @ b]])
+    c = np.linalg.solve(G, [a @ a, b @ b])
+    assert np.all(c > 0)
+    np.testing.assert_allclose(game_theory_coefficients(a, b), c / c.sum())
+    # one negative: the signed convention gives a coefficient < 0
+    a, b = np.array([0.55, 0.45]), np.array([0.9, 0.1])
+    G = np.array([[a @ a, a @ b], [b @ a, b @ b]])
+    c = np.linalg.solve(G, [a @ a, b @ b])
+    signed = c / c.sum()
+    assert signed[0] < 0
+    ours = np.asarray(game_theory_coefficients(a, b))
+    assert np.all(ours >= 0)
+    np.testing.assert_allclose(ours, np.abs(c) / np.abs(c).sum())
+    # the signed combination is still a vector summing to 1 here
+    w_signed = signed[0] * a + signed[1] * b
+    assert w_signed.sum() == pytest.approx(1.0)
 
 
 def test_game_theory_equal_vectors_return_them():

@@ -88,10 +88,15 @@ def game_theory_coefficients(a: Any, b: Any) -> tuple[float, float]:
     References
     ----------
     .. [1] The method is the two-vector case of the game-theory
-       combination weighting used throughout the Chinese evaluation
-       literature; see ``docs/methodology.md`` (section "Combining
-       subjective and objective weights") for the sources and the
-       conventions compared.
+       combination weighting (博弈论组合赋权) used throughout the Chinese
+       evaluation literature. No primary publication of it, and no
+       published worked example with both input vectors and the combined
+       result, could be read in a stored copy so far: the formulas here
+       are implemented from their defining conditions and checked by hand
+       calculations and properties, not against a golden example. Public
+       implementations consulted normalise as ``c_k / (c_1 + c_2)``
+       (signed); see ``docs/methodology.md``, section "Combining
+       subjective and objective weights".
 
     Examples
     --------
@@ -212,10 +217,12 @@ def combine_weights(
     References
     ----------
     .. [1] Hwang, C.-L., & Yoon, K. (1981). Multiple Attribute Decision
-       Making: Methods and Applications. Springer, p. 54 (a prior weight
-       combined with the entropy weight as
+       Making: Methods and Applications. Springer, section on the entropy
+       method (a prior weight combined with the entropy weight as
        :math:`\lambda_j w_j / \sum_k \lambda_k w_k`).
-       https://doi.org/10.1007/978-3-642-48318-9
+       https://doi.org/10.1007/978-3-642-48318-9 -- the attribution is
+       the usual one; the page (p. 54 is often quoted) was not checked
+       against a stored copy of the book.
     .. [2] Game-theory combination: see `game_theory_coefficients`.
 
     Examples
