@@ -111,11 +111,11 @@ def as_matrix(
                 f"{func}(): every column of {name!r} must be numeric; "
                 f"not numeric: {', '.join(map(str, bad))}."
             )
-        return (
-            X.to_numpy(dtype=float, na_value=np.nan),
-            list(X.index),
-            list(X.columns),
-        )
+        if all(dt == np.float64 for dt in X.dtypes):
+            arr = X.to_numpy()  # NaN is already NaN: no NA scan, no copy
+        else:
+            arr = X.to_numpy(dtype=float, na_value=np.nan)
+        return arr, X.index, list(X.columns)
     try:
         arr = np.asarray(X, dtype=float)
     except (TypeError, ValueError) as exc:

@@ -519,7 +519,9 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
     by definition the entropy of the shares of the min-max matrix) and,
     with ``normalization="minmax"``, it is the matrix that is aggregated.
     """
-    X = prep.X[rows]
+    # rows are sorted positions; all of them (the pooled ranking) means the
+    # prepared matrix itself, with no copy
+    X = prep.X if len(rows) == len(prep.X) else prep.X[rows]
     signs = prep.signs
     names = list(prep.indicators)
     w_ahp, used_j = subjective_weights(

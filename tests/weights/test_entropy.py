@@ -158,11 +158,22 @@ def test_entropy_kernel_matches_textbook_formula():
     np.testing.assert_allclose(_entropy_kernel(P), _entropy_by_hand(P))
 
 
-def test_entropy_kernel_overwrite_leaves_result_unchanged():
-    """overwrite=True writes the logs into Y but gives the same weights."""
-    Y = np.array([[0.0, 1.0], [0.5, 0.2], [1.0, 0.0]])
-    expected = _entropy_kernel(Y.copy())
-    np.testing.assert_array_equal(_entropy_kernel(Y, overwrite=True), expected)
+def test_ylogy_column_sums_match_xlogy_and_leave_input_alone():
+    """Sum of y ln y per column equals scipy's xlogy, with 0 ln 0 = 0."""
+    from scipy.special import xlogy
+
+    from clusterscore.weights.entropy import _ylogy_column_sums
+
+    Y = np.array([[0.0, 1.0, 7.5], [0.5, 0.2, 0.0], [1.0, 0.0, 1e-300]])
+    before = Y.copy()
+    for layout in (Y, np.asfortranarray(Y)):
+        np.testing.assert_allclose(
+            _ylogy_column_sums(layout), xlogy(Y, Y).sum(axis=0), rtol=1e-15
+        )
+    np.testing.assert_array_equal(Y, before)
+    np.testing.assert_array_equal(
+        _entropy_kernel(Y[:, :2]), _entropy_kernel(before[:, :2])
+    )
 
 
 def test_critic_hand_calculation():
