@@ -30,13 +30,15 @@ from clusterscore.errors import (
 from clusterscore.schema import validate
 from clusterscore.system import IndicatorSystem
 from clusterscore.weights.ahp import AHPResult
-from clusterscore.weights.combine import combine_weights
+from clusterscore.weights.combine import COMBINE_METHODS, combine_weights
 from clusterscore.weights.entropy import entropy_weights
 from clusterscore.weights.hierarchy import system_weights
 
 __all__ = [
     "AGGREGATIONS",
+    "DEFAULT_NORMALIZATION",
     "MISSING_POLICIES",
+    "NORMALIZATIONS_FOR",
     "WEIGHTINGS",
     "Evaluation",
     "evaluate",
@@ -46,13 +48,26 @@ __all__ = [
 WEIGHTINGS = ("ahp", "entropy", "combined")
 """Where the indicator weights come from."""
 
-AGGREGATIONS = ("weighted_sum", "geometric", "topsis")
+AGGREGATIONS = tuple(_agg.AGGREGATIONS)
 """How normalised indicators are aggregated into a score."""
+
+NORMALIZATIONS_FOR = {
+    "weighted_sum": ("minmax", "target", "percentile"),
+    "geometric": ("minmax", "target", "percentile"),
+    "topsis": _agg.TOPSIS_NORMALIZATIONS,
+}
+"""The normalisations each aggregation accepts (z-scores are excluded:
+scores must stay in 0-100); the first is the default."""
+
+DEFAULT_NORMALIZATION = {
+    m: norms[0] for m, norms in NORMALIZATIONS_FOR.items()
+}
+"""The normalisation used when ``normalization=None``."""
 
 MISSING_POLICIES = ("refuse", "median", "drop_indicator")
 """What to do with missing values (NaN cells) in the table."""
 
-COMBINATIONS = ("multiplicative", "linear", "game_theory")
+COMBINATIONS = tuple(COMBINE_METHODS)
 
 MIN_TYPE_VALUES = 3
 """Fewest known values of an indicator within a cluster type for the
@@ -246,13 +261,10 @@ def evaluate(
     check_option(fn, "missing", missing, MISSING_POLICIES)
     alpha = check_unit_interval(fn, "alpha", alpha)
     if normalization is None:
-        normalization = "vector" if method == "topsis" else "minmax"
-    allowed_norm = (
-        ("vector", "minmax")
-        if method == "topsis"
-        else ("minmax", "target", "percentile")
+        normalization = DEFAULT_NORMALIZATION[method]
+    check_option(
+        fn, "normalization", normalization, NORMALIZATIONS_FOR[method]
     )
-    check_option(fn, "normalization", normalization, allowed_norm)
     if system is None:
         system = load_system()
 

@@ -37,6 +37,12 @@ from clusterscore import aggregate as _agg
 from clusterscore._checks import check_option, check_unit_interval
 from clusterscore._tables import RI_TABLES, SAATY_SCALE
 from clusterscore.errors import DataError, DataWarning, ParameterError
+from clusterscore.scoring import (
+    AGGREGATIONS,
+    DEFAULT_NORMALIZATION,
+    NORMALIZATIONS_FOR,
+    WEIGHTINGS,
+)
 from clusterscore.system import LEVEL_DIMENSIONS, IndicatorSystem
 
 __all__ = [
@@ -72,19 +78,9 @@ TARGET = "mean_abs_rank_shift"
 ``|rank - nominal rank|`` (COINr's ``get_sensitivity`` target)."""
 
 _COMBINES = ("linear", "multiplicative")
-_WEIGHTINGS = ("combined", "ahp", "entropy")
-_METHODS = ("weighted_sum", "geometric", "topsis")
-_NORMS_FOR = {
-    "weighted_sum": ("minmax", "target", "percentile"),
-    "geometric": ("minmax", "target", "percentile"),
-    "topsis": ("vector", "minmax"),
-}
-_DEFAULT_NORM = {
-    "weighted_sum": "minmax",
-    "geometric": "minmax",
-    "topsis": "vector",
-}
-_ALL_NORMS = ("minmax", "target", "percentile", "vector")
+_ALL_NORMS = tuple(
+    dict.fromkeys(n for norms in NORMALIZATIONS_FOR.values() for n in norms)
+)  # minmax, target, percentile, vector
 _SCALE = np.asarray(SAATY_SCALE.values, dtype=float)
 _LOG_SCALE = np.log(_SCALE)
 _MAX_STEPS = len(_SCALE) - 1
@@ -656,8 +652,8 @@ class _Model:
 
     def resolved(self, method: str, norm: str | None) -> str:
         """Return the normalisation a (method, normalization) pair uses."""
-        if norm is None or norm not in _NORMS_FOR[method]:
-            return _DEFAULT_NORM[method]
+        if norm is None or norm not in NORMALIZATIONS_FOR[method]:
+            return DEFAULT_NORMALIZATION[method]
         return norm
 
     # --- which inputs are uncertain ---------------------------------------
@@ -870,7 +866,11 @@ def _build_model(fn, prep, system, **o):
     payload = {}
     for meth in o["methods"]:
         for nm in o["normalizations"]:
-            res = nm if nm in _NORMS_FOR[meth] else _DEFAULT_NORM[meth]
+            res = (
+                nm
+                if nm in NORMALIZATIONS_FOR[meth]
+                else DEFAULT_NORMALIZATION[meth]
+            )
             if (meth, res) in payload:
                 continue
             if meth == "topsis":
@@ -902,7 +902,7 @@ def _setup(fn, df, system, o):
     from clusterscore.scoring import evaluate, prepare
     from clusterscore.system import load_system
 
-    check_option(fn, "weighting", o["weighting"], _WEIGHTINGS)
+    check_option(fn, "weighting", o["weighting"], WEIGHTINGS)
     check_option(fn, "combine", o["combine"], _COMBINES)
     check_option(fn, "cr_rule", o["cr_rule"], CR_RULES)
     check_option(fn, "ri", o["ri"], tuple(RI_TABLES))
@@ -927,7 +927,7 @@ def _setup(fn, df, system, o):
     methods = (
         ("weighted_sum",)
         if o["methods"] is None
-        else _check_choices(fn, "methods", o["methods"], _METHODS)
+        else _check_choices(fn, "methods", o["methods"], AGGREGATIONS)
     )
     norms: tuple[str | None, ...] = (
         (None,)
@@ -948,8 +948,8 @@ def _setup(fn, df, system, o):
         system = load_system()
     nom_method = methods[0]
     nom_norm = (
-        _DEFAULT_NORM[nom_method]
-        if norms[0] is None or norms[0] not in _NORMS_FOR[nom_method]
+        DEFAULT_NORMALIZATION[nom_method]
+        if norms[0] is None or norms[0] not in NORMALIZATIONS_FOR[nom_method]
         else norms[0]
     )
     prep = prepare(df, system, missing=o["missing"])
