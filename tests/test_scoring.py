@@ -343,6 +343,13 @@ class TestMissing:
         assert imp.loc[("c5", "x3"), "value"] == 2.0
         assert imp.loc[("c5", "x3"), "basis"] == "all"
 
+    def test_median_refuses_an_indicator_nobody_reports(self):
+        """Median cannot invent a column: DataError naming the indicator."""
+        df = self._holey()
+        df["x3"] = np.nan
+        with pytest.raises(DataError, match="no cluster reports: x3"):
+            evaluate(df, tiny_system(), missing="median")
+
     def test_drop_indicator_renormalises_its_dimension(self):
         """drop_indicator drops x1 and x3; d1 keeps only x2."""
         ev = evaluate(

@@ -464,8 +464,16 @@ def prepare(
 
 def _impute_median(values, holes, types, table, ids):
     """Fill holes with the type's median, else the median of all rows."""
+    empty = holes.all(axis=0)
+    if empty.any():
+        names = ", ".join(i for i, e in zip(ids, empty, strict=True) if e)
+        raise DataError(
+            "evaluate(): missing='median' cannot fill an indicator that no "
+            f"cluster reports: {names}. Fill it in, or use "
+            "missing='drop_indicator'."
+        )
     values = values.copy()
-    overall = np.nanmedian(np.where(holes, np.nan, values), axis=0)
+    overall = np.nanmedian(values, axis=0)  # holes are NaN already
     filled = np.empty_like(values)
     basis = np.empty(values.shape, dtype=object)
     for t in np.unique(types):  # loop over the few types, not clusters
