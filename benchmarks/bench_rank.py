@@ -135,38 +135,13 @@ def ours(X, signs):
     return cs.topsis(X, np.asarray(w), signs, normalization="vector")
 
 
-def peer_pymcdm(X, signs):
-    from pymcdm.methods import TOPSIS
-    from pymcdm.normalizations import vector_normalization
-    from pymcdm.weights import entropy_weights as pm_entropy
-
-    w = pm_entropy(X)
-    topsis = TOPSIS(normalization_function=vector_normalization)
-    return topsis(X, w, signs, validation=False)
-
-
-def peer_skcriteria(X, signs):
-    import skcriteria as skc
-    from skcriteria.agg.topsis import TOPSIS
-    from skcriteria.preprocessing.scalers import SumScaler, VectorScaler
-    from skcriteria.preprocessing.weighters import EntropyWeighter
-
-    dm = skc.mkdm(X, objectives=[max if s > 0 else min for s in signs])
-    shares = SumScaler(target="matrix").transform(dm)
-    weights = EntropyWeighter().transform(shares).weights.to_numpy()
-    dm = skc.mkdm(X, objectives=dm.iobjectives.to_numpy(), weights=weights)
-    return TOPSIS().evaluate(VectorScaler(target="matrix").transform(dm))
-
-
-def closeness(result):
-    """Return the closeness vector of any of the three implementations."""
-    if hasattr(result, "e_"):  # scikit-criteria RankResult
-        return np.asarray(result.e_["similarity"])
-    return np.asarray(result)
-
-
 def peer_steps(X, signs):
-    """Each peer's entropy step and TOPSIS step as separate callables."""
+    """Each installed peer's entropy step and TOPSIS step.
+
+    Returns ``{name: (entropy(), topsis(weights))}``; the whole pipeline
+    is ``topsis(entropy())``. Both peers compute entropy on raw shares and
+    TOPSIS with vector normalisation, as `ours` does.
+    """
     steps = {}
     try:
         from pymcdm.methods import TOPSIS as PmTopsis
@@ -174,10 +149,9 @@ def peer_steps(X, signs):
         from pymcdm.weights import entropy_weights as pm_entropy
 
         pm_topsis = PmTopsis(normalization_function=vector_normalization)
-        w = pm_entropy(X)
         steps["pymcdm"] = (
             lambda: pm_entropy(X),
-            lambda: pm_topsis(X, w, signs, validation=False),
+            lambda w: pm_topsis(X, w, signs, validation=False),
         )
     except ImportError:
         pass
@@ -192,15 +166,14 @@ def peer_steps(X, signs):
 
         def sk_entropy():
             shares = SumScaler(target="matrix").transform(dm)
-            return EntropyWeighter().transform(shares).weights
+            return EntropyWeighter().transform(shares).weights.to_numpy()
 
-        weighted = skc.mkdm(X, objectives=objectives, weights=sk_entropy())
-        steps["scikit-criteria"] = (
-            sk_entropy,
-            lambda: SkTopsis().evaluate(
-                VectorScaler(target="matrix").transform(weighted)
-            ),
-        )
+        def sk_topsis(w):
+            weighted = skc.mkdm(X, objectives=objectives, weights=w)
+            scaled = VectorScaler(target="matrix").transform(weighted)
+            return SkTopsis().evaluate(scaled).e_["similarity"]
+
+        steps["scikit-criteria"] = (sk_entropy, sk_topsis)
     except ImportError:
         pass
     return steps
@@ -214,28 +187,26 @@ def table_peers(repeat, rng):
     results, diffs = {}, {}
     results["numpy floor"], _ = best_time(lambda: numpy_floor(X, w), repeat)
     results["clusterscore"], mine = best_time(lambda: ours(X, signs), repeat)
-    peers = (("pymcdm", peer_pymcdm), ("scikit-criteria", peer_skcriteria))
-    for name, fn in peers:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                results[name], theirs = best_time(
-                    lambda f=fn: f(X, signs), repeat
-                )
-            diffs[name] = np.max(np.abs(closeness(theirs) - mine))
-        except ImportError as exc:
-            results[name] = f"not installed ({exc.name})"
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+        warnings.simplefilter("ignore")  # peers' deprecation warnings
         steps = peer_steps(X, signs)
-        if steps:
-            best_entropy = min(
-                best_time(e, repeat)[0] for e, _ in steps.values()
+        entropy_times, topsis_times = [], []
+        for name, (entropy, topsis) in steps.items():
+            results[name], theirs = best_time(
+                lambda e=entropy, t=topsis: t(e()), repeat
             )
-            best_topsis = min(
-                best_time(t, repeat)[0] for _, t in steps.values()
+            diffs[name] = np.max(np.abs(np.asarray(theirs) - mine))
+            weights = entropy()
+            entropy_times.append(best_time(entropy, repeat)[0])
+            topsis_times.append(
+                best_time(lambda t=topsis, w=weights: t(w), repeat)[0]
             )
-            results["fastest peer steps combined"] = best_entropy + best_topsis
+    for name in ("pymcdm", "scikit-criteria"):
+        results.setdefault(name, "not installed")
+    if steps:
+        results["fastest peer steps combined"] = min(entropy_times) + min(
+            topsis_times
+        )
     ref = results["clusterscore"]
     rows = []
     for name, t in results.items():

@@ -211,12 +211,8 @@ def _run_weights(args: argparse.Namespace) -> int:
         merged["indicator_matrix_cr"] = merged["dimension"].map(dim_cr)
         text = render_table(merged, "csv", args.lang, labels=labels)
     else:
-        head = (
-            f"AHP weights for cluster type: {args.type or 'default'} "
-            f"(type-agnostic)\n\n"
-            if args.type is None
-            else f"AHP weights for cluster type: {args.type}\n\n"
-        )
+        kind = args.type or "default (type-agnostic)"
+        head = f"AHP weights for cluster type: {kind}\n\n"
         text = (
             (head if args.format == "table" else "")
             + render_table(
