@@ -35,7 +35,7 @@ def test_weight_vectors_are_positive_and_sum_to_one(w):
     assert w.sum() == pytest.approx(1.0, abs=1e-12)
 
 
-@settings(max_examples=50)
+@settings(max_examples=200)
 @given(w=weight_vectors(4))
 def test_weight_vectors_fixed_length(w):
     """weight_vectors(n) has length n."""
@@ -72,7 +72,7 @@ def test_consistent_matrices_are_w_ratios(pair):
     assert w.sum() == pytest.approx(1.0)
 
 
-@settings(max_examples=20)
+@settings(max_examples=200)
 @given(pair=consistent_matrices(weights=[2.0, 1.0, 1.0]))
 def test_consistent_matrices_from_given_weights(pair):
     """Given weights are normalised and used as they are."""

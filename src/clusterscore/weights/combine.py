@@ -7,6 +7,7 @@ combination that finds the linear coefficients closest to both vectors.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterscore._checks import as_weights, check_option, check_unit_interval
-from clusterscore.errors import ParameterError
+from clusterscore.errors import FallbackWarning, ParameterError
 
 __all__ = ["COMBINE_METHODS", "combine_weights", "game_theory_coefficients"]
 
@@ -54,15 +55,23 @@ def game_theory_coefficients(a: Any, b: Any) -> tuple[float, float]:
     ParameterError
         `a` or `b` is not a weight vector, or their lengths differ.
 
+    Warns
+    -----
+    FallbackWarning
+        The unconstrained coefficients have a negative one, which the
+        method's constraint forbids; the constrained equilibrium is
+        returned, putting all the weight on one vector (see Notes).
+
     Notes
     -----
-    The coefficients make the deviation of the combination from each
-    vector orthogonal to that vector,
-    :math:`(c_1 a + c_2 b - a) \cdot a = 0` and
-    :math:`(c_1 a + c_2 b - b) \cdot b = 0`, which the game-theory
-    combination literature derives as the first-order conditions of
-    minimising :math:`\lVert c_1 a + c_2 b - u \rVert_2` for
-    :math:`u \in \{a, b\}`; as a linear system,
+    Chen (2003) [1]_ combines L weight vectors linearly,
+    :math:`w = \sum_k c_k w_k` with :math:`c_k > 0`, and looks for the
+    coefficients on which the L "players" agree: each vector's deviation
+    from the combination, :math:`\lVert \sum_j c_j w_j - w_i \rVert_2`,
+    is minimised, and the first-order conditions
+    :math:`w_i \cdot (\sum_j c_j w_j - w_i) = 0` form the linear system
+    :math:`\sum_j c_j\, w_i \cdot w_j = w_i \cdot w_i`. For two
+    vectors
 
     .. math::
 
@@ -74,62 +83,109 @@ def game_theory_coefficients(a: Any, b: Any) -> tuple[float, float]:
     solved in closed form:
     :math:`c_1 = (b \cdot b)(a \cdot a - a \cdot b) / D`,
     :math:`c_2 = (a \cdot a)(b \cdot b - a \cdot b) / D`,
-    :math:`D = (a \cdot a)(b \cdot b) - (a \cdot b)^2`.
+    :math:`D = (a \cdot a)(b \cdot b) - (a \cdot b)^2`, then normalised,
+    :math:`\alpha_k = c_k / (c_1 + c_2)`, as in the published
+    applications [2]_ [3]_.
 
-    Then :math:`\alpha_k = |c_k| / (|c_1| + |c_2|)`. The game-theory
-    combination weighting literature (博弈论组合赋权) normalises either
-    this way or as :math:`c_k / (c_1 + c_2)`; the two agree when both
-    :math:`c_k > 0`. A coefficient can come out negative (e.g. when one
-    vector is close to uniform and the other is not); only the absolute
-    value keeps the result a convex combination, hence non-negative.
-    When ``a == b`` the system is singular; any coefficients reproduce
-    the common vector, and ``(0.5, 0.5)`` is returned.
+    Negative coefficients. :math:`c_1 < 0` exactly when
+    :math:`a \cdot b > a \cdot a` (`b` points further along `a` than
+    `a` itself, e.g. `a` near uniform and `b` concentrated on the same
+    criteria); both can never be negative. The sources state
+    :math:`c_k > 0` but solve the unconstrained system and do not say
+    what happens then. We keep the constraint (as :math:`c_k \ge 0`)
+    and return the equilibrium of the constrained game: with
+    :math:`c_1 = 0`, the second player's best reply is :math:`c_2 = 1`,
+    and the first player cannot gain by raising :math:`c_1` because
+    :math:`a \cdot (b - a) \ge 0`; so :math:`\alpha = (0, 1)` and the
+    combination is `b`, with a `FallbackWarning` (symmetrically for
+    :math:`c_2 < 0`). Normalising the signed coefficients instead would
+    give :math:`\alpha_1 < 0` and can give negative weights. When
+    ``a == b`` the system is singular, any coefficients reproduce the
+    common vector, and ``(0.5, 0.5)`` is returned.
 
     References
     ----------
-    .. [1] The method is the two-vector case of the game-theory
-       combination weighting (博弈论组合赋权) used throughout the Chinese
-       evaluation literature. No primary publication of it, and no
-       published worked example with both input vectors and the combined
-       result, could be read in a stored copy so far: the formulas here
-       are implemented from their defining conditions and checked by hand
-       calculations and properties, not against a golden example. Public
-       implementations consulted normalise as ``c_k / (c_1 + c_2)``
-       (signed); see ``docs/methodology.md``, section "Combining
-       subjective and objective weights".
+    .. [1] 陈加良 (Chen, J. L.) (2003). 基于博弈论的组合赋权评价方法研究
+       (Research on the combination-weighting evaluation method based on
+       game theory). 福建电脑 (Fujian Computer), 2003(9), 15-16. Cited
+       as the method's origin by [2]_ and [3]_; the paper itself was not
+       read in a stored copy.
+    .. [2] 苏广全, 吕海深, 朱永华, 陈庭兴, 花佳程 (2022). 基于博弈论组合
+       赋权的洪水风险评价——以武威地区为例. 干旱区研究 (Arid Zone
+       Research), 39(3), 801-809. doi:10.13866/j.azr.2022.03.13
+       (section 1.6 and Table 1: entropy and AHP weights, coefficients
+       0.525 and 0.475; a golden test).
+    .. [3] 侯克鹏, 王黎蝶 (2021). 基于改进的FAHP-CRITIC法与云理论的露天矿
+       边坡危险性评估模型. 安全与环境学报 (Journal of Safety and
+       Environment), 21(6), 2443-2451.
+       doi:10.13637/j.issn.1009-6094.2020.1302 (eq. 17: FAHP and CRITIC
+       weights, coefficients 0.4953 and 0.5047; a golden test).
 
     Examples
     --------
     >>> game_theory_coefficients([0.5, 0.5], [0.5, 0.5])
     (0.5, 0.5)
+    >>> a1, a2 = game_theory_coefficients([0.6, 0.4], [0.3, 0.7])
+    >>> round(a1 * 81, 9), round(a2 * 81, 9)  # (29/81, 52/81)
+    (29.0, 52.0)
     """
     func = "game_theory_coefficients"
     a_arr = np.asarray(a, dtype=float).ravel()
     a_arr = as_weights(func, a_arr, a_arr.size, name="a")
     b_arr = as_weights(func, b, a_arr.size, name="b")
-    return _game_theory_coefficients(a_arr, b_arr)
+    return _warn_if_constrained(func, a_arr, b_arr)
 
 
 def _game_theory_coefficients(
     a: FloatArray, b: FloatArray
-) -> tuple[float, float]:
-    """Solve the 2x2 game-theory system; no validation."""
+) -> tuple[float, float, tuple[float, float] | None]:
+    """Solve the 2x2 game-theory system under c >= 0; no validation.
+
+    Returns ``(alpha_1, alpha_2, c)`` where ``c`` is the unconstrained
+    solution when it had a negative coefficient (the constraint bound),
+    else None.
+    """
     aa, ab, bb = float(a @ a), float(a @ b), float(b @ b)
     det = aa * bb - ab * ab  # >= 0 by Cauchy-Schwarz, 0 iff a == b
     if det <= 1e-15 * aa * bb:
-        return 0.5, 0.5
+        return 0.5, 0.5, None
     c1 = bb * (aa - ab) / det
     c2 = aa * (bb - ab) / det
-    total = abs(c1) + abs(c2)
-    return abs(c1) / total, abs(c2) / total
+    if c1 < 0:
+        return 0.0, 1.0, (c1, c2)
+    if c2 < 0:
+        return 1.0, 0.0, (c1, c2)
+    total = c1 + c2
+    return c1 / total, c2 / total, None
+
+
+def _warn_if_constrained(
+    func: str, a: FloatArray, b: FloatArray
+) -> tuple[float, float]:
+    """Game-theory coefficients, warning when the constraint binds."""
+    alpha_1, alpha_2, unconstrained = _game_theory_coefficients(a, b)
+    if unconstrained is not None:
+        kept, dropped = ("b", "a") if alpha_1 == 0.0 else ("a", "b")
+        c1, c2 = unconstrained
+        warnings.warn(
+            f"{func}(): the game-theory coefficients solve to "
+            f"c = ({c1:.4g}, {c2:.4g}); the method requires c_k >= 0 "
+            f"('{kept}' agrees with '{dropped}' more than '{dropped}' "
+            "does with itself). The constrained equilibrium gives all "
+            f"the weight to '{kept}': the combination equals '{kept}'. "
+            "Use method='linear' to keep a share of both.",
+            FallbackWarning,
+            stacklevel=3,
+        )
+    return alpha_1, alpha_2
 
 
 def _game_theory_kernel(
     a: FloatArray, b: FloatArray, alpha: float
 ) -> FloatArray:
-    """Game-theory combination; no validation. `alpha` is unused."""
-    c1, c2 = _game_theory_coefficients(a, b)
-    return c1 * a + c2 * b
+    """Game-theory combination; no validation, no warning. Unused `alpha`."""
+    alpha_1, alpha_2, _ = _game_theory_coefficients(a, b)
+    return alpha_1 * a + alpha_2 * b
 
 
 #: The combination methods, by name.
@@ -199,6 +255,13 @@ def combine_weights(
         different labels; ``"multiplicative"`` with
         :math:`\sum_k a_k b_k = 0` (no criterion has weight in both).
 
+    Warns
+    -----
+    FallbackWarning
+        ``"game_theory"`` whose unconstrained coefficients include a
+        negative one: the result is then one of the two inputs (see
+        `game_theory_coefficients`).
+
     Notes
     -----
     ``"multiplicative"`` (product synthesis, 乘法合成):
@@ -210,9 +273,10 @@ def combine_weights(
     .. math:: w_j = \alpha a_j + (1 - \alpha) b_j
 
     ``"game_theory"`` (博弈论组合赋权): the coefficients of the linear
-    combination :math:`\alpha_1 a + \alpha_2 b` that deviate least from
-    both vectors, from the 2x2 system in `game_theory_coefficients`,
-    normalised as :math:`|c_k| / \sum |c_k|`.
+    combination :math:`\alpha_1 a + \alpha_2 b` on which both vectors
+    agree (Chen 2003), from the 2x2 system in `game_theory_coefficients`,
+    normalised as :math:`c_k / \sum c_k` with the method's constraint
+    :math:`c_k \ge 0` kept.
 
     References
     ----------
@@ -223,7 +287,8 @@ def combine_weights(
        https://doi.org/10.1007/978-3-642-48318-9 -- the attribution is
        the usual one; the page (p. 54 is often quoted) was not checked
        against a stored copy of the book.
-    .. [2] Game-theory combination: see `game_theory_coefficients`.
+    .. [2] Game-theory combination: Chen (2003) and the applications
+       cited in `game_theory_coefficients`.
 
     Examples
     --------
@@ -250,6 +315,8 @@ def combine_weights(
             parameter="method",
             value=method,
         )
+    if method == "game_theory":
+        _warn_if_constrained(func, a_arr, b_arr)
     w = COMBINE_METHODS[method](a_arr, b_arr, alpha)
     if labels is None:
         return w
