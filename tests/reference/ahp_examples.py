@@ -293,6 +293,12 @@ JIANG_TOURIST = {
         "travel": (0.166, 0.166, 0.668),
     },
     "composite_p1": 0.300,
+    # printed "(0.300,0.246,0.456)T" (hezhiquan copy, slide of the
+    # synthesis); a second stored copy, the student derivative at
+    # https://m.qiqiwenku.com/ppt/545757.html ("层次分析法例题"), prints
+    # the same composite "{0.3, 0.246, 0.456}" and w4 = 0.099, confirming
+    # the misprint above.
+    "composite": (0.300, 0.246, 0.456),
     # the two level-3 matrices whose judgments the stored copy shows
     "level3": {
         "scenery": {
@@ -406,7 +412,113 @@ LEADER = {
 }
 
 # ---------------------------------------------------------------------------
-# 6. The default indicator system's dimension judgments
+# 6. van Dyck & Ismael (2015), port competitiveness in West Africa, Table 6:
+#    the six criteria (cargo volume, port location, port efficiency and
+#    performance, port infrastructure, port costs, political stability).
+#    STATUS: stored-copy. Read in the publisher's table page
+#    https://html.scirp.org/file/_10-2120589_6.htm: the matrix, the weight
+#    column 0.0385 0.0385 0.4975 0.0954 0.0954 0.2348 and "Consistency
+#    Ratio (CR): 0.02; Consistency Index (CI): 0.06; Eigenvalue Lambda:
+#    6.109". The table page has no caption; it is tied to the paper by its
+#    sibling page _10-2120589_8.htm, whose port ranking (Abidjan, Lome,
+#    Tema, Dakar, Lagos, Cotonou) is the one stated in the paper's abstract
+#    (scirp.org/journal/paperinformation?paperid=57493).
+#    Method: principal eigenvector (the geometric and arithmetic methods
+#    miss the 4th decimal), RI(6) = 1.24.
+#    Deviation: the printed "CI 0.06" is not Saaty's CI (0.0217): the
+#    "Eigenvalue Lambda / CR / CI" layout is that of Goepel's BPMSG AHP
+#    template, whose CI slot holds the geometric consistency index of
+#    Aguaron & Moreno-Jimenez (2003), GCI = 2/((n-1)(n-2)) sum_{i<j}
+#    ln^2(a_ij w_j / w_i) = 0.0645 here; the test checks that reading.
+VAN_DYCK_ISMAEL_2015 = {
+    "source": "van Dyck & Ismael (2015) AJIBM 5:432-446, Table 6",
+    "citation": (
+        "van Dyck, G. K., & Ismael, H. M. (2015). Multi-criteria evaluation "
+        "of port competitiveness in West Africa using Analytic Hierarchy "
+        "Process (AHP). American Journal of Industrial and Business "
+        "Management, 5, 432-446. doi:10.4236/ajibm.2015.56043"
+    ),
+    "status": "stored-copy",
+    "stored_copy": "https://html.scirp.org/file/_10-2120589_6.htm",
+    "labels": (
+        "cargo volume",
+        "port location",
+        "efficiency and performance",
+        "infrastructure",
+        "port costs",
+        "political stability",
+    ),
+    "matrix": from_upper(
+        6,
+        "1 1/9 1/3 1/3 1/6 1/9 1/3 1/3 1/6 6 6 3 1 1/3 1/3",
+    ),
+    "weights": (0.0385, 0.0385, 0.4975, 0.0954, 0.0954, 0.2348),
+    "weights_decimals": 4,
+    "lambda_max": 6.109,
+    "lambda_decimals": 3,
+    "cr": 0.02,
+    "cr_decimals": 2,
+    "ci_printed": 0.06,
+    "method": "eigenvector",
+    "ri": "saaty",
+    "deviations": {
+        "ci": "the printed 0.06 is the geometric consistency index (BPMSG "
+        "template), not (lambda - n)/(n - 1) = 0.0217",
+    },
+}
+
+# ---------------------------------------------------------------------------
+# 7. Esri, ArcGIS Pro 3.5 documentation, "计算一致性比率" (Calculate the
+#    consistency ratio), the companion page of the tool "Assign Weights By
+#    Pairwise Comparison": five site-suitability criteria (Solar_Gain,
+#    aspect, elevation, Dist_to_Road, Dist_to_Elect).
+#    STATUS: stored-copy-partial. Read at
+#    https://pro.arcgis.com/zh-cn/pro-app/3.5/tool-reference/analysis/calculate-the-consistency-ratio.htm
+#    : the matrix, printed in decimals (0.333, 0.5, 0.2 as printed), and
+#    the weight column 0.235 0.089 0.136 0.247 0.294. The page goes on to
+#    compute lambda, CI and CR, but the stored copy stops before them, so
+#    only the weights are checked. The page's weights are column-normalised
+#    row means (its text: normalise each column, average each row), i.e.
+#    method="arithmetic"; the eigenvector misses four of the five. The
+#    matrix must be used as printed: with 1/3 for 0.333 the last weight is
+#    0.293500, on the rounding edge.
+ESRI_ARCGIS_CR = {
+    "source": "Esri ArcGIS Pro 3.5 docs, 计算一致性比率 (zh-cn)",
+    "citation": (
+        "Esri (2025). ArcGIS Pro 3.5 documentation, Tool reference, "
+        "Analysis: Calculate the consistency ratio (计算一致性比率), "
+        "Chinese edition"
+    ),
+    "status": "stored-copy-partial",
+    "stored_copy": (
+        "https://pro.arcgis.com/zh-cn/pro-app/3.5/tool-reference/analysis/"
+        "calculate-the-consistency-ratio.htm"
+    ),
+    "checked": ("matrix", "weights"),
+    "transcribed": (),
+    "labels": (
+        "Solar_Gain",
+        "aspect",
+        "elevation",
+        "Dist_to_Road",
+        "Dist_to_Elect",
+    ),
+    "matrix": np.array(
+        [
+            [1, 3, 2, 2, 0.333],
+            [0.333, 1, 0.5, 1, 0.2],
+            [0.5, 2, 1, 1, 0.5],
+            [0.5, 1, 1, 1, 5],
+            [3, 5, 2, 0.2, 1],
+        ]
+    ),
+    "weights": (0.235, 0.089, 0.136, 0.247, 0.294),
+    "decimals": 3,
+    "method": "arithmetic",
+}
+
+# ---------------------------------------------------------------------------
+# 8. The default indicator system's dimension judgments
 #    (/work/shared/research/indicator-system.md §2.1-2.4, computed there with
 #    numpy's dense eigen-solver and Saaty's RI, script in its Appendix B).
 #    Order: scale, innovation, chain, policy, services. STATUS: internal

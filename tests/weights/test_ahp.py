@@ -184,6 +184,9 @@ def test_ahp_jiang_tourist_misprint_and_composite():
     assert _rounded(w3_p1 @ w2) == ex["composite_p1"]
     assert _rounded(w3_p1 @ w2_printed) != ex["composite_p1"]
     assert w2.sum() == pytest.approx(1.0, abs=3e-3)
+    # the whole printed composite (P1, P2, P3) from the printed weights
+    w3 = np.array(list(ex["level3_weights"].values()))  # criteria x places
+    np.testing.assert_array_equal(_rounded(w2 @ w3), ex["composite"])
 
 
 @pytest.mark.parametrize("criterion", ["scenery", "cost"])
@@ -239,6 +242,56 @@ def test_ahp_wikipedia_leader_synthesis():
     target = local @ cw
     np.testing.assert_array_equal(target.round(3), ex["target_weights"])
     np.testing.assert_allclose(target, ex["target_weights_ahpy"], atol=1e-3)
+
+
+def test_ahp_van_dyck_ismael_2015_table6():
+    """Table 6 of van Dyck & Ismael (2015): weights, lambda, CR (stored).
+
+    Only the principal eigenvector gives every printed weight; the
+    geometric and arithmetic methods miss the 4th decimal.
+    """
+    ex = ref.VAN_DYCK_ISMAEL_2015
+    r = ahp(ex["matrix"], method=ex["method"], ri=ex["ri"])
+    assert r.ri == 1.24
+    np.testing.assert_array_equal(
+        _rounded(r.weights, ex["weights_decimals"]), ex["weights"]
+    )
+    assert _rounded(r.lambda_max, ex["lambda_decimals"]) == ex["lambda_max"]
+    assert _rounded(r.cr, ex["cr_decimals"]) == ex["cr"]
+    for method in ("geometric", "arithmetic"):
+        other = ahp(ex["matrix"], method=method).weights
+        assert not np.array_equal(_rounded(other, 4), ex["weights"])
+
+
+def test_ahp_van_dyck_ismael_2015_printed_ci_is_the_gci():
+    """The table's "CI 0.06" is the geometric consistency index, not CI.
+
+    GCI (Aguaron & Moreno-Jimenez 2003) = 2 / ((n-1)(n-2)) times the sum
+    over i < j of ln^2(a_ij w_j / w_i), row-geometric-mean weights.
+    """
+    ex = ref.VAN_DYCK_ISMAEL_2015
+    a = ex["matrix"]
+    n = a.shape[0]
+    r = ahp(a)
+    assert _rounded(r.ci, 2) == 0.02  # Saaty's CI is not the printed 0.06
+    w = ahp(a, method="geometric").weights
+    iu = np.triu_indices(n, 1)
+    e = np.log(a * w[None, :] / w[:, None])[iu]
+    gci = 2.0 / ((n - 1) * (n - 2)) * float(e @ e)
+    assert _rounded(gci, 2) == ex["ci_printed"]
+
+
+def test_ahp_esri_arcgis_consistency_ratio_page_weights():
+    """Esri ArcGIS Pro docs (计算一致性比率): weights at 3 dp, 和积法.
+
+    The matrix is used as printed (0.333, 0.2); the page's weights are
+    column-normalised row means, which the eigenvector does not give.
+    """
+    ex = ref.ESRI_ARCGIS_CR
+    r = ahp(ex["matrix"], method=ex["method"])
+    np.testing.assert_array_equal(_rounded(r.weights), ex["weights"])
+    eig = ahp(ex["matrix"], method="eigenvector").weights
+    assert np.sum(_rounded(eig) != np.asarray(ex["weights"])) >= 4
 
 
 @pytest.mark.parametrize("cluster_type", sorted(ref.RESEARCH_NOTE))
