@@ -256,6 +256,8 @@ def test_sobol_indices_errors(kwargs, match):
         (("geometric",), ("percentile",), "linear"),
         (("topsis",), ("minmax",), "multiplicative"),
         (("weighted_sum",), ("target",), "multiplicative"),
+        (None, None, "game_theory"),
+        (("topsis",), None, "game_theory"),
     ],
 )
 def test_nominal_rank_is_evaluate_ranking(
@@ -306,6 +308,17 @@ def test_zero_perturbation_collapses_every_interval(system, table, method):
     assert (s["mean_abs_shift"] == 0).all()
     assert (res.agreement.loc[["spearman", "kendall"], "min"] == 1.0).all()
     assert (s["p_top_k"] == (s["nominal_rank"] <= 3)).all()
+
+
+def test_zero_perturbation_game_theory_is_nominal(system, table):
+    """combine="game_theory": unperturbed samples all give evaluate()."""
+    res = uncertainty(
+        table, system, 32, 1, judgment_steps=0, combine="game_theory"
+    )
+    s = res.summary
+    assert res.inputs == ()
+    for col in ("median_rank", "rank_low", "rank_high"):
+        assert (s[col] == s["nominal_rank"]).all(), col
 
 
 def test_dominating_cluster_keeps_rank_one(system, table):
@@ -419,9 +432,10 @@ def test_cr_rule_reject_everything_raises(system, table):
 
 def test_alpha_only_matters_for_linear_combination(system, table):
     """The alpha is not an uncertain input for multiplicative weights."""
-    res = uncertainty(table, system, 10, 0, combine="multiplicative")
-    assert "alpha" not in res.inputs
-    assert res.samples["alpha"].isna().all()
+    for combine in ("multiplicative", "game_theory"):
+        res = uncertainty(table, system, 10, 0, combine=combine)
+        assert "alpha" not in res.inputs
+        assert res.samples["alpha"].isna().all()
     res = uncertainty(table, system, 10, 0, weighting="entropy")
     assert res.inputs == ()
 
@@ -441,7 +455,7 @@ def test_alpha_only_matters_for_linear_combination(system, table):
         ({"methods": ("wsum",)}, r"'methods' must be one of"),
         ({"methods": ()}, r"'methods' must be a non-empty sequence"),
         ({"normalizations": ("zscore",)}, r"'normalizations' must be one"),
-        ({"combine": "game_theory"}, r"'combine' must be one of"),
+        ({"combine": "product"}, r"'combine' must be one of"),
         ({"cr_rule": "drop"}, r"'cr_rule' must be one of"),
         ({"max_cr": 0}, r"'max_cr' must be a positive number"),
         ({"top_k": 0}, r"'top_k' must be an integer >= 1"),
@@ -553,6 +567,30 @@ def _args(*argv):
     from clusterscore.cli import build_parser
 
     return build_parser().parse_args(["sensitivity", *map(str, argv)])
+
+
+def test_cli_combine_game_theory(csv_file, tmp_path):
+    """--combine game_theory runs; alpha is then not an uncertain input."""
+    out = tmp_path / "out.json"
+    args = _args(
+        csv_file,
+        "--samples",
+        "20",
+        "--saltelli",
+        "8",
+        "--bootstrap",
+        "0",
+        "--combine",
+        "game_theory",
+        "--format",
+        "json",
+        "-o",
+        out,
+    )
+    assert args.combine == "game_theory"
+    assert cli_run(args) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert "alpha" not in [r["group"] for r in doc["sensitivity"]]
 
 
 def test_cli_run_json(csv_file, tmp_path):

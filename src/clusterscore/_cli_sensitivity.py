@@ -162,7 +162,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument(
         "--combine",
         default="linear",
-        choices=("linear", "multiplicative"),
+        choices=("linear", "multiplicative", "game_theory"),
         help="AHP/entropy combination (default: %(default)s)",
     )
     p.add_argument(

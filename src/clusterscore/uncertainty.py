@@ -39,11 +39,13 @@ from clusterscore._tables import RI_TABLES, SAATY_SCALE
 from clusterscore.errors import DataError, DataWarning, ParameterError
 from clusterscore.scoring import (
     AGGREGATIONS,
+    COMBINATIONS,
     DEFAULT_NORMALIZATION,
     NORMALIZATIONS_FOR,
     WEIGHTINGS,
 )
 from clusterscore.system import LEVEL_DIMENSIONS, IndicatorSystem
+from clusterscore.weights.combine import _game_theory_rows
 
 __all__ = [
     "CR_RULES",
@@ -77,7 +79,6 @@ TARGET = "mean_abs_rank_shift"
 """The scalar output of `sensitivity`: mean over clusters of
 ``|rank - nominal rank|`` (COINr's ``get_sensitivity`` target)."""
 
-_COMBINES = ("linear", "multiplicative")
 _ALL_NORMS = tuple(
     dict.fromkeys(n for norms in NORMALIZATIONS_FOR.values() for n in norms)
 )  # minmax, target, percentile, vector
@@ -776,6 +777,9 @@ class _Model:
         if self.combine == "linear":
             a = d.alpha[:, None]
             w = a * wa + (1.0 - a) * self.w_ent
+        elif self.combine == "game_theory":
+            coef, _ = _game_theory_rows(wa, self.w_ent)
+            w = coef[:, :1] * wa + coef[:, 1:] * self.w_ent
         else:
             w = wa * self.w_ent
         return w / w.sum(axis=1, keepdims=True)
@@ -903,7 +907,7 @@ def _setup(fn, df, system, o):
     from clusterscore.system import load_system
 
     check_option(fn, "weighting", o["weighting"], WEIGHTINGS)
-    check_option(fn, "combine", o["combine"], _COMBINES)
+    check_option(fn, "combine", o["combine"], COMBINATIONS)
     check_option(fn, "cr_rule", o["cr_rule"], CR_RULES)
     check_option(fn, "ri", o["ri"], tuple(RI_TABLES))
     steps = _check_count(fn, "judgment_steps", o["judgment_steps"], minimum=0)
@@ -1201,8 +1205,12 @@ def uncertainty(
     weighting : {"combined", "ahp", "entropy"}
         As for `evaluate`. Entropy weights depend on the data only and are
         not perturbed.
-    combine : {"linear", "multiplicative"}
-        How AHP and entropy weights are combined.
+    combine : {"linear", "multiplicative", "game_theory"}
+        How AHP and entropy weights are combined, as in `evaluate`. With
+        ``"game_theory"`` the coefficients are solved afresh for every
+        sample's AHP weights; a sample whose coefficients hit the
+        constraint uses one of the two vectors, as `combine_weights` does
+        (without a warning per sample).
     top_k : int
         ``p_top_k`` is the probability of a rank <= `top_k`.
     interval : (float, float)

@@ -12,6 +12,7 @@ from clusterscore.errors import FallbackWarning, ParameterError
 from clusterscore.testing import weight_vectors
 from clusterscore.weights.combine import (
     COMBINE_METHODS,
+    _game_theory_rows,
     combine_weights,
     game_theory_coefficients,
 )
@@ -367,6 +368,26 @@ def test_prop_game_theory_is_the_constrained_equilibrium(pair):
             assert slack[j] == pytest.approx(0.0, abs=1e-9)
         else:
             assert slack[j] >= -1e-12
+
+
+@settings(max_examples=200)
+@given(
+    pairs=st.integers(2, 6).flatmap(
+        lambda n: st.lists(
+            st.tuples(weight_vectors(n), weight_vectors(n)),
+            min_size=1,
+            max_size=5,
+        )
+    )
+)
+@pytest.mark.filterwarnings("ignore::clusterscore.errors.FallbackWarning")
+def test_prop_game_theory_rows_equal_the_pairwise_coefficients(pairs):
+    """The batched kernel (used by uncertainty) gives each pair's alpha."""
+    a = np.stack([p[0] for p in pairs])
+    b = np.stack([p[1] for p in pairs])
+    alpha, _ = _game_theory_rows(a, b)
+    expected = [game_theory_coefficients(x, y) for x, y in pairs]
+    np.testing.assert_allclose(alpha, expected, rtol=1e-12, atol=1e-15)
 
 
 @settings(max_examples=200)

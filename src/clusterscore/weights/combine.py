@@ -136,44 +136,56 @@ def game_theory_coefficients(a: Any, b: Any) -> tuple[float, float]:
     return _warn_if_constrained(func, a_arr, b_arr)
 
 
-def _game_theory_coefficients(
+def _game_theory_rows(
     a: FloatArray, b: FloatArray
-) -> tuple[float, float, tuple[float, float] | None]:
-    """Solve the 2x2 game-theory system under c >= 0; no validation.
+) -> tuple[FloatArray, FloatArray]:
+    """Game-theory coefficients for many pairs at once; no validation.
 
-    Returns ``(alpha_1, alpha_2, c)`` where ``c`` is the unconstrained
-    solution when it had a negative coefficient (the constraint bound),
-    else None.
+    Parameters
+    ----------
+    a, b : numpy.ndarray, shape (k, n) or (n,)
+        Weight vectors, one pair per row (broadcast against each other).
+
+    Returns
+    -------
+    alpha : numpy.ndarray, shape (k, 2)
+        The normalised coefficients of `game_theory_coefficients`, row by
+        row, with the constraint ``c >= 0`` kept.
+    c : numpy.ndarray, shape (k, 2)
+        The unconstrained solutions of the 2x2 systems (NaN where a row's
+        system is singular, i.e. ``a == b``). ``(c < 0).any(axis=1)``
+        marks the rows where the constraint binds.
     """
-    aa, ab, bb = float(a @ a), float(a @ b), float(b @ b)
+    a2, b2 = np.atleast_2d(a), np.atleast_2d(b)
+    aa = np.einsum("ij,ij->i", a2, a2)
+    bb = np.einsum("ij,ij->i", b2, b2)
+    ab = np.einsum("ij,ij->i", a2, b2)
     det = aa * bb - ab * ab  # >= 0 by Cauchy-Schwarz, 0 iff a == b
-    if det <= 1e-15 * aa * bb:
-        return 0.5, 0.5, None
-    c1 = bb * (aa - ab) / det
-    c2 = aa * (bb - ab) / det
-    if c1 < 0:
-        return 0.0, 1.0, (c1, c2)
-    if c2 < 0:
-        return 1.0, 0.0, (c1, c2)
-    total = c1 + c2
-    return c1 / total, c2 / total, None
+    singular = det <= 1e-15 * aa * bb
+    safe = np.where(singular, 1.0, det)
+    c = np.stack([bb * (aa - ab), aa * (bb - ab)], axis=1) / safe[:, None]
+    c[singular] = np.nan
+    alpha = np.clip(c, 0.0, None)  # a negative c_k gives alpha = unit vector
+    alpha /= alpha.sum(axis=1, keepdims=True)
+    alpha[singular] = 0.5
+    return alpha, c
 
 
 def _warn_if_constrained(
     func: str, a: FloatArray, b: FloatArray
 ) -> tuple[float, float]:
-    """Game-theory coefficients, warning when the constraint binds."""
-    alpha_1, alpha_2, unconstrained = _game_theory_coefficients(a, b)
-    if unconstrained is not None:
+    """Coefficients of one pair; warn if the constraint binds."""
+    alpha, c = _game_theory_rows(a, b)
+    alpha_1, alpha_2 = float(alpha[0, 0]), float(alpha[0, 1])
+    if (c[0] < 0).any():
         kept, dropped = ("b", "a") if alpha_1 == 0.0 else ("a", "b")
-        c1, c2 = unconstrained
         warnings.warn(
             f"{func}(): the game-theory coefficients solve to "
-            f"c = ({c1:.4g}, {c2:.4g}); the method requires c_k >= 0 "
-            f"('{kept}' agrees with '{dropped}' more than '{dropped}' "
-            "does with itself). The constrained equilibrium gives all "
-            f"the weight to '{kept}': the combination equals '{kept}'. "
-            "Use method='linear' to keep a share of both.",
+            f"c = ({c[0, 0]:.4g}, {c[0, 1]:.4g}); the method requires "
+            f"c_k >= 0 ('{kept}' agrees with '{dropped}' more than "
+            f"'{dropped}' does with itself). The constrained equilibrium "
+            f"gives all the weight to '{kept}': the combination equals "
+            f"'{kept}'. Use method='linear' to keep a share of both.",
             FallbackWarning,
             stacklevel=3,
         )
@@ -184,8 +196,8 @@ def _game_theory_kernel(
     a: FloatArray, b: FloatArray, alpha: float
 ) -> FloatArray:
     """Game-theory combination; no validation, no warning. Unused `alpha`."""
-    alpha_1, alpha_2, _ = _game_theory_coefficients(a, b)
-    return alpha_1 * a + alpha_2 * b
+    coef, _ = _game_theory_rows(a, b)
+    return coef[0, 0] * a + coef[0, 1] * b
 
 
 #: The combination methods, by name.
