@@ -518,7 +518,288 @@ ESRI_ARCGIS_CR = {
 }
 
 # ---------------------------------------------------------------------------
-# 8. The default indicator system's dimension judgments
+# Examples 8-11 were read in full texts of the papers stored as text files
+# in the public GitHub file index of the search tool (markdown conversions
+# of the PDFs). The index names such a file by an id, not by repository and
+# path; the id is given, with what the file itself says about its origin.
+GITHUB_INDEX_NOTE = (
+    "full text of the paper stored as a text file in the search tool's "
+    "GitHub file index (read_file id given; repository not named by the "
+    "index)"
+)
+
+# ---------------------------------------------------------------------------
+# 8. 邓晓衡, 曾德天, 基于AHP和混合Apriori-Genetic算法的交通事故成因分析
+#    模型 (traffic-accident causation), 计算机应用研究, online first,
+#    doi:10.3969/j.issn.1001-3695.2017.12.0818. STATUS: stored-copy (file
+#    id 7104183324, a markdown conversion of the ChinaXiv preprint; the
+#    copy prints no volume or pages). Method: "矩阵的最大特征值 ... 和其对应
+#    的特征向量" (principal eigenvector), RI 0.58 (n=3) and 0.90 (n=4)
+#    (Saaty). Tables 1-5 give the matrices, table 6 "部分计算的结果及中间值"
+#    the weights, lambda_max, CI and CR of tables 1-4, the text
+#    "λmax5 = 3.0385" and table 7 the weights of table 5. At 4 decimals the
+#    geometric and arithmetic methods differ for every 4x4 matrix.
+#    Deviations: C1-S prints CR 0.039 for 0.03977 (truncated); C3-S prints
+#    CR 0.0011 for 0.01148 (a dropped digit: its own CI 0.0103 / RI 0.90 =
+#    0.0114); C4-S prints 0.6369 for 0.63699 (truncated; the three printed
+#    weights then sum to 0.9999).
+DENG_ZENG = {
+    "source": "Deng & Zeng, 计算机应用研究 (2017 online first), tables 1-7",
+    "citation": (
+        "邓晓衡, 曾德天. 基于AHP和混合Apriori-Genetic算法的交通事故成因分析"
+        "模型. 计算机应用研究, online first. "
+        "doi:10.3969/j.issn.1001-3695.2017.12.0818"
+    ),
+    "status": "stored-copy",
+    "stored_copy": "GitHub file index id 7104183324; " + GITHUB_INDEX_NOTE,
+    "decimals": 4,
+    "method": "eigenvector",
+    "ri": "saaty",
+    "matrices": {
+        "G-C": {
+            "matrix": from_upper(4, "5 3 2 1/2 1/4 1/2"),
+            "weights": (0.4773, 0.0809, 0.1539, 0.2880),
+            "lambda_max": 4.0211,
+            "ci": 0.007,
+            "cr": 0.0078,
+            "deviations": {},
+        },
+        "C1-S": {
+            "matrix": from_upper(4, "5 3 2 1/3 1/2 2"),
+            "weights": (0.4909, 0.0863, 0.2483, 0.1745),
+            "lambda_max": 4.1074,
+            "ci": 0.0358,
+            "cr": 0.039,
+            "deviations": {"cr": "printed truncated: 0.03977 as 0.039"},
+        },
+        "C2-S": {
+            "matrix": from_upper(4, "1 1/2 1/3 1/3 1/3 1/2"),
+            "weights": (0.1377, 0.1258, 0.2879, 0.4486),
+            "lambda_max": 4.0458,
+            "ci": 0.0153,
+            "cr": 0.017,
+            "deviations": {},
+        },
+        "C3-S": {
+            "matrix": from_upper(4, "3 2 4 1/2 2 3"),
+            "weights": (0.4673, 0.1601, 0.2772, 0.0954),
+            "lambda_max": 4.0310,
+            "ci": 0.0103,
+            "cr": 0.0011,
+            "deviations": {
+                "cr": "misprint 0.0011 for 0.0115 (its CI 0.0103 / 0.90)"
+            },
+        },
+        "C4-S": {
+            "matrix": from_upper(3, "5 3 1/3"),
+            "weights": (0.6369, 0.1047, 0.2583),
+            "lambda_max": 3.0385,
+            "deviations": {"weights": "0.63699 printed truncated, 0.6369"},
+        },
+    },
+}
+
+# ---------------------------------------------------------------------------
+# 9. 胡志言, 杜学绘, 曹利峰, 软件定义天地一体化网络接入认证架构与方法,
+#    计算机应用研究, online first, doi:10.3969/j.issn.1001-3695.2017.09.0944,
+#    eq. (18): seven network attributes (计算资源, 存储资源, 信号强度, 带宽,
+#    传输时延, 丢包率, 覆盖时间). STATUS: stored-copy (file id 7049341291, a
+#    markdown conversion of the ChinaXiv preprint; no volume or pages in the
+#    copy). Printed: "λmax=7.1825 ... CR=0.023<0.1 ... 利用本征向量法求解各
+#    属性权重 ω=[0.2483,0.0686,0.1740,0.0427,0.1351,0.0831,0.2483]". The
+#    copy drops the diagonal 1 of row 4; the other six cells of that row are
+#    the reciprocals of column 4. RI from 岳超源《决策理论与方法》(Saaty's).
+HU_DU_CAO = {
+    "source": "Hu, Du & Cao, 计算机应用研究 (2017 online first), eq. (18)",
+    "citation": (
+        "胡志言, 杜学绘, 曹利峰. 软件定义天地一体化网络接入认证架构与方法. "
+        "计算机应用研究, online first. "
+        "doi:10.3969/j.issn.1001-3695.2017.09.0944"
+    ),
+    "status": "stored-copy",
+    "stored_copy": "GitHub file index id 7049341291; " + GITHUB_INDEX_NOTE,
+    "matrix": from_upper(
+        7,
+        "3 2 5 2 3 1 1/2 2 1/3 1/2 1/3 4 2 3 1/2 1/3 1/2 1/5 2 1/2 1/3",
+    ),
+    "weights": (0.2483, 0.0686, 0.1740, 0.0427, 0.1351, 0.0831, 0.2483),
+    "weights_decimals": 4,
+    "lambda_max": 7.1825,
+    "lambda_decimals": 4,
+    "cr": 0.023,
+    "cr_decimals": 3,
+    "method": "eigenvector",
+    "ri": "saaty",
+}
+
+# ---------------------------------------------------------------------------
+# 10. Wang, Y.-M., Chin, K.-S., & Poon, G. K. K. (2008). A data
+#     envelopment analysis method with assurance region for weight
+#     generation in the analytic hierarchy process. Decision Support
+#     Systems, 45, 913-921. doi:10.1016/j.dss.2008.03.002.
+#     STATUS: stored-copy (file id 66947128254, a markdown conversion
+#     whose front matter gives title, authors, year, journal and DOI; the
+#     volume and pages are not in the copy). The paper's "EM" rows are the
+#     principal eigenvector, "EM (rescaled)" the same divided by its
+#     maximum. Example 1 (Tables 2 and 4): matrices A (6x6, "CR = 0.3409
+#     > 0.1"), B, C, D. Example 2 (Tables 6-8, recruiting a research
+#     fellow): the criteria (5x5, "Consistency ratio (CR)=0.012") and the
+#     three candidates under each criterion, and the synthesis: EM global
+#     weights 0.256 0.378 0.367 and, with rescaled weights, 1.433 2.039
+#     1.981, normalised by the maximum 0.703 1.000 0.972. Every printed
+#     number is reproduced; the 5x5 and 6x6 matrices rule out the
+#     geometric and arithmetic methods. RI as Saaty's (0.58, 1.12, 1.24 fit
+#     every printed CR).
+WANG_CHIN_POON_2008 = {
+    "source": "Wang, Chin & Poon (2008) DSS 45, Tables 2, 4, 6-8",
+    "citation": (
+        "Wang, Y.-M., Chin, K.-S., & Poon, G. K. K. (2008). A data "
+        "envelopment analysis method with assurance region for weight "
+        "generation in the analytic hierarchy process. Decision Support "
+        "Systems, 45, 913-921. doi:10.1016/j.dss.2008.03.002"
+    ),
+    "status": "stored-copy",
+    "stored_copy": "GitHub file index id 66947128254; " + GITHUB_INDEX_NOTE,
+    "method": "eigenvector",
+    "ri": "saaty",
+    "decimals": 3,
+    # name: (matrix, EM weights, EM rescaled, CR, CR decimals)
+    "matrices": {
+        "A": (
+            from_upper(6, "4 1 1 3 4 7 3 1/5 1 1/5 1/5 1/6 1 1/3 3"),
+            (0.289, 0.147, 0.057, 0.128, 0.236, 0.144),
+            (1, 0.509, 0.198, 0.441, 0.816, 0.498),
+            0.3409,
+            4,
+        ),
+        "B": (
+            from_upper(3, "2 5 3"),
+            (0.582, 0.309, 0.109),
+            (1, 0.531, 0.188),
+            0.0032,
+            4,
+        ),
+        "C": (
+            from_upper(3, "5 5 3"),
+            (0.701, 0.202, 0.097),
+            (1, 0.288, 0.139),
+            0.1169,
+            4,
+        ),
+        "D": (
+            from_upper(3, "9 5 3"),
+            (0.764, 0.149, 0.087),
+            (1, 0.195, 0.114),
+            0.2797,
+            4,
+        ),
+        "criteria": (
+            from_upper(5, "1/2 1/3 1/4 1/2 1/2 1/2 1 1/2 2 2"),
+            (0.081, 0.153, 0.255, 0.357, 0.153),
+            (0.226, 0.429, 0.715, 1, 0.429),
+            0.012,
+            3,
+        ),
+        "C1": (
+            from_upper(3, "2 1 1/2"),
+            (0.4, 0.2, 0.4),
+            (1, 0.5, 1),
+            0.0,
+            3,
+        ),
+        "C2": (
+            from_upper(3, "1/2 3 4"),
+            (0.320, 0.558, 0.122),
+            (0.572, 1, 0.218),
+            0.016,
+            3,
+        ),
+        "C3": (
+            from_upper(3, "1/3 1/5 1/2"),
+            (0.109, 0.309, 0.582),
+            (0.188, 0.531, 1),
+            0.003,
+            3,
+        ),
+        "C4": (
+            from_upper(3, "1/2 1/2 2"),
+            (0.196, 0.493, 0.311),
+            (0.397, 1, 0.630),
+            0.046,
+            3,
+        ),
+        "C5": (
+            from_upper(3, "5 1 1/2"),
+            (0.498, 0.135, 0.367),
+            (1, 0.271, 0.737),
+            0.081,
+            3,
+        ),
+    },
+    "criteria": ("C1", "C2", "C3", "C4", "C5"),
+    "global_weights": (0.256, 0.378, 0.367),
+    "global_rescaled": (1.433, 2.039, 1.981),
+    "global_rescaled_normalised": (0.703, 1.000, 0.972),
+}
+
+# ---------------------------------------------------------------------------
+# 11. Wang, Y.-M., & Elhag, T. M. S. (2006). An approach to avoiding rank
+#     reversal in AHP. Decision Support Systems, 42, 1474-1480.
+#     doi:10.1016/j.dss.2005.12.002. STATUS: stored-copy (file id
+#     66696121793; front matter with title, authors, year, journal, DOI).
+#     The paper re-works the classic rank-reversal examples of Belton &
+#     Gear (1983, Omega 11, 228-230) and Saaty & Vargas (1984, Omega 12,
+#     513-516): three equally weighted criteria, perfectly consistent
+#     matrices (local EM weights printed as fractions, e.g. 1/11, 9/11,
+#     8/18), and the distributive-mode composite weights (Tables 2, 4, 6,
+#     8; e.g. "EM | A | 1/11 | 9/11 | 8/18 | 0.4512"). A test of the
+#     synthesis and of the rank reversal it shows, not of inconsistency.
+WANG_ELHAG_2006 = {
+    "source": "Wang & Elhag (2006) DSS 42, Belton-Gear and Saaty-Vargas",
+    "citation": (
+        "Wang, Y.-M., & Elhag, T. M. S. (2006). An approach to avoiding "
+        "rank reversal in AHP. Decision Support Systems, 42, 1474-1480. "
+        "doi:10.1016/j.dss.2005.12.002"
+    ),
+    "status": "stored-copy",
+    "stored_copy": "GitHub file index id 66696121793; " + GITHUB_INDEX_NOTE,
+    "decimals": 4,
+    "method": "eigenvector",
+    "cases": {
+        "belton_gear_ABC": (
+            (
+                from_upper(3, "1/9 1 9"),
+                from_upper(3, "9 9 1"),
+                from_upper(3, "8/9 8 9"),
+            ),
+            (0.4512, 0.4697, 0.0791),
+        ),
+        "belton_gear_ABCD": (
+            (
+                from_upper(4, "1/9 1 1/9 9 1 1/9"),
+                from_upper(4, "9 9 9 1 1 1"),
+                from_upper(4, "8/9 8 8/9 9 1 1/9"),
+            ),
+            (0.3654, 0.2889, 0.0568, 0.2889),
+        ),
+        "saaty_vargas_AB": (
+            (from_upper(2, "1/2"), from_upper(2, "7/6"), from_upper(2, "3")),
+            (0.5406, 0.4594),
+        ),
+        "saaty_vargas_ABC": (
+            (
+                from_upper(3, "1/2 1/2 1"),
+                from_upper(3, "7/6 1 6/7"),
+                from_upper(3, "3 1/2 1/6"),
+            ),
+            (0.2833, 0.2667, 0.4500),
+        ),
+    },
+    "local_fractions": {"belton_gear_ABC": ((1, 11), (9, 11), (1, 11))},
+}
+
+# ---------------------------------------------------------------------------
+# 12. The default indicator system's dimension judgments
 #    (/work/shared/research/indicator-system.md §2.1-2.4, computed there with
 #    numpy's dense eigen-solver and Saaty's RI, script in its Appendix B).
 #    Order: scale, innovation, chain, policy, services. STATUS: internal

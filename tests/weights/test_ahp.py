@@ -294,6 +294,118 @@ def test_ahp_esri_arcgis_consistency_ratio_page_weights():
     assert np.sum(_rounded(eig) != np.asarray(ex["weights"])) >= 4
 
 
+DENG = ref.DENG_ZENG["matrices"]
+
+
+@pytest.mark.parametrize("name", sorted(DENG))
+def test_ahp_deng_zeng_tables_1_to_7(name):
+    """Deng & Zeng (计算机应用研究), tables 1-7: w, lambda, CI, CR at 4 dp.
+
+    Listed deviations (two CRs and one weight printed truncated or with a
+    dropped digit) are checked for what they are in the next test.
+    """
+    ex = DENG[name]
+    dev = ex["deviations"]
+    r = ahp(ex["matrix"], method="eigenvector", ri="saaty")
+    for field in ("lambda_max", "ci", "cr"):
+        if field in ex and field not in dev:
+            assert _rounded(getattr(r, field), 4) == ex[field], field
+    if "weights" not in dev:
+        np.testing.assert_array_equal(_rounded(r.weights, 4), ex["weights"])
+    for method in ("geometric", "arithmetic"):
+        if r.n == 4:  # (for n = 3 the geometric mean is the eigenvector)
+            other = ahp(ex["matrix"], method=method).weights
+            assert not np.array_equal(_rounded(other, 4), ex["weights"])
+
+
+def test_ahp_deng_zeng_deviations_explained():
+    """The two CRs and the weight printed differently, as described."""
+    c1 = ahp(DENG["C1-S"]["matrix"])
+    assert np.floor(c1.cr * 1000) / 1000 == DENG["C1-S"]["cr"]  # truncated
+    c3 = ahp(DENG["C3-S"]["matrix"])
+    assert _rounded(c3.cr, 4) == 0.0115
+    assert _rounded(DENG["C3-S"]["ci"] / 0.90, 4) == 0.0114  # its own CI
+    c4 = ahp(DENG["C4-S"]["matrix"])
+    assert np.floor(c4.weights[0] * 1e4) / 1e4 == 0.6369
+    np.testing.assert_array_equal(
+        _rounded(c4.weights[1:], 4), DENG["C4-S"]["weights"][1:]
+    )
+
+
+def test_ahp_hu_du_cao_seven_attributes():
+    """Hu, Du & Cao (计算机应用研究) eq. (18): n = 7, every number exact."""
+    ex = ref.HU_DU_CAO
+    r = ahp(ex["matrix"], method=ex["method"], ri=ex["ri"])
+    np.testing.assert_array_equal(
+        _rounded(r.weights, ex["weights_decimals"]), ex["weights"]
+    )
+    assert _rounded(r.lambda_max, ex["lambda_decimals"]) == ex["lambda_max"]
+    assert _rounded(r.cr, ex["cr_decimals"]) == ex["cr"]
+    for method in ("geometric", "arithmetic"):
+        other = ahp(ex["matrix"], method=method).weights
+        assert not np.array_equal(_rounded(other, 4), ex["weights"])
+
+
+WCP = ref.WANG_CHIN_POON_2008
+
+
+@pytest.mark.parametrize("name", sorted(WCP["matrices"]))
+def test_ahp_wang_chin_poon_2008_em_rows(name):
+    """Wang, Chin & Poon (2008): EM weights, rescaled weights and CR."""
+    matrix, weights, rescaled, cr, cr_decimals = WCP["matrices"][name]
+    r = ahp(matrix, method="eigenvector", ri="saaty")
+    np.testing.assert_array_equal(_rounded(r.weights), weights)
+    np.testing.assert_array_equal(
+        _rounded(r.weights / r.weights.max()), rescaled
+    )
+    assert _rounded(r.cr, cr_decimals) == cr
+
+
+def test_ahp_wang_chin_poon_2008_pins_the_eigenvector():
+    """The 6x6 matrix A and the 5x5 criteria rule out the other methods."""
+    for name in ("A", "criteria"):
+        matrix, weights = WCP["matrices"][name][:2]
+        for method in ("geometric", "arithmetic"):
+            other = ahp(matrix, method=method).weights
+            assert not np.array_equal(_rounded(other), weights), name
+
+
+def test_ahp_wang_chin_poon_2008_synthesis():
+    """Table 8: global EM weights and the rescaled (ideal) synthesis."""
+    mats = WCP["matrices"]
+    crit = ahp(mats["criteria"][0]).weights
+    local = np.column_stack([ahp(mats[c][0]).weights for c in WCP["criteria"]])
+    np.testing.assert_array_equal(
+        _rounded(local @ crit), WCP["global_weights"]
+    )
+    ideal = (local / local.max(axis=0)) @ (crit / crit.max())
+    np.testing.assert_array_equal(_rounded(ideal), WCP["global_rescaled"])
+    np.testing.assert_array_equal(
+        _rounded(ideal / ideal.max()), WCP["global_rescaled_normalised"]
+    )
+
+
+@pytest.mark.parametrize("case", sorted(ref.WANG_ELHAG_2006["cases"]))
+def test_ahp_wang_elhag_2006_rank_reversal_examples(case):
+    """Wang & Elhag (2006): composite weights (4 dp), consistent matrices."""
+    matrices, composite = ref.WANG_ELHAG_2006["cases"][case]
+    results = [ahp(m) for m in matrices]
+    assert all(r.cr == pytest.approx(0.0, abs=1e-12) for r in results)
+    local = np.column_stack([r.weights for r in results])
+    got = local @ np.full(len(matrices), 1 / 3)
+    np.testing.assert_array_equal(_rounded(got, 4), composite)
+
+
+def test_ahp_wang_elhag_2006_fractions_and_rank_reversal():
+    """Belton & Gear: local weights 1/11, 9/11, 1/11; adding D reverses A/B."""
+    cases = ref.WANG_ELHAG_2006["cases"]
+    a = ahp(cases["belton_gear_ABC"][0][0]).weights
+    np.testing.assert_allclose(a, [1 / 11, 9 / 11, 1 / 11], rtol=1e-12)
+    abc, abcd = (cases[k][1] for k in ("belton_gear_ABC", "belton_gear_ABCD"))
+    assert abc[1] > abc[0]  # B before A ...
+    assert abcd[0] > abcd[1]  # ... until D, a copy of B, is added
+
+
 @pytest.mark.parametrize("cluster_type", sorted(ref.RESEARCH_NOTE))
 def test_ahp_research_note_dimension_matrices(cluster_type):
     """indicator-system.md §2: weights, lambda, CI, CR to 4 decimals."""
