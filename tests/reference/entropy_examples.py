@@ -1,9 +1,18 @@
 """Published worked examples of objective weighting methods (golden values).
 
 Each entry gives the source, the decision matrix, the normalisation the
-source used and the weights as printed there (to the printed precision).
+source used and the weights as printed there (to the printed precision),
+with a ``status`` as in ``ahp_examples.py``: ``"stored-copy"`` (read in a
+stored copy of the publication: ``stored_copy`` says where) or
+``"transcription"`` (taken from a third party's transcription).
 
-Provenance (STATUS: transcription for every example below). The matrices
+Stored copies (``WANG_QIAN_2023``, ``ZHAO_LI_2022``): full texts of the
+papers stored as text files (PDF-to-markdown conversions with the
+journal's running heads, DOI and page markers) in the search tool's
+GitHub file index, which names a file by an id rather than by repository
+and path.
+
+Transcriptions (the five examples from Xu 2004 on). The matrices
 and printed weights were taken from the reference tests of the crispyn
 package, read in the stored copy energyinpython/crispyn
 ``tests/test_weighting_methods.py`` (commit 0464efd8): each test there
@@ -41,6 +50,88 @@ class Example:
     normalization: str
     weights: tuple[float, ...]
     decimals: int
+    status: str = "transcription"
+    stored_copy: str = ""
+    shift: float = 0.0
+    #: printed weights that differ from the exact computation, by index,
+    #: with the reason; checked at ``tolerance``, every other exactly
+    deviations: tuple[tuple[int, str], ...] = ()
+    tolerance: float = 0.0
+
+
+#: 王凤山, 钱津 (2023). 基于变权TOPSIS模型的围岩质量评价方法研究. 舰船电子
+#: 工程 (Ship Electronic Engineering), 43(1), 134-137, 191.
+#: doi:10.3969/j.issn.1672-9730.2023.01.028. Table 1 (围岩稳定性质量评价
+#: 样本集: sections s1-s4; Rc, RQD, Kv, groundwater A, V, theta) and the
+#: entropy column alpha of Table 2. Method (eqs. 2-6): range
+#: standardisation, then p_ij = (1 + s'_ij) / sum_i (1 + s'_ij) (eq. 5),
+#: k = 1 / ln m. The paper does not list the directions; groundwater A (a
+#: worse state is a larger value) as cost and the rest as benefit is the
+#: only assignment of the 64 that reproduces the column (theta's is
+#: immaterial: its min-max values are symmetric under reversal).
+WANG_QIAN_2023 = Example(
+    source="Wang & Qian (2023), 舰船电子工程 43(1), 134-137",
+    where="Table 1 data, Table 2 entropy weights (alpha)",
+    matrix=(
+        (127, 81, 0.68, 47, 5200, 63),
+        (106, 68, 0.57, 73, 3500, 54),
+        (78, 51, 0.62, 112, 2900, 41),
+        (83, 49, 0.45, 105, 3200, 32),
+    ),
+    directions=(BENEFIT, BENEFIT, BENEFIT, COST, BENEFIT, BENEFIT),
+    normalization="minmax",
+    shift=1.0,
+    weights=(0.17672, 0.18779, 0.13247, 0.17699, 0.17516, 0.15089),
+    decimals=5,
+    status="stored-copy",
+    stored_copy="GitHub file index id 68915301627 (full text of the paper)",
+)
+
+#: 赵洪山, 李静璇 (2022). 基于PSR和改进灰色TOPSIS的园区客户能效评估模型.
+#: 中国电力 (Electric Power), 55(3). doi:10.11930/j.issn.1004-9649.202010084.
+#: Table 2 (标准化能效指标数据, 10 customers, already made benefit-type and
+#: vector-normalised) without the power-factor column, which section 5.1
+#: drops, and the weights printed in section 5.1: "W=[0.0734, 0.0813,
+#: 0.1044, 0.3278, 0.2106, 0.1002, 0.1023]". The printed weights are the
+#: min-max entropy weights of the table (the paper's eq. 13 describes raw
+#: shares, which give quite different numbers). Min-max is invariant to the
+#: affine vector normalisation, so this is min-max entropy of the benefit-
+#: type data. One weight differs in the last digit; see ``deviations``.
+ZHAO_LI_2022 = Example(
+    source="Zhao & Li (2022), 中国电力 55(3)",
+    where="Table 2 data (7 indicators kept), weights W of section 5.1",
+    matrix=(
+        (0.0000, 0.3619, 0.3279, 0.1582, 0.0921, 0.3978, 0.2981),
+        (0.3771, 0.3655, 0.4392, 0.5742, 0.2866, 0.2428, 0.4472),
+        (0.2963, 0.3645, 0.2156, 0.1601, 0.4912, 0.4578, 0.2981),
+        (0.2107, 0.3541, 0.2380, 0.4563, 0.0461, 0.3950, 0.1491),
+        (0.2489, 0.3197, 0.5087, 0.4487, 0.4503, 0.3744, 0.2981),
+        (0.3567, 0.3725, 0.4075, 0.2243, 0.4912, 0.3835, 0.4472),
+        (0.3796, 0.0000, 0.1247, 0.2491, 0.0870, 0.2890, 0.0000),
+        (0.3719, 0.1359, 0.2996, 0.2444, 0.0000, 0.1431, 0.1491),
+        (0.3662, 0.3723, 0.0000, 0.1350, 0.4503, 0.1611, 0.4472),
+        (0.3463, 0.2813, 0.2574, 0.1407, 0.1075, 0.0000, 0.2981),
+    ),
+    directions=(BENEFIT,) * 7,
+    normalization="minmax",
+    weights=(0.0734, 0.0813, 0.1044, 0.3278, 0.2106, 0.1002, 0.1023),
+    decimals=4,
+    status="stored-copy",
+    stored_copy="GitHub file index id 68989290615 (full text of the paper)",
+    deviations=(
+        (
+            1,
+            "0.081356 from the table as printed (4 decimals); moving the "
+            "inputs within their rounding (+-0.00005) moves it over "
+            "0.08131-0.08140, so the printed 0.0813 is within the input's "
+            "precision",
+        ),
+    ),
+    tolerance=1e-4,
+)
+
+#: The examples read in stored copies of the publications.
+VERIFIED_ENTROPY_EXAMPLES = (WANG_QIAN_2023, ZHAO_LI_2022)
 
 
 #: Xu, X. (2004). A note on the subjective and objective integrated

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from clusterscore.errors import (
@@ -66,6 +66,99 @@ def test_entropy_published_examples(example):
     np.testing.assert_array_equal(
         np.round(w, example.decimals), np.asarray(example.weights)
     )
+
+
+@pytest.mark.parametrize(
+    "example", ref.VERIFIED_ENTROPY_EXAMPLES, ids=lambda e: e.source
+)
+def test_entropy_examples_read_in_stored_copies(example):
+    """Entropy weights as printed in papers read in stored full texts.
+
+    Each printed weight is matched at the printed precision; a weight the
+    entry lists under ``deviations`` (with its reason) within
+    ``tolerance``.
+    """
+    assert example.status == "stored-copy"
+    w = entropy_weights(
+        example.matrix,
+        directions=example.directions,
+        normalization=example.normalization,
+        shift=example.shift,
+    )
+    printed = np.asarray(example.weights)
+    off = [i for i, _ in example.deviations]
+    exact = np.setdiff1d(np.arange(printed.size), off)
+    np.testing.assert_array_equal(
+        np.round(w[exact], example.decimals), printed[exact]
+    )
+    np.testing.assert_allclose(w[off], printed[off], atol=example.tolerance)
+
+
+def test_entropy_wang_qian_2023_needs_its_shift():
+    """Wang & Qian (2023): without eq. (5)'s +1 shift the weights differ.
+
+    With the shift, ``entropy_weights(X, d, shift=1)`` equals raw shares of
+    ``1 + minmax(X)`` (the paper's eq. 5, term by term).
+    """
+    ex = ref.WANG_QIAN_2023
+    X = np.asarray(ex.matrix, dtype=float)
+    cost = np.asarray(ex.directions) == ref.COST
+    Z = (X - X.min(0)) / (X.max(0) - X.min(0))
+    Z[:, cost] = 1 - Z[:, cost]
+    np.testing.assert_allclose(
+        entropy_weights(X, ex.directions, shift=1.0),
+        _entropy_by_hand(1 + Z),
+        rtol=1e-12,
+    )
+    unshifted = entropy_weights(X, ex.directions)
+    assert not np.array_equal(np.round(unshifted, 5), ex.weights)
+
+
+def test_entropy_zhao_li_2022_deviation_is_input_rounding():
+    """Zhao & Li (2022): w2 = 0.0813 is reached within the 4-dp inputs.
+
+    Moving the printed inputs by less than half a unit of their last digit
+    (+-0.00005) moves w2 across 0.0813/0.0814.
+    """
+    ex = ref.ZHAO_LI_2022
+    X = np.asarray(ex.matrix, dtype=float)
+    rng = np.random.default_rng(0)
+    w2 = []
+    for _ in range(200):
+        noise = rng.uniform(-5e-5, 5e-5, X.shape)
+        w2.append(entropy_weights(X + noise)[1])
+    assert min(w2) < 0.08135 < max(w2)
+
+
+@pytest.mark.parametrize(
+    "shift", [-1.0, float("nan"), float("inf"), "1", True]
+)
+def test_entropy_shift_must_be_a_finite_non_negative_number(shift):
+    """A negative, non-finite or non-numeric shift is refused by name."""
+    with pytest.raises(
+        ParameterError,
+        match=r"entropy_weights\(\): 'shift' must be a finite number >= 0",
+    ):
+        entropy_weights([[1.0, 2.0], [2.0, 1.0]], shift=shift)
+
+
+@settings(max_examples=200)
+@given(
+    X=decision_matrices(constant_columns=True),
+    shift=st.floats(0, 100),
+    normalization=st.sampled_from(["minmax", "sum"]),
+)
+@pytest.mark.filterwarnings(
+    "ignore::clusterscore.errors.DegenerateIndicatorWarning"
+)
+def test_prop_shifted_entropy_is_a_weight_vector(X, shift, normalization):
+    """Any shift: non-negative, sums to 1, constant columns still get 0."""
+    constant = X.max(axis=0) == X.min(axis=0)
+    assume(not constant.all())
+    w = entropy_weights(X, normalization=normalization, shift=shift)
+    assert np.all(w >= 0)
+    assert w.sum() == pytest.approx(1.0)
+    assert np.all(w[constant] == 0)
 
 
 def test_entropy_xu2004_near_constant_column_gets_weight_near_zero():

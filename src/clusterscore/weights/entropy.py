@@ -26,7 +26,11 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterscore._checks import as_directions, as_matrix, check_option
-from clusterscore.errors import DataError, DegenerateIndicatorWarning
+from clusterscore.errors import (
+    DataError,
+    DegenerateIndicatorWarning,
+    ParameterError,
+)
 
 __all__ = ["critic_weights", "entropy_weights", "std_weights"]
 
@@ -219,6 +223,7 @@ def entropy_weights(
     X: Any,
     directions: Any = None,
     normalization: str = "minmax",
+    shift: float = 0.0,
 ) -> FloatArray | pd.Series:
     r"""Entropy weights of the indicators (columns) of a decision matrix.
 
@@ -240,6 +245,13 @@ def entropy_weights(
         ``(max - x) / (max - min)`` (the usual 正向化/逆向化 of the Chinese
         literature). ``"sum"``: ``y = x`` itself (the raw shares); needs
         non-negative data.
+    shift : float, default 0.0
+        A number >= 0 added to every ``y_ij`` before the shares are taken
+        (平移, the translated entropy method): ``p_ij = (y_ij + shift) /
+        sum_i (y_ij + shift)``. Papers that want every share positive
+        after min-max use 1 (e.g. Wang & Qian 2023, eq. 5) or 0.0001.
+        The shift changes the weights (a larger shift pulls them towards
+        equal), so it is never applied unless asked for.
 
     Returns
     -------
@@ -254,7 +266,8 @@ def entropy_weights(
         negative values with ``normalization="sum"``. The message names
         the column(s).
     ParameterError
-        Unknown `normalization`; bad `directions`.
+        Unknown `normalization`; bad `directions`; `shift` negative or
+        not a finite number.
 
     Warns
     -----
@@ -277,7 +290,8 @@ def entropy_weights(
     :math:`\sum_i p \ln p = (\sum_i y \ln y)/S - \ln S`,
     :math:`S = \sum_i y`. Under ``"minmax"`` the worst cluster of every
     indicator gets :math:`y = 0`, which contributes :math:`0 \ln 0 = 0`
-    (no shift such as adding 0.0001 is applied).
+    (no shift such as adding 0.0001 is applied unless `shift` asks for
+    it; a constant column stays constant after a shift and still gets 0).
 
     Under ``"sum"`` the weight measures how unevenly the indicator's total
     is shared among the clusters; that does not depend on whether a high
@@ -299,6 +313,9 @@ def entropy_weights(
        https://doi.org/10.1007/978-3-642-48318-9
     .. [3] Zeleny, M. (1982). Multiple Criteria Decision Making.
        McGraw-Hill.
+    .. [4] 王凤山, 钱津 (2023). 基于变权TOPSIS模型的围岩质量评价方法研究.
+       舰船电子工程, 43(1), 134-137. doi:10.3969/j.issn.1672-9730.2023.01.028
+       (min-max, then ``shift=1``; a golden test).
 
     Examples
     --------
@@ -310,6 +327,7 @@ def entropy_weights(
     """
     func = "entropy_weights"
     check_option(func, "normalization", normalization, ENTROPY_NORMALIZATIONS)
+    shift = _check_shift(func, shift)
     arr, _, columns = as_matrix(func, X)
     dirs = as_directions(func, directions, arr.shape[1])
     mn, mx = _check_table(func, arr, columns)
@@ -324,13 +342,26 @@ def entropy_weights(
                 "(clusterscore never shifts or takes abs() silently)."
             )
     constant = _constant_columns(func, mn, mx, columns)
-    if normalization == "minmax":
-        Y = _minmax_kernel(arr, dirs, mn, mx)
-        w = _entropy_kernel(Y)
-    else:
-        w = _entropy_kernel(arr)
+    Y = _minmax_kernel(arr, dirs, mn, mx) if normalization == "minmax" else arr
+    if shift:
+        Y = Y + shift
+    w = _entropy_kernel(Y)
     w[constant] = 0.0
     return _wrap(w, columns, "entropy")
+
+
+def _check_shift(func: str, shift: Any) -> float:
+    """Return `shift` as a float if it is a finite number >= 0."""
+    number = isinstance(shift, (int, float, np.number))
+    x = float(shift) if number else float("nan")
+    if isinstance(shift, bool) or not (np.isfinite(x) and x >= 0):
+        raise ParameterError(
+            f"{func}(): 'shift' must be a finite number >= 0; got {shift!r}.",
+            parameter="shift",
+            value=shift,
+            allowed=">= 0",
+        )
+    return x
 
 
 def critic_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
