@@ -66,9 +66,10 @@ class Example:
 #: entropy column alpha of Table 2. Method (eqs. 2-6): range
 #: standardisation, then p_ij = (1 + s'_ij) / sum_i (1 + s'_ij) (eq. 5),
 #: k = 1 / ln m. The paper does not list the directions; groundwater A (a
-#: worse state is a larger value) as cost and the rest as benefit is the
-#: only assignment of the 64 that reproduces the column (theta's is
-#: immaterial: its min-max values are symmetric under reversal).
+#: worse state is a larger value) as cost and the rest as benefit is, of
+#: the 64 assignments, the one that reproduces the column (theta's own
+#: direction is immaterial: its min-max values are symmetric under
+#: reversal, so reversing it gives the same weights).
 WANG_QIAN_2023 = Example(
     source="Wang & Qian (2023), 舰船电子工程 43(1), 134-137",
     where="Table 1 data, Table 2 entropy weights (alpha)",
