@@ -64,7 +64,8 @@ def game_theory_coefficients(a: Any, b: Any) -> tuple[float, float]:
 
     Notes
     -----
-    Chen (2003) [1]_ combines L weight vectors linearly,
+    The method, which [2]_ and [3]_ attribute to Chen (2003) [1]_ and
+    state as follows, combines L weight vectors linearly,
     :math:`w = \sum_k c_k w_k` with :math:`c_k > 0`, and looks for the
     coefficients on which the L "players" agree: each vector's deviation
     from the combination, :math:`\lVert \sum_j c_j w_j - w_i \rVert_2`,
