@@ -6,11 +6,13 @@ with a ``status`` as in ``ahp_examples.py``: ``"stored-copy"`` (read in a
 stored copy of the publication: ``stored_copy`` says where) or
 ``"transcription"`` (taken from a third party's transcription).
 
-Stored copies (``WANG_QIAN_2023``, ``ZHAO_LI_2022``): full texts of the
-papers stored as text files (PDF-to-markdown conversions with the
-journal's running heads, DOI and page markers) in the search tool's
-GitHub file index, which names a file by an id rather than by repository
-and path.
+Stored copies (``WANG_QIAN_2023``, ``ZHAO_LI_2022``, ``LIU_2022``): full
+texts of the papers stored as text files (PDF-to-markdown conversions with
+the journal's running heads, DOI and page markers) in the search tool's
+GitHub file index, which names a file by an id (and, where it could be
+recovered, by repository and path). All three come from one public
+collection of converted evaluation-method papers,
+Leo-loong/Mathematical-Modeling-Competition-Work-Area.
 
 Transcriptions (the five examples from Xu 2004 on). The matrices
 and printed weights were taken from the reference tests of the crispyn
@@ -131,8 +133,61 @@ ZHAO_LI_2022 = Example(
     tolerance=1e-4,
 )
 
+#: 柳庆芳, 王以宪, 左兆迎, 兰盈盈 (2022). 基于熵权-Topsis法的加油站综合
+#: 服务质量评价研究. 中国检验检测 (China Inspection Body & Laboratory),
+#: 2022(6), 87-89, 83. doi:10.16428/j.cnki.cn10-1469/tb.2022.06.024.
+#: Ten petrol stations scored on seven management indicators (A-G, out of
+#: 100, all benefit). Method as printed: min-max ("Y1A = (75 - 75)/(100 -
+#: 75) = 0"), shares, e_j = -(ln n)^-1 sum p ln p with 0 ln 0 = 0, and
+#: "(WA, WB, ..., WG) = (0.21 0.12 0.20 0.12 0.11 0.12 0.13)"; then TOPSIS
+#: on the weighted min-max matrix with Euclidean distances, closeness
+#: "C" printed for the ten stations (checked in tests/test_aggregate.py).
+#: Low precision (2 decimals) but every printed number is reproduced.
+LIU_2022 = Example(
+    source="Liu, Wang, Zuo & Lan (2022), 中国检验检测 2022(6), 87-89",
+    where="station scores and the weights W_A..W_G (section 2)",
+    matrix=(
+        (75, 100, 85, 85, 75, 85, 85),
+        (80, 85, 70, 95, 85, 70, 95),
+        (100, 85, 95, 80, 95, 95, 80),
+        (95, 95, 70, 85, 80, 75, 75),
+        (85, 85, 75, 70, 85, 95, 85),
+        (95, 95, 80, 95, 95, 85, 70),
+        (75, 80, 90, 75, 85, 85, 95),
+        (85, 75, 85, 95, 70, 95, 75),
+        (90, 95, 75, 85, 95, 80, 95),
+        (80, 85, 85, 100, 85, 80, 85),
+    ),
+    directions=(BENEFIT,) * 7,
+    normalization="minmax",
+    weights=(0.21, 0.12, 0.20, 0.12, 0.11, 0.12, 0.13),
+    decimals=2,
+    status="stored-copy",
+    stored_copy=(
+        "Leo-loong/Mathematical-Modeling-Competition-Work-Area @ 7c6f909, "
+        "kb/source/第二批提取后/数学建模国赛速成资料汇总！/数学建模各类创新型"
+        "算法汇总！/【评价模型】改进或组合评价模型汇总（2）/【模型】基于熵权-"
+        "Topsis法的评价模型研究 (2)【公众号：数学建模老哥】.md (full text of "
+        "the paper; file index id 69268886070)"
+    ),
+)
+
+#: Liu et al. (2022): the TOPSIS closeness C of the ten stations, printed.
+LIU_2022_CLOSENESS = (
+    0.45,
+    0.39,
+    0.72,
+    0.44,
+    0.43,
+    0.58,
+    0.47,
+    0.46,
+    0.55,
+    0.49,
+)
+
 #: The examples read in stored copies of the publications.
-VERIFIED_ENTROPY_EXAMPLES = (WANG_QIAN_2023, ZHAO_LI_2022)
+VERIFIED_ENTROPY_EXAMPLES = (WANG_QIAN_2023, ZHAO_LI_2022, LIU_2022)
 
 
 #: Xu, X. (2004). A note on the subjective and objective integrated

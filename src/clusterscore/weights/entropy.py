@@ -76,7 +76,9 @@ def _ylogy_column_sums(Y: FloatArray) -> FloatArray:
     return T
 
 
-def _entropy_kernel(Y: FloatArray) -> FloatArray:
+def _entropy_kernel(
+    Y: FloatArray, constant: np.ndarray | None = None
+) -> FloatArray:
     """Entropy weights of a non-negative matrix; no validation.
 
     ``Y`` is ``(m, n)`` with ``m >= 2`` rows, finite and non-negative. Each
@@ -87,6 +89,9 @@ def _entropy_kernel(Y: FloatArray) -> FloatArray:
     constant column gets divergence ``d_j = 0``. Rounding can push ``d_j``
     a few ulps below 0; it is clipped at 0. If every ``d_j`` is 0 the
     result is NaN: the public functions rule that case out first.
+    ``constant`` (a boolean mask of columns known to be constant) sets
+    their ``d_j`` to exactly 0 before normalising, whatever rounding (for
+    instance of a shifted, tiny constant) would give.
     """
     m = Y.shape[0]
     S = Y.sum(axis=0)
@@ -97,6 +102,8 @@ def _entropy_kernel(Y: FloatArray) -> FloatArray:
     H = np.log(safe_S) - T / safe_S
     d = np.where(positive, 1.0 - H / np.log(m), 0.0)  # d_j = 1 - e_j
     np.maximum(d, 0.0, out=d)
+    if constant is not None:
+        d[constant] = 0.0
     return d / d.sum()
 
 
@@ -345,8 +352,7 @@ def entropy_weights(
     Y = _minmax_kernel(arr, dirs, mn, mx) if normalization == "minmax" else arr
     if shift:
         Y = Y + shift
-    w = _entropy_kernel(Y)
-    w[constant] = 0.0
+    w = _entropy_kernel(Y, constant)
     return _wrap(w, columns, "entropy")
 
 
