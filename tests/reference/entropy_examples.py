@@ -321,3 +321,111 @@ TUS_AYTAC_ADALI_2019 = Example(
     weights=(0.157, 0.249, 0.168, 0.121, 0.154, 0.151),
     decimals=3,
 )
+
+
+# --------------------------------------------------------------- CRITIC
+# Two CRITIC applications read in stored full texts (same collection as
+# the entropy examples above). Both skip the min-max step of Diakoulaki et
+# al. (1995); ``critic_weights(normalization=...)`` expresses each.
+
+#: 胥明, 许杰, 万友生, 覃君, 吴波, 谢云杰 (2022). 基于CRITIC法与TOPSIS地铁
+#: 车站施工安全评价. 自然灾害学报 (Journal of Natural Disasters), 31(3),
+#: 157-166. doi:10.13577/j.jnd.2022.0316. Stored copy: file index id
+#: 69233581048 (full text). The evaluation matrix Q has, per indicator,
+#: the expert-mean score / 100 (Table 5) and the four grade nodes 0.2,
+#: 0.4, 0.6, 0.8 (the same in every column); CRITIC on Q as given
+#: (``normalization="none"``). Table 6 prints the weights in percent (2
+#: decimals) and the group sums A 10.83, B 33.26, C 46.03, D 9.89
+#: (groups of 3, 7, 7, 3 indicators). Deviations: B6 is printed 4.03,
+#: but its score equals B1's (84.8), so its column and weight equal B1's
+#: 4.09 (and the printed B sum 33.26 needs 4.09): a misprint. C2 is
+#: printed 3.73 for 3.744 (the printed C sum 46.03 holds with 3.744).
+XU_2022_SCORES = (
+    81.6, 81, 85.2, 84.8, 89, 82.8, 89, 89.2, 84.8, 89.2,
+    62.4, 63.4, 45.4, 62.4, 54.8, 51.2, 62.6, 76.6, 79.6, 85.2,
+)  # fmt: skip
+XU_2022_WEIGHTS_PERCENT = (
+    3.37, 3.26, 4.20, 4.09, 5.33, 3.62, 5.33, 5.39, 4.03, 5.39,
+    4.03, 3.73, 13.73, 4.03, 7.19, 9.35, 3.97, 2.66, 3.02, 4.20,
+)  # fmt: skip
+XU_2022_GROUPS = (
+    ("A", 3, 10.83),
+    ("B", 7, 33.26),
+    ("C", 7, 46.03),
+    ("D", 3, 9.89),
+)
+XU_2022_DEVIATIONS = {
+    8: "B6 printed 4.03; its column equals B1's, so its weight is B1's 4.09",
+    11: "C2 printed 3.73 for 3.744 (the printed C sum 46.03 needs 3.744)",
+}
+
+
+def xu_2022_matrix() -> tuple[tuple[float, ...], ...]:
+    """Return the 5 x 20 matrix Q of Xu et al. (2022)."""
+    first = tuple(v / 100 for v in XU_2022_SCORES)
+    nodes = tuple((g,) * len(first) for g in (0.2, 0.4, 0.6, 0.8))
+    return (first, *nodes)
+
+
+#: 王平义, 张帆, 牟萍, 赵聪聪 (2022). 基于改进CRITIC法的整治建筑物服役状态
+#: 综合评价. 水道港口 (Journal of Waterway and Harbor), 43(1), 59-67.
+#: Stored copy: file index id 69002976299 (full text). "Improved CRITIC"
+#: (eqs. 1-8): C_j = V_j sum_k (1 - r_kj) with V_j = S_j / mean_j, the
+#: coefficient of variation in place of sigma (``normalization="mean"``),
+#: applied within each of four groups of sub-criteria (Table 3, samples
+#: 1-9; sample 10 is held out) and again to the group scores
+#: Y_p = X_p w_p. Printed (section 3.2, 4 decimals): W1 .. W4 and the
+#: criterion weights W.
+WANG_2022_GROUPS = (
+    (
+        (100, 80, 60, 80, 80),
+        (80, 80, 100, 100, 80),
+        (100, 100, 40, 60, 80),
+        (100, 100, 80, 80, 80),
+        (80, 40, 80, 80, 60),
+        (100, 100, 60, 60, 80),
+        (100, 100, 80, 80, 80),
+        (100, 100, 80, 80, 80),
+        (100, 100, 60, 40, 80),
+    ),
+    (
+        (80, 80, 60, 100),
+        (80, 40, 80, 100),
+        (80, 80, 80, 60),
+        (80, 80, 40, 80),
+        (80, 60, 60, 80),
+        (20, 40, 40, 40),
+        (60, 60, 60, 100),
+        (60, 60, 80, 100),
+        (60, 40, 40, 100),
+    ),
+    (
+        (60, 60, 100, 60),
+        (80, 60, 100, 60),
+        (80, 80, 40, 60),
+        (60, 60, 60, 60),
+        (80, 60, 80, 60),
+        (20, 40, 40, 40),
+        (60, 80, 100, 60),
+        (60, 60, 60, 80),
+        (60, 40, 100, 60),
+    ),
+    (
+        (40, 60, 60),
+        (60, 60, 60),
+        (60, 60, 60),
+        (80, 80, 60),
+        (80, 80, 80),
+        (60, 60, 40),
+        (100, 100, 80),
+        (60, 80, 60),
+        (60, 60, 60),
+    ),
+)
+WANG_2022_GROUP_WEIGHTS = (
+    (0.1015, 0.2028, 0.3215, 0.3035, 0.0708),
+    (0.1952, 0.2836, 0.2686, 0.2526),
+    (0.2184, 0.2301, 0.4012, 0.1502),
+    (0.3736, 0.2588, 0.3675),
+)
+WANG_2022_CRITERION_WEIGHTS = (0.1917, 0.2520, 0.2445, 0.3119)

@@ -167,6 +167,97 @@ def test_entropy_xu2004_near_constant_column_gets_weight_near_zero():
     assert 0 < w[3] < 5e-5
 
 
+def test_critic_xu_2022_on_the_matrix_as_given():
+    """Xu et al. (2022) Table 6: CRITIC on Q as given, 18/20 and 4/4 sums.
+
+    The two printed weights listed as deviations are misprints: B6's
+    column is B1's, so their weights are equal (and the printed B sum
+    needs it); C2's printed 3.73 is 3.744 (the printed C sum needs it).
+    """
+    w = 100 * critic_weights(ref.xu_2022_matrix(), normalization="none")
+    printed = np.asarray(ref.XU_2022_WEIGHTS_PERCENT)
+    off = sorted(ref.XU_2022_DEVIATIONS)
+    ok = np.setdiff1d(np.arange(printed.size), off)
+    np.testing.assert_array_equal(np.round(w[ok], 2), printed[ok])
+    assert w[8] == pytest.approx(w[3], rel=1e-12)  # B6 = B1
+    assert np.round(w[11], 2) == pytest.approx(3.74)
+    start = 0
+    for _, size, total in ref.XU_2022_GROUPS:
+        assert round(w[start : start + size].sum(), 2) == total
+        start += size
+    minmax = 100 * critic_weights(ref.xu_2022_matrix())
+    assert not np.array_equal(np.round(minmax[ok], 2), printed[ok])
+
+
+def test_critic_wang_2022_improved_critic_with_cv():
+    """Wang et al. (2022): "improved CRITIC" (CV for sigma), 20/20 at 4 dp.
+
+    ``normalization="mean"`` within the four groups, then on the group
+    scores Y_p = X_p w_p, as the paper does.
+    """
+    ws, scores = [], []
+    for group, printed in zip(
+        ref.WANG_2022_GROUPS, ref.WANG_2022_GROUP_WEIGHTS, strict=True
+    ):
+        X = np.asarray(group, dtype=float)
+        w = critic_weights(X, normalization="mean")
+        np.testing.assert_array_equal(np.round(w, 4), printed)
+        ws.append(w)
+        scores.append(X @ w)
+    top = critic_weights(np.column_stack(scores), normalization="mean")
+    np.testing.assert_array_equal(
+        np.round(top, 4), ref.WANG_2022_CRITERION_WEIGHTS
+    )
+
+
+def test_critic_mean_normalisation_is_the_cv_variant():
+    """With mean, sigma_j / mean_j replaces sigma_j; r is unchanged."""
+    X = np.array([[2.0, 9.0, 4.0], [4.0, 7.0, 1.0], [9.0, 8.0, 3.0]])
+    cv = X.std(axis=0) / X.mean(axis=0)
+    r = np.corrcoef(X, rowvar=False)
+    C = cv * (1 - r).sum(axis=0)
+    np.testing.assert_allclose(
+        critic_weights(X, normalization="mean"), C / C.sum(), rtol=1e-12
+    )
+    C = X.std(axis=0) * (1 - r).sum(axis=0)
+    np.testing.assert_allclose(
+        critic_weights(X, normalization="none"), C / C.sum(), rtol=1e-12
+    )
+
+
+def test_critic_cost_column_flips_correlations_for_every_normalization():
+    """A cost column keeps its dispersion; its correlations change sign."""
+    X = np.array([[2.0, 9.0, 4.0], [4.0, 7.0, 1.0], [9.0, 8.0, 3.0]])
+    flipped = X.copy()
+    flipped[:, 1] = X[:, 1].max() + X[:, 1].min() - X[:, 1]
+    for normalization in ("minmax", "none"):
+        np.testing.assert_allclose(
+            critic_weights(X, ["benefit", "cost", "benefit"], normalization),
+            critic_weights(flipped, normalization=normalization),
+            rtol=1e-12,
+        )
+
+
+def test_critic_mean_needs_positive_means():
+    """normalization='mean' refuses a varying column whose mean is <= 0."""
+    X = np.array([[1.0, -3.0], [2.0, 1.0], [3.0, 0.0]])
+    with pytest.raises(
+        DataError,
+        match=r"critic_weights\(\): normalization='mean' divides each "
+        r"column by its mean .* in column 1\.",
+    ):
+        critic_weights(X, normalization="mean")
+
+
+def test_critic_unknown_normalization():
+    """An unknown normalization names the allowed ones."""
+    with pytest.raises(
+        ParameterError,
+        match=r"critic_weights\(\): 'normalization' must be one of",
+    ):
+        critic_weights([[1.0, 2.0], [2.0, 1.0]], normalization="zscore")
+
+
 def test_critic_tus_aytac_adali_2019():
     """CRITIC reproduces Tus & Aytac Adali (2019) with un-reversed data."""
     example = ref.TUS_AYTAC_ADALI_2019

@@ -39,6 +39,9 @@ FloatArray = npt.NDArray[np.float64]
 #: The normalisations `entropy_weights` accepts.
 ENTROPY_NORMALIZATIONS = ("minmax", "sum")
 
+#: The normalisations `critic_weights` accepts.
+CRITIC_NORMALIZATIONS = ("minmax", "none", "mean")
+
 
 # --------------------------------------------------------------- kernels
 
@@ -370,11 +373,14 @@ def _check_shift(func: str, shift: Any) -> float:
     return x
 
 
-def critic_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
+def critic_weights(
+    X: Any, directions: Any = None, normalization: str = "minmax"
+) -> FloatArray | pd.Series:
     r"""CRITIC weights: contrast and conflict of the indicators.
 
     CRiteria Importance Through Intercriteria Correlation (Diakoulaki,
-    Mavrotas & Papayannakis 1995) on direction-aware min-max data.
+    Mavrotas & Papayannakis 1995), by default on direction-aware min-max
+    data.
 
     Parameters
     ----------
@@ -383,7 +389,17 @@ def critic_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
     directions : sequence of {"benefit", "cost", 1, -1}, optional
         One per column; ``None`` means all benefit. Cost columns are
         reversed before the correlations are taken, which flips the sign
-        of their correlation with benefit columns.
+        of their correlation with benefit columns (their dispersion is
+        unchanged).
+    normalization : {"minmax", "none", "mean"}, default "minmax"
+        What the contrast :math:`\sigma_j` is measured on.
+        ``"minmax"``: direction-aware min-max values (Diakoulaki et al.
+        1995). ``"none"``: the values as given, for data already on one
+        common scale (e.g. scores out of 100). ``"mean"``: each column
+        divided by its mean, so that :math:`\sigma_j` becomes the
+        coefficient of variation (the "improved CRITIC" of Wang et al.
+        2022); needs every varying column's mean > 0. The correlations
+        do not depend on the choice.
 
     Returns
     -------
@@ -397,8 +413,9 @@ def critic_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
         two or more varying columns that are all perfectly positively
         correlated (no conflict at all: every ``C_j`` is 0). A single
         varying column gets weight 1, the only possible weight vector.
+        A varying column with a mean <= 0 under ``"mean"``.
     ParameterError
-        Bad `directions`.
+        Bad `directions`; unknown `normalization`.
 
     Warns
     -----
@@ -420,6 +437,11 @@ def critic_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
     choice does not matter for the weights, since it scales every
     :math:`C_j` by the same factor :math:`\sqrt{m/(m-1)}`.
 
+    Published applications often skip the min-max step: CRITIC on
+    scores already on one scale (Xu et al. 2022, ``"none"``) or with the
+    coefficient of variation in place of :math:`\sigma_j` (Wang et al.
+    2022, ``"mean"``); both are reproduced by the golden tests.
+
     A constant column has :math:`\sigma_j = 0` and an undefined
     correlation with every other column. It gets :math:`w_j = 0`, and the
     other columns are weighed as if it were absent (it adds nothing to
@@ -433,6 +455,11 @@ def critic_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
        Determining objective weights in multiple criteria problems: the
        CRITIC method. Computers & Operations Research, 22(7), 763-770.
        https://doi.org/10.1016/0305-0548(94)00059-H
+    .. [2] 胥明, 许杰, 万友生, 覃君, 吴波, 谢云杰 (2022). 基于CRITIC法与
+       TOPSIS地铁车站施工安全评价. 自然灾害学报, 31(3), 157-166.
+       doi:10.13577/j.jnd.2022.0316
+    .. [3] 王平义, 张帆, 牟萍, 赵聪聪 (2022). 基于改进CRITIC法的整治建筑物
+       服役状态综合评价. 水道港口, 43(1), 59-67.
 
     Examples
     --------
@@ -443,6 +470,7 @@ def critic_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
     array([0.224, 0.388, 0.388])
     """
     func = "critic_weights"
+    check_option(func, "normalization", normalization, CRITIC_NORMALIZATIONS)
     arr, _, columns = as_matrix(func, X)
     dirs = as_directions(func, directions, arr.shape[1])
     mn, mx = _check_table(func, arr, columns)
@@ -452,9 +480,22 @@ def critic_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
     if keep.sum() == 1:  # the only weight vector on one varying column
         w[keep] = 1.0
         return _wrap(w, columns, "critic")
-    C = _critic_kernel(
-        _minmax_kernel(arr[:, keep], dirs[keep], mn[keep], mx[keep])
-    )
+    if normalization == "minmax":
+        Y = _minmax_kernel(arr[:, keep], dirs[keep], mn[keep], mx[keep])
+    else:
+        Y = arr[:, keep] * dirs[keep]  # a cost column's r changes sign
+        if normalization == "mean":
+            mean = arr[:, keep].mean(axis=0)
+            if not (mean > 0).all():
+                bad = np.flatnonzero(keep)[~(mean > 0)]
+                raise DataError(
+                    f"{func}(): normalization='mean' divides each column "
+                    "by its mean and needs every mean > 0; the mean is <= "
+                    f"0 in {_labels(columns, bad)}. Use "
+                    "normalization='minmax'."
+                )
+            Y /= mean
+    C = _critic_kernel(Y)
     total = C.sum()
     if not total > 1e-12 * keep.sum():
         raise DataError(
