@@ -55,6 +55,24 @@ def check_unit_interval(func: str, param: str, value: Any) -> float:
     return x
 
 
+def check_non_negative(func: str, param: str, value: Any) -> float:
+    """Return `value` as a float if it is a finite number >= 0, else raise.
+
+    Only numbers count (not strings or bools).
+    """
+    number = isinstance(value, int | float | np.number)
+    x = float(value) if number else float("nan")
+    if isinstance(value, bool) or not (np.isfinite(x) and x >= 0):
+        raise ParameterError(
+            f"{func}(): {param!r} must be a finite number >= 0; got "
+            f"{value!r}.",
+            parameter=param,
+            value=value,
+            allowed=">= 0",
+        )
+    return x
+
+
 def as_directions(func: str, directions: Any, n: int) -> np.ndarray:
     """Turn benefit/cost words or +1/-1 into an int array of +1/-1.
 

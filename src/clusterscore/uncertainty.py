@@ -45,7 +45,7 @@ from clusterscore.scoring import (
     WEIGHTINGS,
 )
 from clusterscore.system import LEVEL_DIMENSIONS, IndicatorSystem
-from clusterscore.weights.combine import _game_theory_rows
+from clusterscore.weights.combine import COMBINE_METHODS
 
 __all__ = [
     "CR_RULES",
@@ -774,15 +774,8 @@ class _Model:
         wa /= wa.sum(axis=1, keepdims=True)
         if self.weighting == "ahp":
             return wa
-        if self.combine == "linear":
-            a = d.alpha[:, None]
-            w = a * wa + (1.0 - a) * self.w_ent
-        elif self.combine == "game_theory":
-            coef, _ = _game_theory_rows(wa, self.w_ent)
-            w = coef[:, :1] * wa + coef[:, 1:] * self.w_ent
-        else:
-            w = wa * self.w_ent
-        return w / w.sum(axis=1, keepdims=True)
+        # each row of wa and w_ent sums to 1, and so does every kernel's
+        return COMBINE_METHODS[self.combine](wa, self.w_ent, d.alpha[:, None])
 
     def scores(self, d: _Design, w: np.ndarray) -> np.ndarray:
         """Return the (k, m) scores of the samples (higher is better)."""

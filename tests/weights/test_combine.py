@@ -391,6 +391,29 @@ def test_prop_game_theory_rows_equal_the_pairwise_coefficients(pairs):
 
 
 @settings(max_examples=200)
+@given(
+    pairs=st.integers(2, 6).flatmap(
+        lambda n: st.lists(
+            st.tuples(weight_vectors(n), weight_vectors(n), st.floats(0, 1)),
+            min_size=1,
+            max_size=5,
+        )
+    )
+)
+@pytest.mark.filterwarnings("ignore::clusterscore.errors.FallbackWarning")
+def test_prop_batched_kernels_equal_combine_weights_row_by_row(pairs):
+    """Each method's kernel on a (k, n) batch (as uncertainty calls it)."""
+    a = np.stack([p[0] for p in pairs])
+    b = np.stack([p[1] for p in pairs])
+    alpha = np.array([[p[2]] for p in pairs])
+    for method, kernel in COMBINE_METHODS.items():
+        expected = [combine_weights(x, y, method, t) for x, y, t in pairs]
+        np.testing.assert_allclose(
+            kernel(a, b, alpha), expected, rtol=1e-12, atol=1e-15
+        )
+
+
+@settings(max_examples=200)
 @given(pair=_pairs(), data=st.data())
 @pytest.mark.filterwarnings("ignore::clusterscore.errors.FallbackWarning")
 def test_prop_combination_is_permutation_equivariant(pair, data):

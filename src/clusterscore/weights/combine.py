@@ -23,15 +23,22 @@ __all__ = ["COMBINE_METHODS", "combine_weights", "game_theory_coefficients"]
 FloatArray = npt.NDArray[np.float64]
 
 
+# The kernels take one pair of vectors, shape (n,), or a batch, one pair
+# per row, shape (k, n) (broadcast against each other; `alpha` a number
+# or shape (k, 1)); `uncertainty` combines its samples' weights with them.
+
+
 def _multiplicative_kernel(
-    a: FloatArray, b: FloatArray, alpha: float
+    a: FloatArray, b: FloatArray, alpha: float | FloatArray
 ) -> FloatArray:
-    """``a_j b_j / sum_k a_k b_k``; no validation (sum must be > 0)."""
+    """``a_j b_j / sum_k a_k b_k`` per row; no validation (sums > 0)."""
     ab = a * b
-    return ab / ab.sum()
+    return ab / ab.sum(axis=-1, keepdims=True)
 
 
-def _linear_kernel(a: FloatArray, b: FloatArray, alpha: float) -> FloatArray:
+def _linear_kernel(
+    a: FloatArray, b: FloatArray, alpha: float | FloatArray
+) -> FloatArray:
     """``alpha a + (1 - alpha) b``; no validation."""
     return alpha * a + (1.0 - alpha) * b
 
@@ -194,16 +201,17 @@ def _warn_if_constrained(
 
 
 def _game_theory_kernel(
-    a: FloatArray, b: FloatArray, alpha: float
+    a: FloatArray, b: FloatArray, alpha: float | FloatArray
 ) -> FloatArray:
     """Game-theory combination; no validation, no warning. Unused `alpha`."""
     coef, _ = _game_theory_rows(a, b)
-    return coef[0, 0] * a + coef[0, 1] * b
+    w = coef[:, :1] * a + coef[:, 1:] * b
+    return w.reshape(np.broadcast_shapes(a.shape, b.shape))
 
 
 #: The combination methods, by name.
 COMBINE_METHODS: dict[
-    str, Callable[[FloatArray, FloatArray, float], FloatArray]
+    str, Callable[[FloatArray, FloatArray, float | FloatArray], FloatArray]
 ] = {
     "multiplicative": _multiplicative_kernel,
     "linear": _linear_kernel,

@@ -25,12 +25,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from clusterscore._checks import as_directions, as_matrix, check_option
-from clusterscore.errors import (
-    DataError,
-    DegenerateIndicatorWarning,
-    ParameterError,
+from clusterscore._checks import (
+    as_directions,
+    as_matrix,
+    check_non_negative,
+    check_option,
 )
+from clusterscore.errors import DataError, DegenerateIndicatorWarning
 
 __all__ = ["critic_weights", "entropy_weights", "std_weights"]
 
@@ -337,7 +338,7 @@ def entropy_weights(
     """
     func = "entropy_weights"
     check_option(func, "normalization", normalization, ENTROPY_NORMALIZATIONS)
-    shift = _check_shift(func, shift)
+    shift = check_non_negative(func, "shift", shift)
     arr, _, columns = as_matrix(func, X)
     dirs = as_directions(func, directions, arr.shape[1])
     mn, mx = _check_table(func, arr, columns)
@@ -357,20 +358,6 @@ def entropy_weights(
         Y = Y + shift
     w = _entropy_kernel(Y, constant)
     return _wrap(w, columns, "entropy")
-
-
-def _check_shift(func: str, shift: Any) -> float:
-    """Return `shift` as a float if it is a finite number >= 0."""
-    number = isinstance(shift, (int, float, np.number))
-    x = float(shift) if number else float("nan")
-    if isinstance(shift, bool) or not (np.isfinite(x) and x >= 0):
-        raise ParameterError(
-            f"{func}(): 'shift' must be a finite number >= 0; got {shift!r}.",
-            parameter="shift",
-            value=shift,
-            allowed=">= 0",
-        )
-    return x
 
 
 def critic_weights(
@@ -483,9 +470,10 @@ def critic_weights(
     if normalization == "minmax":
         Y = _minmax_kernel(arr[:, keep], dirs[keep], mn[keep], mx[keep])
     else:
-        Y = arr[:, keep] * dirs[keep]  # a cost column's r changes sign
+        varying = arr[:, keep]
+        Y = varying * dirs[keep]  # a cost column's r changes sign
         if normalization == "mean":
-            mean = arr[:, keep].mean(axis=0)
+            mean = varying.mean(axis=0)
             if not (mean > 0).all():
                 bad = np.flatnonzero(keep)[~(mean > 0)]
                 raise DataError(
