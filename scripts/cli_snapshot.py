@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import sys
-import os
 import tempfile
 from pathlib import Path
 
@@ -158,7 +158,7 @@ def _run(argv: list[str]) -> tuple[str, str, int]:
 
 
 def _stream() -> io.TextIOWrapper:
-    """A text stream with a ``buffer``, as ``sys.stdout`` has."""
+    """Return a text stream with a ``buffer``, as ``sys.stdout`` has."""
     return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
 
 
