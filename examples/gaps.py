@@ -20,14 +20,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from clusterscore.benchmark import (
+from clusterscore.errors import FallbackWarning
+from clusterscore.gaps import (
     diagnose,
     dimension_gaps,
     flag_gaps,
     resolve_benchmark,
 )
-from clusterscore.errors import FallbackWarning
-from clusterscore.schema import read_clusters
+from clusterscore.io import read_clusters
 from clusterscore.system import load_system
 
 DATA = Path(__file__).resolve().parent / "national_clusters.csv"

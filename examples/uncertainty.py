@@ -19,8 +19,8 @@ import argparse
 import time
 from pathlib import Path
 
-from clusterscore._format import render_table
-from clusterscore.schema import read_clusters
+from clusterscore.io import read_clusters
+from clusterscore.present import render_table
 from clusterscore.system import load_system
 from clusterscore.uncertainty import sensitivity, uncertainty
 
@@ -51,7 +51,7 @@ def report() -> str:
     cons = res.consistency[["size", "nominal_cr", "share_above"]]
     lines = [
         "```python",
-        "from clusterscore.schema import read_clusters",
+        "from clusterscore.io import read_clusters",
         "from clusterscore.system import load_system",
         "from clusterscore.uncertainty import sensitivity, uncertainty",
         "",

@@ -26,16 +26,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from clusterscore._format import render_table
-from clusterscore.benchmark import (
+from clusterscore.errors import FallbackWarning
+from clusterscore.gaps import (
     diagnose,
     dimension_gaps,
     flag_gaps,
     resolve_benchmark,
     top_gaps,
 )
-from clusterscore.errors import FallbackWarning
-from clusterscore.schema import read_clusters
+from clusterscore.io import read_clusters
+from clusterscore.present import render_table
 from clusterscore.system import load_system
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,7 +98,7 @@ def worked_example() -> str:
         "### 1. System targets (the default benchmark)",
         "",
         "```python",
-        "from clusterscore.benchmark import flag_gaps, dimension_gaps",
+        "from clusterscore.gaps import flag_gaps, dimension_gaps",
         "gaps = flag_gaps(df, system)              # benchmark='system'",
         "dims = dimension_gaps(df, system)         # AHP local weights",
         "```",

@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from clusterscore.judgments.ahp import ahp
 from clusterscore.system import (
     DEFAULT_SYSTEM_FILE,
     DEFAULT_TYPE,
@@ -23,7 +24,6 @@ from clusterscore.system import (
     Judgments,
     load_system,
 )
-from clusterscore.weights.ahp import ahp
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "indicators" / DEFAULT_SYSTEM_FILE

@@ -1,4 +1,4 @@
-"""Tests for clusterscore.benchmark: gaps against the cluster benchmark.
+"""Tests for clusterscore.gaps: gaps against the cluster benchmark.
 
 Every expected number below is a hand calculation on a crafted table
 (attainment = value / target for benefit indicators, target / value for
@@ -22,7 +22,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterscore.benchmark import (
+from clusterscore.errors import (
+    ConfigError,
+    DataError,
+    FallbackWarning,
+    ParameterError,
+)
+from clusterscore.gaps import (
     GAP_COLUMNS,
     REC_COLUMNS,
     SEVERITIES,
@@ -33,12 +39,6 @@ from clusterscore.benchmark import (
     recommendations,
     resolve_benchmark,
     top_gaps,
-)
-from clusterscore.errors import (
-    ConfigError,
-    DataError,
-    FallbackWarning,
-    ParameterError,
 )
 from clusterscore.system import (
     ClusterType,

@@ -8,7 +8,7 @@ import pytest
 
 from clusterscore.datasets import synthetic_clusters
 from clusterscore.errors import ParameterError
-from clusterscore.schema import validate
+from clusterscore.io import validate
 from clusterscore.system import load_system
 
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from clusterscore.schema import make_template, read_clusters, validate
+from clusterscore.io import make_template, read_clusters, validate
 from clusterscore.system import load_system
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,8 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from clusterscore._format import _width, render_table, write_output
 from clusterscore.errors import DataError, ParameterError
+from clusterscore.present import render_table, write_output
+from clusterscore.present.tables import _width
 
 
 def frame():

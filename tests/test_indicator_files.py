@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from clusterscore.judgments.ahp import ahp
 from clusterscore.system import (
     DEFAULT_SYSTEM_FILE,
     DEFAULT_TYPE,
@@ -26,7 +27,6 @@ from clusterscore.system import (
     IndicatorSystem,
     load_system,
 )
-from clusterscore.weights.ahp import ahp
 
 REPO = Path(__file__).resolve().parents[1]
 INDICATORS = REPO / "indicators"

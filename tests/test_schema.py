@@ -1,4 +1,4 @@
-"""Tests of clusterscore.schema: the input-table schema and the CSV reader.
+"""Tests of clusterscore.io: the input-table schema and the CSV reader.
 
 The unit tests build a small `IndicatorSystem` by hand (`small_system`), so
 that they do not depend on the default indicator file; tests of the default
@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clusterscore.errors import DataError, DataWarning, ParameterError
-from clusterscore.schema import (
+from clusterscore.io import (
     build_schema,
     make_template,
     read_clusters,

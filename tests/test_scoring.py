@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from clusterscore.errors import DataError, FallbackWarning, ParameterError
-from clusterscore.schema import read_clusters
+from clusterscore.io import read_clusters
 from clusterscore.scoring import _min_rank, evaluate, rank_clusters
 from clusterscore.system import (
     ClusterType,
@@ -377,7 +377,7 @@ class TestGapsFromEvaluation:
 
     def test_gaps_equal_flag_gaps(self):
         """ev.gaps is flag_gaps on the same table and system."""
-        from clusterscore.benchmark import flag_gaps
+        from clusterscore.gaps import flag_gaps
 
         ev = evaluate(tiny_table(), tiny_system())
         pd.testing.assert_frame_equal(

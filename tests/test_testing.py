@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 
 from clusterscore.errors import ParameterError
+from clusterscore.judgments.ahp import ahp
 from clusterscore.testing import (
     SAATY_SCALE,
     check_weighting_method,
@@ -19,7 +20,6 @@ from clusterscore.testing import (
     reciprocal_matrices,
     weight_vectors,
 )
-from clusterscore.weights.ahp import ahp
 from clusterscore.weights.entropy import entropy_weights
 
 # ------------------------------------------------------------ strategies

@@ -21,6 +21,7 @@ from clusterscore._cli_sensitivity import Progress
 from clusterscore._cli_sensitivity import run as cli_run
 from clusterscore.datasets import synthetic_clusters
 from clusterscore.errors import DataError, DataWarning, ParameterError
+from clusterscore.judgments.ahp import ahp
 from clusterscore.scoring import evaluate
 from clusterscore.system import load_system
 from clusterscore.uncertainty import (
@@ -33,7 +34,6 @@ from clusterscore.uncertainty import (
     spearman_rho,
     uncertainty,
 )
-from clusterscore.weights.ahp import ahp
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "national_clusters.csv"

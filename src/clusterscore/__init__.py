@@ -23,16 +23,6 @@ from clusterscore.aggregate import (
     weighted_geometric,
     weighted_sum,
 )
-from clusterscore.benchmark import (
-    Benchmark,
-    Diagnosis,
-    diagnose,
-    dimension_gaps,
-    flag_gaps,
-    recommendations,
-    resolve_benchmark,
-    top_gaps,
-)
 from clusterscore.datasets import synthetic_clusters
 from clusterscore.errors import (
     ClusterScoreError,
@@ -45,11 +35,31 @@ from clusterscore.errors import (
     JudgmentError,
     ParameterError,
 )
-from clusterscore.schema import (
+from clusterscore.gaps import (
+    Benchmark,
+    Diagnosis,
+    diagnose,
+    dimension_gaps,
+    flag_gaps,
+    recommendations,
+    resolve_benchmark,
+    top_gaps,
+)
+from clusterscore.io import (
     build_schema,
     make_template,
     read_clusters,
     validate,
+)
+from clusterscore.judgments import (
+    AHPResult,
+    GroupResult,
+    Suggestion,
+    aggregate_judgments,
+    ahp,
+    complete_matrix,
+    consistency,
+    diagnose_inconsistency,
 )
 from clusterscore.scoring import Evaluation, evaluate, rank_clusters
 from clusterscore.system import (
@@ -71,17 +81,9 @@ from clusterscore.uncertainty import (
     uncertainty,
 )
 from clusterscore.weights import (
-    AHPResult,
-    GroupResult,
     HierarchyWeights,
-    Suggestion,
-    aggregate_judgments,
-    ahp,
     combine_weights,
-    complete_matrix,
-    consistency,
     critic_weights,
-    diagnose_inconsistency,
     entropy_weights,
     game_theory_coefficients,
     std_weights,

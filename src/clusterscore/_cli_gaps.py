@@ -1,11 +1,11 @@
 """The ``clusterscore gaps`` sub-command: gaps against the benchmark.
 
 ``clusterscore gaps FILE`` prints one row per (cluster, indicator) with the
-target, the attainment and the severity (`clusterscore.benchmark.flag_gaps`).
+target, the attainment and the severity (`clusterscore.gaps.flag_gaps`).
 With ``--cluster NAME`` it prints that cluster's diagnosis instead: its
 attainment per dimension, weakest dimensions, top gaps and the development
 recommendations that apply, with their sources
-(`clusterscore.benchmark.diagnose`).
+(`clusterscore.gaps.diagnose`).
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 
-from clusterscore.benchmark import (
+from clusterscore.gaps import (
     DEFAULT_QUANTILE,
     SEVERITIES,
-    _severity_label,
     diagnose,
     flag_gaps,
 )
+from clusterscore.gaps.benchmark import _severity_label
 
 __all__ = ["add_parser", "run"]
 
@@ -118,9 +118,9 @@ def run(args: argparse.Namespace) -> int:
     command's ``main`` to report (exit status 2); warnings are issued as
     usual (``main`` prints them as ``clusterscore: warning: ...``).
     """
-    from clusterscore._format import render_table, system_labels, write_output
     from clusterscore.cli import load_system_arg
-    from clusterscore.schema import read_clusters
+    from clusterscore.io import read_clusters
+    from clusterscore.present import render_table, system_labels, write_output
 
     system = load_system_arg(args)
     table = read_clusters(args.file, system)

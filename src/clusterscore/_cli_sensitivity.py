@@ -232,9 +232,9 @@ def run(args: argparse.Namespace) -> int:
     """
     import numpy as np
 
-    from clusterscore._format import render_table, system_labels, write_output
     from clusterscore.cli import load_system_arg
-    from clusterscore.schema import read_clusters
+    from clusterscore.io import read_clusters
+    from clusterscore.present import render_table, system_labels, write_output
     from clusterscore.uncertainty import sensitivity, uncertainty
 
     if args.saltelli and args.format == "csv":
@@ -325,7 +325,7 @@ def _jsonable(options: dict) -> dict:
 
 def _report(res, sens, summary, fmt, lang, labels) -> str:
     """Build the text or Markdown report: headings, tables, notes."""
-    from clusterscore._format import render_table
+    from clusterscore.present import render_table
 
     md = fmt == "markdown"
     head = "## " if md else ""

@@ -17,14 +17,14 @@ from collections.abc import Sequence
 import pandas as pd
 
 from clusterscore import _cli_gaps, _cli_sensitivity
-from clusterscore._format import (
+from clusterscore.errors import ClusterScoreError, ClusterScoreWarning
+from clusterscore.present import (
     FORMATS,
     LANGS,
     render_table,
     system_labels,
     write_output,
 )
-from clusterscore.errors import ClusterScoreError, ClusterScoreWarning
 
 PROG = "clusterscore"
 EXIT_USAGE = 2
@@ -77,7 +77,7 @@ def note(text: str) -> None:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from clusterscore.schema import read_clusters
+    from clusterscore.io import read_clusters
 
     system = load_system_arg(args)
     table = read_clusters(args.file, system, allow_missing=args.allow_missing)
@@ -96,7 +96,7 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 
 def _run_template(args: argparse.Namespace) -> int:
-    from clusterscore.schema import make_template
+    from clusterscore.io import make_template
 
     system = load_system_arg(args)
     template = make_template(system)
@@ -120,7 +120,7 @@ def _run_template(args: argparse.Namespace) -> int:
 
 
 def _run_rank(args: argparse.Namespace) -> int:
-    from clusterscore.schema import read_clusters
+    from clusterscore.io import read_clusters
     from clusterscore.scoring import evaluate
 
     system = load_system_arg(args)

@@ -27,9 +27,9 @@ from clusterscore.errors import (
     DegenerateIndicatorWarning,
     FallbackWarning,
 )
-from clusterscore.schema import validate
+from clusterscore.io import validate
+from clusterscore.judgments.ahp import AHPResult
 from clusterscore.system import IndicatorSystem
-from clusterscore.weights.ahp import AHPResult
 from clusterscore.weights.combine import COMBINE_METHODS, combine_weights
 from clusterscore.weights.entropy import entropy_weights
 from clusterscore.weights.hierarchy import system_weights
@@ -128,7 +128,7 @@ class Evaluation:
         ``"no data"``; cells filled by ``missing="median"`` are judged on
         the imputed value (see `imputed`).
         """
-        from clusterscore.benchmark import flag_gaps
+        from clusterscore.gaps import flag_gaps
 
         return flag_gaps(
             self.table,
@@ -139,7 +139,7 @@ class Evaluation:
 
     def dimension_gaps(self, **kwargs: Any) -> pd.DataFrame:
         """Per (cluster, dimension) attainment; see `dimension_gaps`."""
-        from clusterscore.benchmark import dimension_gaps
+        from clusterscore.gaps import dimension_gaps
 
         kwargs.setdefault("allow_missing", self.options["missing"] != "refuse")
         return dimension_gaps(self.table, self.system, **kwargs)

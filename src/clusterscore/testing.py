@@ -348,7 +348,7 @@ def check_weighting_method(
         ``n`` weights. ``kind="pairwise"``: ``fn(A)`` with ``A`` an
         ``(n, n)`` positive reciprocal matrix, returning ``n`` weights.
         A result with a ``.weights`` attribute (such as
-        `clusterscore.weights.ahp.AHPResult`) is accepted.
+        `clusterscore.judgments.ahp.AHPResult`) is accepted.
     kind : {"objective", "pairwise"}
         Which input the method takes (see above).
     scale_invariant : bool, default False

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from clusterscore.errors import ConfigError, JudgmentError, ParameterError
+from clusterscore.judgments.ahp import ahp
 from clusterscore.system import (
     ClusterType,
     Dimension,
@@ -18,7 +19,6 @@ from clusterscore.system import (
     Judgments,
     load_system,
 )
-from clusterscore.weights.ahp import ahp
 from clusterscore.weights.hierarchy import HierarchyWeights, system_weights
 
 _REF = Path(__file__).resolve().parents[1] / "reference" / "ahp_examples.py"

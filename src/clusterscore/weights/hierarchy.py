@@ -18,13 +18,13 @@ import pandas as pd
 
 from clusterscore._checks import check_option
 from clusterscore.errors import ConfigError
+from clusterscore.judgments.ahp import METHODS, AHPResult, ahp
 from clusterscore.system import (
     DEFAULT_TYPE,
     LEVEL_DIMENSIONS,
     IndicatorSystem,
     Judgments,
 )
-from clusterscore.weights.ahp import METHODS, AHPResult, ahp
 
 __all__ = ["HierarchyWeights", "system_weights"]
 

@@ -23,8 +23,8 @@ import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
 from clusterscore._checks import as_weights, check_option
-from clusterscore._tables import RI_TABLES, SAATY_SCALE
 from clusterscore.errors import JudgmentError, ParameterError
+from clusterscore.judgments.scales import RI_TABLES, SAATY_SCALE
 
 __all__ = [
     "AHPResult",
@@ -426,8 +426,8 @@ def _ri_value(func: str, ri: Any, n: int) -> tuple[float, str]:
     """Return (RI(n), table name) for a table name or a custom RI value.
 
     A number > 0 is used as RI for every n >= 3 (named ``"custom"``); a
-    name selects a table of `clusterscore._tables.RI_TABLES`. An n beyond
-    the table raises ParameterError naming the largest n it covers.
+    name selects a table of `clusterscore.judgments.scales.RI_TABLES`. An
+    n beyond the table raises ParameterError naming the largest n it covers.
     """
     if isinstance(ri, int | float | np.integer | np.floating) and not (
         isinstance(ri, bool)
@@ -533,9 +533,10 @@ def ahp(
     method : {"eigenvector", "geometric", "arithmetic"}
         How the priorities are derived (see Notes).
     ri : {"saaty", "alonso_lamata", "tummala_ling"} or float
-        The random-index table used for CR (see `clusterscore._tables`), or
-        RI itself as a number > 0 (used for every n >= 3; recorded as
-        ``ri_table="custom"``), e.g. for n beyond every table.
+        The random-index table used for CR (see
+        `clusterscore.judgments.scales`), or RI itself as a number > 0
+        (used for every n >= 3; recorded as ``ri_table="custom"``), e.g.
+        for n beyond every table.
     max_cr : float, optional
         Raise `JudgmentError` when CR exceeds this (CR = max_cr passes);
         Saaty's usual threshold is 0.10.

@@ -53,7 +53,7 @@ from clusterscore.errors import (
     FallbackWarning,
     ParameterError,
 )
-from clusterscore.schema import validate
+from clusterscore.io import validate
 from clusterscore.system import DEFAULT_TYPE, IndicatorSystem
 
 __all__ = [
@@ -584,7 +584,7 @@ def resolve_benchmark(
     Parameters
     ----------
     df : pandas.DataFrame or None
-        The clusters (validated with `clusterscore.schema.validate`).
+        The clusters (validated with `clusterscore.io.validate`).
         Needed for ``"quantile"`` and for a cluster name; may be None for
         ``"system"`` and explicit targets.
     system : IndicatorSystem
@@ -724,7 +724,7 @@ def flag_gaps(
     ----------
     df : pandas.DataFrame
         The clusters: ``cluster``, ``type``, one column per indicator id
-        (validated with `clusterscore.schema.validate`; never modified).
+        (validated with `clusterscore.io.validate`; never modified).
     system : IndicatorSystem
         The indicator system (directions, dimensions, targets).
     benchmark : str, Mapping, pandas.Series, pandas.DataFrame or Benchmark
@@ -1060,15 +1060,20 @@ def _top_frame(d: _Dims, system: IndicatorSystem, k: int) -> pd.DataFrame:
             "weight": d.glob[rows, cols],
             "shortfall": shortfall[rows, cols],
             "priority": priority[rows, cols],
+            # equal priorities reached by different float paths (a dimension
+            # weight times a local weight) differ in the last bits; rounding
+            # the sort key makes the indicator order break such ties on
+            # every machine
+            "_key": np.round(priority[rows, cols], 12),
         }
     )
     frame = frame.sort_values(
-        ["_row", "priority", "_col"],
+        ["_row", "_key", "_col"],
         ascending=[True, False, True],
         kind="stable",
     )
     frame.insert(2, "rank", frame.groupby("_row").cumcount() + 1)
-    frame = frame[frame["rank"] <= k].drop(columns=["_row", "_col"])
+    frame = frame[frame["rank"] <= k].drop(columns=["_row", "_col", "_key"])
     frame = frame.reset_index(drop=True)
     frame.attrs["clusterscore"] = _provenance(g)
     return frame

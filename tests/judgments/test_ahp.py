@@ -1,4 +1,4 @@
-"""Tests of clusterscore.weights.ahp: golden examples, properties, errors."""
+"""Tests of clusterscore.judgments.ahp: golden examples, properties, errors."""
 
 from __future__ import annotations
 
@@ -15,9 +15,8 @@ from hypothesis import strategies as st
 from scipy.sparse.csgraph import connected_components
 
 from clusterscore import testing as cst
-from clusterscore._tables import RI_TABLES, SAATY_SCALE
 from clusterscore.errors import JudgmentError, ParameterError
-from clusterscore.weights.ahp import (
+from clusterscore.judgments.ahp import (
     AHPResult,
     aggregate_judgments,
     ahp,
@@ -26,6 +25,7 @@ from clusterscore.weights.ahp import (
     diagnose_inconsistency,
     validate_judgments,
 )
+from clusterscore.judgments.scales import RI_TABLES, SAATY_SCALE
 
 _REF = Path(__file__).resolve().parents[1] / "reference" / "ahp_examples.py"
 _spec = importlib.util.spec_from_file_location("ahp_examples", _REF)

@@ -25,6 +25,7 @@ from typing import Any, Literal
 import numpy as np
 
 from clusterscore.errors import ConfigError, JudgmentError
+from clusterscore.system.schema import table_schema
 
 __all__ = [
     "DEFAULT_SYSTEM_FILE",
@@ -357,14 +358,12 @@ class IndicatorSystem:
                 out[ind.id] = t
         return out
 
-    def schema(self):
+    def schema(self, *, allow_missing: bool = False):
         """Return the pandera DataFrameSchema for input tables.
 
-        See `clusterscore.schema.build_schema`.
+        See `clusterscore.system.schema.table_schema`.
         """
-        from clusterscore.schema import build_schema
-
-        return build_schema(self)
+        return table_schema(self, allow_missing=allow_missing)
 
 
 # =========================================================================
@@ -429,11 +428,12 @@ def default_system_path() -> Traversable:
     ConfigError
         If neither location holds the file.
     """
-    packaged = resources.files("clusterscore") / "_indicators"
-    packaged = packaged / DEFAULT_SYSTEM_FILE
+    package = resources.files("clusterscore")
+    packaged = package / "_indicators" / DEFAULT_SYSTEM_FILE
     if packaged.is_file():
         return packaged
-    source_tree = Path(__file__).resolve().parents[2] / "indicators"
+    # src/clusterscore -> the checkout's top level
+    source_tree = Path(str(package)).resolve().parents[1] / "indicators"
     candidate = source_tree / DEFAULT_SYSTEM_FILE
     if candidate.is_file():
         return candidate
@@ -1156,7 +1156,7 @@ class _Loader:
         for g in group:
             m = g["_matrix"]
             if np.isnan(m).any():
-                from clusterscore.weights.ahp import complete_matrix
+                from clusterscore.judgments.ahp import complete_matrix
 
                 try:
                     m = np.asarray(
@@ -1173,7 +1173,7 @@ class _Loader:
         if len(completed) == 1:
             matrix = completed[0]
         else:
-            from clusterscore.weights.ahp import aggregate_judgments
+            from clusterscore.judgments.ahp import aggregate_judgments
 
             matrix = np.asarray(
                 aggregate_judgments(
@@ -1209,7 +1209,7 @@ class _Loader:
         `ahp` raises (with the CR, the threshold and the cells at fault)
         when CR exceeds `max_cr`; CR exactly equal to it is rejected here.
         """
-        from clusterscore.weights.ahp import ahp
+        from clusterscore.judgments.ahp import ahp
 
         try:
             result = ahp(matrix, max_cr=MAX_CR, labels=elements, name=name)

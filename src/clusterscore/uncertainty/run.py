@@ -35,8 +35,8 @@ import pandas as pd
 
 from clusterscore import aggregate as _agg
 from clusterscore._checks import check_option, check_unit_interval
-from clusterscore._tables import RI_TABLES, SAATY_SCALE
 from clusterscore.errors import DataError, DataWarning, ParameterError
+from clusterscore.judgments.scales import RI_TABLES, SAATY_SCALE
 from clusterscore.scoring import (
     AGGREGATIONS,
     COMBINATIONS,
@@ -1222,7 +1222,7 @@ def uncertainty(
         only reports the failures. A matrix left at its nominal judgments
         is never rejected.
     ri : str
-        The random-index table of the CR (see `clusterscore.weights.ahp`).
+        The random-index table of the CR (see `clusterscore.judgments.ahp`).
     missing : {"refuse", "median", "drop_indicator"}
         As for `evaluate`.
     chunk_size : int, optional
