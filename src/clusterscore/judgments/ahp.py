@@ -34,7 +34,9 @@ __all__ = [
     "ahp",
     "complete_matrix",
     "consistency",
+    "consistency_kernel",
     "diagnose_inconsistency",
+    "eigen_kernel",
     "validate_judgments",
 ]
 
@@ -190,18 +192,30 @@ class GroupResult:
 # kernels (no validation)
 
 
-def _eigen_kernel(a: np.ndarray) -> tuple[np.ndarray, float]:
-    """Principal right eigenvector (sum 1) and eigenvalue; no validation.
+def eigen_kernel(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Principal right eigenvectors (sum 1) and eigenvalues; no validation.
 
-    For a positive matrix the Perron root is real, simple and has the
-    largest real part of all eigenvalues (Perron's theorem), and its
-    eigenvector can be scaled to be positive.
+    Works on one matrix ``(n, n)`` or a stack ``(..., n, n)`` in one
+    batched eigen-decomposition. For a positive matrix the Perron root is
+    real, simple and has the largest real part of all eigenvalues
+    (Perron's theorem), and its eigenvector can be scaled to be positive.
+
+    Returns
+    -------
+    weights : numpy.ndarray, shape (..., n)
+    lambda_max : numpy.ndarray, shape (...)
     """
     vals, vecs = np.linalg.eig(a)
-    k = int(np.argmax(vals.real))
-    v = vecs[:, k].real
-    w = v / v.sum()
-    return w, float(vals[k].real)
+    k = np.argmax(vals.real, axis=-1)
+    lam = np.take_along_axis(vals.real, k[..., None], axis=-1)[..., 0]
+    v = np.take_along_axis(vecs, k[..., None, None], axis=-1)[..., 0].real
+    return v / v.sum(axis=-1, keepdims=True), lam
+
+
+def _eigen_kernel(a: np.ndarray) -> tuple[np.ndarray, float]:
+    """`eigen_kernel` of one matrix, with lambda_max as a float."""
+    w, lam = eigen_kernel(a)
+    return w, float(lam)
 
 
 def _lambda_max_kernel(a: np.ndarray) -> float:
@@ -220,14 +234,26 @@ def _arithmetic_kernel(a: np.ndarray) -> np.ndarray:
     return (a / a.sum(axis=0)).mean(axis=1)
 
 
-def _consistency_kernel(lam: float, n: int, ri: float) -> tuple[float, float]:
-    """CI and CR from lambda_max; 0 for n <= 2; no validation."""
+def consistency_kernel(lam: Any, n: int, ri: float) -> tuple[Any, Any]:
+    """CI and CR from lambda_max (a float or an array); 0 for n <= 2.
+
+    CI = (lambda_max - n) / (n - 1) and CR = CI / RI(n) (Saaty 1980);
+    no validation.
+    """
+    lam = np.asarray(lam, dtype=float)
     if n <= 2:
-        return 0.0, 0.0
+        zero = np.zeros_like(lam)
+        return zero, zero
     # lambda_max >= n for every positive reciprocal matrix (Saaty 1977);
     # a value a few ulps below n is rounding and counts as 0.
-    ci = max((lam - n) / (n - 1), 0.0)
+    ci = np.maximum((lam - n) / (n - 1), 0.0)
     return ci, ci / ri
+
+
+def _consistency_kernel(lam: float, n: int, ri: float) -> tuple[float, float]:
+    """`consistency_kernel` of one lambda_max, as floats."""
+    ci, cr = consistency_kernel(lam, n, ri)
+    return float(ci), float(cr)
 
 
 def _nearest_saaty(x: np.ndarray) -> np.ndarray:

@@ -10,13 +10,39 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
+
+import numpy as np
 
 __all__ = [
+    "CR_TOLERANCE",
+    "MAX_CR",
     "RI_TABLES",
     "SAATY_SCALE",
     "RandomIndexTable",
     "SaatyScale",
+    "cr_acceptable",
 ]
+
+MAX_CR = 0.10
+"""Saaty's customary threshold: a CR that does not exceed 0.10 is accepted.
+
+Saaty, T. L. (1980), *The Analytic Hierarchy Process*, McGraw-Hill. The
+indicator-file reader, `ahp(max_cr=...)` and the uncertainty drivers all
+apply it through `cr_acceptable`.
+"""
+
+CR_TOLERANCE = 1e-12
+"""Rounding slack on the CR comparison (a CR of 0.1000000000004 is 0.10)."""
+
+
+def cr_acceptable(cr: Any, max_cr: float = MAX_CR) -> Any:
+    """Return whether CR <= `max_cr` (up to `CR_TOLERANCE`); vectorised.
+
+    The one rule for the CR cut-off: a matrix whose CR equals the
+    threshold passes.
+    """
+    return np.asarray(cr) <= max_cr + CR_TOLERANCE
 
 
 @dataclass(frozen=True)
