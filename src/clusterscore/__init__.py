@@ -15,8 +15,7 @@ The public-testing toolkit lives in `clusterscore.testing` (it needs the
 optional ``hypothesis`` dependency and is not imported here).
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
+from clusterscore._version import __version__
 from clusterscore.aggregate import (
     dimension_scores,
     topsis,
@@ -89,11 +88,6 @@ from clusterscore.weights import (
     std_weights,
     system_weights,
 )
-
-try:
-    __version__ = version("clusterscore")
-except PackageNotFoundError:  # running from a source tree, not installed
-    __version__ = "0+unknown"
 
 __all__ = [
     "AHPResult",
