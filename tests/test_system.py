@@ -758,7 +758,7 @@ ERROR_CASES = [
         ),
         "judgments[2]",
         r"judgments for 'scale/default' are inconsistent: "
-        r"CR=\d\.\d+ > 0\.10.*\(output, firms\).*CR < 0\.10",
+        r"CR=\d\.\d+ > 0\.10.*\(output, firms\).*CR <= 0\.10",
         id="inconsistent",
     ),
     pytest.param(
