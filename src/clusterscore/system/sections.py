@@ -1,0 +1,244 @@
+"""Reading ``[meta]``, ``[[type]]``, ``[[dimension]]`` and ``[[indicator]]``.
+
+One function per section of an indicator file, over the helpers of
+`clusterscore.system.keys`; each raises `ConfigError` naming the file and
+the dotted key at fault.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from clusterscore.system.keys import (
+    Source,
+    check_id,
+    fields,
+    fmt,
+    named_entries,
+    suggest,
+)
+from clusterscore.system.model import (
+    DEFAULT_TYPE,
+    FORMAT_VERSION,
+    LEVEL_DIMENSIONS,
+    RESERVED_COLUMNS,
+    SUPPORTED_FORMAT_VERSIONS,
+    ClusterType,
+    Dimension,
+    Indicator,
+)
+
+__all__ = [
+    "read_dimensions",
+    "read_indicators",
+    "read_meta",
+    "read_types",
+    "with_indicators",
+]
+
+_META = {
+    "format_version": (int, True),
+    "id": (str, True),
+    "name": (str, True),
+    "name_zh": (str, True),
+    "description": (str, False),
+    "source": (str, False),
+}
+_TYPE = {
+    "id": (str, True),
+    "name": (str, True),
+    "name_zh": (str, True),
+    "description": (str, False),
+    "source": (str, True),
+}
+_DIMENSION = {
+    "id": (str, True),
+    "name": (str, True),
+    "name_zh": (str, True),
+    "source": (str, True),
+}
+_INDICATOR = {
+    "id": (str, True),
+    "dimension": (str, True),
+    "name": (str, True),
+    "name_zh": (str, True),
+    "unit": (str, True),
+    "direction": (str, True),
+    "definition": (str, True),
+    "lower": (float, False),
+    "upper": (float, False),
+    "lower_open": (bool, False),
+    "integer": (bool, False),
+    "source": (str, True),
+}
+
+
+def read_meta(src: Source) -> dict[str, Any]:
+    """Check ``[meta]``; the format version first."""
+    meta = src.doc.get("meta")
+    if meta is None:
+        raise src.fail(
+            "meta",
+            "missing required table [meta] (with format_version = "
+            f"{FORMAT_VERSION}, id, name, name_zh).",
+        )
+    if not isinstance(meta, dict):
+        raise src.fail("meta", f"must be a table [meta]; got {fmt(meta)}.")
+    version = meta.get("format_version")
+    if version is None:
+        raise src.fail(
+            "meta.format_version",
+            f"missing required field 'format_version' in [meta] "
+            f"(this clusterscore reads format_version = "
+            f"{FORMAT_VERSION}).",
+        )
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise src.fail(
+            "meta.format_version",
+            f"'format_version' must be an integer; got {fmt(version)}.",
+        )
+    if version not in SUPPORTED_FORMAT_VERSIONS:
+        supported = ", ".join(map(str, SUPPORTED_FORMAT_VERSIONS))
+        raise src.fail(
+            "meta.format_version",
+            f"unsupported format_version {version}; this clusterscore "
+            f"reads {{{supported}}}.",
+        )
+    out = fields(src, meta, "meta", _META, "[meta]")
+    check_id(src, "meta.id", out["id"], ())
+    return out
+
+
+def read_types(src: Source) -> tuple[ClusterType, ...]:
+    """Check ``[[type]]``."""
+    return tuple(
+        ClusterType(
+            id=t["id"],
+            name=t["name"],
+            name_zh=t["name_zh"],
+            description=t.get("description", ""),
+            source=t["source"],
+        )
+        for t in named_entries(src, "type", _TYPE, (DEFAULT_TYPE,))
+    )
+
+
+def read_dimensions(src: Source) -> list[dict[str, Any]]:
+    """Check ``[[dimension]]`` (indicators are attached by `with_indicators`).
+
+    Return the checked fields of each entry, in file order.
+    """
+    return named_entries(src, "dimension", _DIMENSION, (LEVEL_DIMENSIONS,))
+
+
+def read_indicators(
+    src: Source, dims: list[dict[str, Any]]
+) -> tuple[Indicator, ...]:
+    """Check ``[[indicator]]``; return them grouped by dimension."""
+    dim_ids = tuple(d["id"] for d in dims)
+    by_dim: dict[str, list[Indicator]] = {d: [] for d in dim_ids}
+    names_zh: dict[str, str] = {}
+    for f in named_entries(src, "indicator", _INDICATOR, RESERVED_COLUMNS):
+        key = f["_key"]
+        if f["dimension"] not in dim_ids:
+            raise src.fail(
+                f"{key}.dimension",
+                f"unknown dimension {f['dimension']!r}"
+                f"{suggest(f['dimension'], dim_ids)}; the "
+                f"[[dimension]] ids are {', '.join(dim_ids)}.",
+            )
+        if f["direction"] not in ("benefit", "cost"):
+            raise src.fail(
+                f"{key}.direction",
+                f'direction must be "benefit" or "cost"; got '
+                f"{f['direction']!r}.",
+            )
+        zh = f["name_zh"]
+        if zh in names_zh:
+            raise src.fail(
+                f"{key}.name_zh",
+                f"duplicate name_zh {zh!r} (also indicator "
+                f"{names_zh[zh]!r}); Chinese names must be unique "
+                f"because input headers may use them.",
+            )
+        names_zh[zh] = f["id"]
+        _check_bounds(src, key, f)
+        lower, upper = f.get("lower"), f.get("upper")
+        by_dim[f["dimension"]].append(
+            Indicator(
+                id=f["id"],
+                name=f["name"],
+                name_zh=zh,
+                unit=f["unit"],
+                direction=f["direction"],
+                dimension=f["dimension"],
+                definition=f["definition"],
+                lower=None if lower is None else float(lower),
+                upper=None if upper is None else float(upper),
+                lower_open=f.get("lower_open", False),
+                integer=f.get("integer", False),
+                source=f["source"],
+            )
+        )
+    return tuple(i for d in dim_ids for i in by_dim[d])
+
+
+def _check_bounds(src: Source, key: str, f: dict[str, Any]) -> None:
+    """Check an indicator's bounds: finite, ordered, a lower if open."""
+    lower, upper = f.get("lower"), f.get("upper")
+    for bound in ("lower", "upper"):
+        v = f.get(bound)
+        if v is not None and not math.isfinite(v):
+            raise src.fail(
+                f"{key}.{bound}",
+                f"{bound!r} must be a finite number (leave it out "
+                f"for no bound); got {v!r}.",
+            )
+    lower_open = f.get("lower_open", False)
+    if lower_open and lower is None:
+        raise src.fail(
+            f"{key}.lower_open",
+            "lower_open = true needs a 'lower' bound.",
+        )
+    if (
+        lower is not None
+        and upper is not None
+        and (lower > upper or (lower_open and lower == upper))
+    ):
+        interval = (
+            f"({lower}, {upper}]" if lower_open else f"[{lower}, {upper}]"
+        )
+        raise src.fail(
+            f"{key}.lower",
+            f"bounds {interval} are empty: lower must be below upper.",
+        )
+
+
+def with_indicators(
+    src: Source,
+    dims: list[dict[str, Any]],
+    indicators: tuple[Indicator, ...],
+) -> tuple[Dimension, ...]:
+    """Return the dimensions with their indicators; none may be empty."""
+    out = tuple(
+        Dimension(
+            id=d["id"],
+            name=d["name"],
+            name_zh=d["name_zh"],
+            indicators=tuple(
+                i.id for i in indicators if i.dimension == d["id"]
+            ),
+            source=d["source"],
+        )
+        for d in dims
+    )
+    for n, d in enumerate(out, 1):
+        if not d.indicators:
+            raise src.fail(
+                f"dimension.{d.id}",
+                f"dimension {d.id!r} (entry {n}) has no indicators; "
+                f"every dimension needs at least one [[indicator]] "
+                f"with dimension = {d.id!r}.",
+            )
+    return out
