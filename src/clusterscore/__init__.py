@@ -17,6 +17,8 @@ optional ``hypothesis`` dependency and is not imported here).
 
 from importlib.metadata import PackageNotFoundError, version
 
+# present registers the renderers behind Diagnosis.to_text / .to_markdown
+import clusterscore.present  # noqa: F401
 from clusterscore.aggregate import (
     dimension_scores,
     topsis,
