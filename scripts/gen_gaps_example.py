@@ -35,7 +35,7 @@ from clusterscore.gaps import (
     top_gaps,
 )
 from clusterscore.io import read_clusters
-from clusterscore.present import render_table
+from clusterscore.present import diagnosis_text, render_table
 from clusterscore.system import load_system
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,7 +143,7 @@ def worked_example() -> str:
         f'--cluster "{name}"`:',
         "",
         "```text",
-        diagnose(df, system, name).to_text(),
+        diagnosis_text(diagnose(df, system, name)),
         "```",
         "",
     ]
@@ -153,7 +153,7 @@ def worked_example() -> str:
         f'`clusterscore gaps {DATA_REL} --cluster "{name}" --lang zh`:',
         "",
         "```text",
-        diagnose(df, system, name).to_text(lang="zh"),
+        diagnosis_text(diagnose(df, system, name), lang="zh"),
         "```",
         "",
         "### 2. Quantile benchmark (top decile of the same type)",

@@ -15,6 +15,8 @@ The public-testing toolkit lives in `clusterscore.testing` (it needs the
 optional ``hypothesis`` dependency and is not imported here).
 """
 
+# present registers the renderers behind Diagnosis.to_text / .to_markdown
+import clusterscore.present  # noqa: F401
 from clusterscore._version import __version__
 from clusterscore.aggregate import (
     dimension_scores,

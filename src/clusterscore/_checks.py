@@ -178,3 +178,55 @@ def as_weights(
             value=weights,
         )
     return w
+
+
+# --- moved from gaps
+
+
+def check_bounds(func: str, bounds: Any) -> tuple[float, float]:
+    """Return ``(upper, lower)`` if ``1 >= upper > lower > 0``, else raise."""
+    try:
+        upper, lower = (float(b) for b in bounds)
+    except (TypeError, ValueError):
+        upper = lower = float("nan")
+    if not 1.0 >= upper > lower > 0.0:
+        raise ParameterError(
+            f"{func}(): 'bounds' must be (upper, lower) with "
+            f"1 >= upper > lower > 0; got {bounds!r}.",
+            parameter="bounds",
+            value=bounds,
+            allowed="1 >= upper > lower > 0",
+        )
+    return upper, lower
+
+
+def check_quantile(func: str, q: Any) -> float:
+    """Return `q` as a float if 0 < q <= 1, else raise ParameterError."""
+    try:
+        x = float(q)
+    except (TypeError, ValueError):
+        x = float("nan")
+    if isinstance(q, bool) or not 0.0 < x <= 1.0:
+        raise ParameterError(
+            f"{func}(): 'quantile' must be a number in (0, 1]; got {q!r}.",
+            parameter="quantile",
+            value=q,
+            allowed="(0, 1]",
+        )
+    return x
+
+
+def check_positive_int(func: str, param: str, value: Any) -> int:
+    """Return `value` if it is an int >= 1, else raise ParameterError."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | np.integer)
+        or value < 1
+    ):
+        raise ParameterError(
+            f"{func}(): {param!r} must be an integer >= 1; got {value!r}.",
+            parameter=param,
+            value=value,
+            allowed=">= 1",
+        )
+    return int(value)

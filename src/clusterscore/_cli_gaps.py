@@ -19,7 +19,7 @@ from clusterscore.gaps import (
     diagnose,
     flag_gaps,
 )
-from clusterscore.gaps.benchmark import _severity_label
+from clusterscore.present import severity_label
 
 __all__ = ["add_parser", "run"]
 
@@ -106,7 +106,7 @@ def _localise(frame, system, lang: str):
         return frame
     out = frame.copy()
     out["severity"] = out["severity"].map(
-        {s: _severity_label(s, "zh") for s in SEVERITIES}
+        {s: severity_label(s, "zh") for s in SEVERITIES}
     )
     return out
 

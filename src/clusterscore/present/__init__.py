@@ -1,5 +1,19 @@
-"""Everything laid out for a person to read: tables, labels, diagnosis text."""
+"""Everything laid out for a person to read: tables, labels, diagnosis text.
 
+Importing this package registers `diagnosis_text` and `diagnosis_markdown`
+as the renderers behind `clusterscore.gaps.Diagnosis.to_text` and
+``to_markdown``.
+"""
+
+from clusterscore.present.diagnosis import (
+    diagnosis_markdown,
+    diagnosis_text,
+)
+from clusterscore.present.labels import (
+    describe_benchmark,
+    label,
+    severity_label,
+)
 from clusterscore.present.tables import (
     FORMATS,
     LANGS,
@@ -7,5 +21,20 @@ from clusterscore.present.tables import (
     system_labels,
     write_output,
 )
+from clusterscore.present.text import display_width, pad, wrap
 
-__all__ = ["FORMATS", "LANGS", "render_table", "system_labels", "write_output"]
+__all__ = [
+    "FORMATS",
+    "LANGS",
+    "describe_benchmark",
+    "diagnosis_markdown",
+    "diagnosis_text",
+    "display_width",
+    "label",
+    "pad",
+    "render_table",
+    "severity_label",
+    "system_labels",
+    "wrap",
+    "write_output",
+]

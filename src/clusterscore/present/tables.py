@@ -10,7 +10,6 @@ import io
 import json
 import math
 import sys
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -19,58 +18,26 @@ import pandas as pd
 
 from clusterscore._checks import check_option
 from clusterscore.errors import DataError
+from clusterscore.present.labels import LANGS, TABLE_COLUMNS, label
+from clusterscore.present.text import display_width
 
 FORMATS = ("table", "csv", "json", "markdown")
-LANGS = ("en", "zh")
-
-_LABELS_ZH = {
-    "rank": "排名",
-    "cluster": "集群",
-    "type": "类型",
-    "score": "得分",
-    "region": "区域",
-    "province": "省份",
-    "indicator": "指标",
-    "dimension": "维度",
-    "value": "数值",
-    "target": "目标值",
-    "attainment": "达成度",
-    "severity": "差距等级",
-    "dimension_weight": "维度权重",
-    "local_weight": "局部权重",
-    "global_weight": "全局权重",
-    "ahp": "AHP权重",
-    "entropy": "熵权",
-    "combined": "组合权重",
-    "used": "采用权重",
-    "matrix": "判断矩阵",
-    "n": "阶数",
-    "lambda_max": "最大特征值",
-    "ci": "CI",
-    "cr": "CR",
-}
 
 
 def system_labels(system, lang: str) -> dict[str, str]:
     """Column and value labels for `lang` from the system's names.
 
     English keeps ids as they are (stable, scriptable headers); Chinese
-    uses the system's Chinese names for dimensions, indicators and types.
+    uses the column labels of `clusterscore.present.labels` and the
+    system's Chinese names for dimensions, indicators and types.
     """
     if lang != "zh":
         return {}
-    labels = dict(_LABELS_ZH)
+    labels = {key: label(key, "zh") for key in TABLE_COLUMNS}
     labels.update({d.id: d.name_zh for d in system.dimensions})
     labels.update({i.id: i.name_zh for i in system.indicators})
     labels.update({t.id: t.name_zh for t in system.types})
     return labels
-
-
-def _width(text: str) -> int:
-    """Terminal columns taken by `text` (wide CJK characters count 2)."""
-    return sum(
-        2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text
-    )
 
 
 def _cell(value, floatfmt: str) -> str:
@@ -91,14 +58,14 @@ def _text_table(df: pd.DataFrame, floatfmt: str) -> str:
     ]
     numeric = [pd.api.types.is_numeric_dtype(df[c]) for c in df.columns]
     widths = [
-        max([_width(h)] + [_width(r[k]) for r in rows])
+        max([display_width(h)] + [display_width(r[k]) for r in rows])
         for k, h in enumerate(headers)
     ]
 
     def line(cells):
         out = []
         for k, text in enumerate(cells):
-            pad = " " * (widths[k] - _width(text))
+            pad = " " * (widths[k] - display_width(text))
             out.append(pad + text if numeric[k] else text + pad)
         return "  ".join(out).rstrip()
 

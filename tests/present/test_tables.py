@@ -1,4 +1,4 @@
-"""Tests of the CLI's table rendering."""
+"""Tests for clusterscore.present.tables: the CLI's table rendering."""
 
 from __future__ import annotations
 
@@ -8,8 +8,13 @@ import pandas as pd
 import pytest
 
 from clusterscore.errors import DataError, ParameterError
-from clusterscore.present import render_table, write_output
-from clusterscore.present.tables import _width
+from clusterscore.present import (
+    display_width,
+    render_table,
+    system_labels,
+    write_output,
+)
+from clusterscore.system import load_system
 
 
 def frame():
@@ -22,7 +27,7 @@ def frame():
 def test_wide_characters_align():
     """Chinese characters count two columns, so rows line up."""
     text = render_table(frame())
-    widths = {_width(line) for line in text.splitlines()}
+    widths = {display_width(line) for line in text.splitlines()}
     assert len(widths) == 1
     assert "81.26" in text
     assert "7.00" in text
@@ -59,3 +64,23 @@ def test_write_output_to_directory_is_a_data_error(tmp_path):
     """Writing to a directory is refused with a clear message."""
     with pytest.raises(DataError, match="is a directory"):
         write_output("x", str(tmp_path))
+
+
+def test_system_labels_chinese_columns_and_names():
+    """Chinese labels: the catalogue's column words and the system's names."""
+    system = load_system()
+    labels = system_labels(system, "zh")
+    assert labels["attainment"] == "达标率"
+    assert labels["severity"] == "差距等级"
+    assert labels["cluster"] == "集群"
+    assert labels[system.indicators[0].id] == system.indicators[0].name_zh
+    assert system_labels(system, "en") == {}
+
+
+def test_chinese_gap_table_header():
+    """A gap table in Chinese heads its attainment column 达标率."""
+    gaps = pd.DataFrame({"attainment": [0.5], "severity": ["major"]})
+    text = render_table(
+        gaps, "csv", "zh", labels=system_labels(load_system(), "zh")
+    )
+    assert text.splitlines()[0] == "达标率,差距等级"
