@@ -178,3 +178,20 @@ def as_weights(
             value=weights,
         )
     return w
+
+
+# --- moved from io
+def check_instance(
+    func: str, param: str, value: Any, cls: type, what: str
+) -> None:
+    """Raise ParameterError unless `value` is an instance of `cls`.
+
+    The message reads ``func(): 'param' must be <what>; got <type name>.``
+    (`what` as in ``"a pandas DataFrame"``).
+    """
+    if not isinstance(value, cls):
+        raise ParameterError(
+            f"{func}(): {param!r} must be {what}; got {type(value).__name__}.",
+            parameter=param,
+            value=value,
+        )
