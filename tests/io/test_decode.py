@@ -13,6 +13,7 @@ import pytest
 
 from clusterscore.errors import DataError
 from clusterscore.io import read_clusters
+from clusterscore.io.decode import decode, read_text
 
 DATA = Path(__file__).parents[1] / "data" / "tables"
 
@@ -117,3 +118,35 @@ def test_read_clusters_utf16(system, tmp_path):
     path.write_bytes("cluster,type\n".encode("utf-16"))
     with pytest.raises(DataError, match="is UTF-16 text"):
         read_clusters(path, system)
+
+
+# --------------------------------------------------------------------------
+# decode() on bytes
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"cluster,type\r\n", "cluster,type\r\n"),
+        (b"\xef\xbb\xbfcluster", "cluster"),
+        ("集群,类型".encode("utf-8-sig"), "集群,类型"),
+        ("集群,类型".encode(), "集群,类型"),
+        ("集群,类型".encode("gb18030"), "集群,类型"),
+        ("群".encode("gbk"), "群"),
+    ],
+)
+def test_decode_bytes(data, text):
+    """UTF-8 (BOM dropped) first, GB18030 when UTF-8 fails or is unlikely."""
+    assert decode(data) == text
+
+
+def test_decode_undecodable_raises_unicode_error():
+    """Bytes valid in neither encoding raise UnicodeDecodeError."""
+    with pytest.raises(UnicodeDecodeError):
+        decode(b"\xff\xff")
+
+
+def test_read_text_returns_decoded_text(tmp_path):
+    """read_text gives the file's text, line ends left as they are."""
+    path = tmp_path / "t.csv"
+    path.write_bytes("集群,类型\r\nA,basic\r\n".encode("gbk"))
+    assert read_text(path) == "集群,类型\r\nA,basic\r\n"

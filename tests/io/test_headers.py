@@ -6,10 +6,18 @@ forms and quote marks; unknown, duplicate and missing columns.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from clusterscore.errors import DataError, DataWarning
 from clusterscore.io import read_clusters, validate
+from clusterscore.io.headers import (
+    close_headers,
+    collect_columns,
+    column_items,
+    header_key,
+    header_keys,
+)
 
 
 def test_validate_chinese_headers_and_type_names(system, good_table):
@@ -94,3 +102,59 @@ def test_read_clusters_extra_columns_warn(
     with pytest.warns(DataWarning, match=r"1 column\(s\).*: '备注'$"):
         out = read_clusters(path, system)
     assert "备注" not in out.columns
+
+
+# --------------------------------------------------------------------------
+# the matching rules
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Output_Value", "output_value"),
+        ("\ufeff national_share ", "national_share"),
+        ("ＩＤ", "id"),
+        ("专精特新“小巨人”企业数", "专精特新小巨人企业数"),
+        ('专精特新"小巨人"企业数', "专精特新小巨人企业数"),
+        ("产业集中度（前5家企业产值占比）", "产业集中度(前5家企业产值占比)"),
+        ("a\u200bb", "ab"),
+    ],
+)
+def test_header_key(header, key):
+    """NFKC, invisible characters, case, spaces and quotes are ignored."""
+    assert header_key(header) == key
+    assert header_keys(pd.Series([header])).tolist() == [key]
+
+
+def test_collect_columns_names_unnamed_extras(system):
+    """An unnamed column with values is an extra, named by position."""
+    items = [
+        ("集群", pd.Series(["A"])),
+        ("", pd.Series(["x"])),
+        ("", pd.Series([""])),
+        ("notes", pd.Series(["y"])),
+    ]
+    columns = collect_columns(items, system)
+    assert list(columns.found) == ["cluster"]
+    assert columns.extras == ["<unnamed column 2>", "notes"]
+    assert columns.unmatched == ["notes"]
+    assert columns.duplicates == []
+
+
+def test_close_headers(system):
+    """Misspelt headers are found for text and indicator columns."""
+    unmatched = ["typ", "national shares", "GDP"]
+    assert close_headers("type", system, unmatched) == ["typ"]
+    assert close_headers("national_share", system, unmatched) == [
+        "national shares"
+    ]
+    assert close_headers("output_value", system, unmatched) == []
+
+
+def test_column_items_uses_cluster_index_only_without_column(good_table):
+    """The index named like a cluster column is used only when none is."""
+    df = good_table().set_index("cluster")
+    assert [h for h, _ in column_items(df)][:2] == ["cluster", "type"]
+    df.index.name = "集群"
+    assert column_items(df)[0][0] == "cluster"
+    both = good_table().set_index("cluster", drop=False)
+    assert [h for h, _ in column_items(both)] == list(both.columns)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from clusterscore.errors import DataError
 from clusterscore.io import validate
+from clusterscore.io.problems import (
+    ProblemTable,
+    fmt_value,
+    quoted,
+    raise_problems,
+)
 
 
 def test_validate_every_problem_at_once(system, good_table, problems_of):
@@ -68,3 +75,54 @@ def test_data_error_is_value_error(system, bad):
     """DataError can be caught as ValueError."""
     with pytest.raises(ValueError, match="above the valid maximum"):
         validate(bad("national_share", 101.0), system)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (3, "3.0"),
+        (np.float64(2.5), "2.5"),
+        (True, "'True'"),
+        (np.bool_(False), "'False'"),
+        ("x", "'x'"),
+        (None, "'None'"),
+    ],
+)
+def test_fmt_value(value, shown):
+    """Numbers are shown as floats; text and booleans quoted."""
+    assert fmt_value(value) == shown
+
+
+def test_quoted():
+    """Names are quoted and joined by commas."""
+    assert quoted(["a", 1]) == "'a', '1'"
+    assert quoted([]) == ""
+
+
+def test_problem_table_names_rows(system):
+    """A row is named by its cluster, with the row when names repeat."""
+    table = ProblemTable(system, [2, 3, 4], "line")
+    assert table.who(0) == "line 2"
+    table.set_names(pd.Series(["A", "B", "A"]))
+    assert table.who(1) == "cluster 'B'"
+    assert table.who(2) == "cluster 'A' (line 4)"
+    table.set_names(pd.Series(["A", "", "C"]))
+    assert table.who(1) == "line 3"
+
+
+def test_raise_problems_sorts_table_level_first(system):
+    """Table-level problems first, then by row and column order."""
+    table = ProblemTable(system, [0, 1], "row")
+    table.add(1, "output_value", 1.0, "min", "second row")
+    table.add(0, "national_share", 1.0, "max", "first row, later column")
+    table.add(0, "type", "x", "cluster_type", "first row, type")
+    table.add(None, None, None, "no_rows", "table")
+    with pytest.raises(DataError) as excinfo:
+        raise_problems(table, "here")
+    assert excinfo.value.problems == (
+        "table",
+        "first row, type",
+        "first row, later column",
+        "second row",
+    )
+    assert str(excinfo.value).startswith("here: 4 problems in the input")

@@ -20,6 +20,7 @@ from clusterscore.system import (
     Indicator,
     IndicatorSystem,
 )
+from clusterscore.system.schema import table_schema
 
 
 def small_system() -> IndicatorSystem:
@@ -167,3 +168,18 @@ def test_build_schema_rejects_non_system():
     """build_schema() refuses something that is not an IndicatorSystem."""
     with pytest.raises(ParameterError, match="'system' must be an Indic"):
         build_schema({"indicators": []})
+
+
+def test_table_schema_is_what_build_schema_returns():
+    """table_schema(system) is the schema build_schema and .schema() give."""
+    for allow_missing in (False, True):
+        direct = table_schema(SYSTEM, allow_missing=allow_missing)
+        wrapped = build_schema(SYSTEM, allow_missing=allow_missing)
+        assert direct.name == wrapped.name == "clusterscore input table (test)"
+        assert {
+            c: (col.nullable, [k.name for k in col.checks])
+            for c, col in direct.columns.items()
+        } == {
+            c: (col.nullable, [k.name for k in col.checks])
+            for c, col in wrapped.columns.items()
+        }

@@ -101,9 +101,9 @@ def _indicator_message(
     unit = f"(unit {ind.unit})"
     shown = fmt_value(value)
     if check == "not_nullable":
-        found = "" if pd.isna(found) else f" ({fmt_value(found)})"
+        was = "" if pd.isna(found) else f" ({fmt_value(found)})"
         return (
-            f"{where}: the value is missing{found}; every indicator "
+            f"{where}: the value is missing{was}; every indicator "
             "needs a value (allow_missing=True lets missing values "
             "through)"
         )
