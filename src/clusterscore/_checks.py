@@ -230,3 +230,20 @@ def check_positive_int(func: str, param: str, value: Any) -> int:
             allowed=">= 1",
         )
     return int(value)
+
+
+# --- moved from io
+def check_instance(
+    func: str, param: str, value: Any, cls: type, what: str
+) -> None:
+    """Raise ParameterError unless `value` is an instance of `cls`.
+
+    The message reads ``func(): 'param' must be <what>; got <type name>.``
+    (`what` as in ``"a pandas DataFrame"``).
+    """
+    if not isinstance(value, cls):
+        raise ParameterError(
+            f"{func}(): {param!r} must be {what}; got {type(value).__name__}.",
+            parameter=param,
+            value=value,
+        )

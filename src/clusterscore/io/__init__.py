@@ -1,10 +1,14 @@
-"""Input tables: reading files, the pandera schema, validation, template."""
+"""Input tables: reading files, the pandera schema, validation, template.
 
-from clusterscore.io.validate import (
-    build_schema,
-    make_template,
-    read_clusters,
-    validate,
-)
+The modules: `decode` (CSV bytes to text), `headers` (which column is
+which), `cells` (text, type words and numbers), `problems` (the problem
+list and its `DataError`), `validate` (the schema run and its failures
+worded; `build_schema`, `validate`), `read` (`read_clusters`) and
+`template` (`make_template`).
+"""
+
+from clusterscore.io.read import read_clusters
+from clusterscore.io.template import make_template
+from clusterscore.io.validate import build_schema, validate
 
 __all__ = ["build_schema", "make_template", "read_clusters", "validate"]

@@ -1,0 +1,176 @@
+"""The problems found in one input table, and the one DataError they make.
+
+Validation collects every problem before it stops: `ProblemTable` holds
+them, each with the row, column, value and check at fault and the line a
+person reads, and knows how to name a row (``cluster 'name'`` when the
+name is usable, else ``row N`` or ``line N``). `raise_problems` sorts them
+(table-level problems first, then by row and column) and raises a single
+`DataError` listing them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from clusterscore.errors import DataError
+from clusterscore.io.headers import TEXT_COLUMNS
+from clusterscore.system import IndicatorSystem
+
+__all__ = ["Problem", "ProblemTable", "fmt_value", "quoted", "raise_problems"]
+
+MAX_MESSAGE_LINES = 50
+"""Problem lines shown in the error message (all are in ``.problems``)."""
+
+
+def fmt_value(value: Any) -> str:
+    """Show a value found in a cell: floats as floats, text quoted."""
+    if isinstance(value, bool | np.bool_):
+        return repr(str(value))
+    if isinstance(value, int | float | np.integer | np.floating):
+        return repr(float(value))
+    return repr(str(value))
+
+
+def quoted(names: Sequence[Any]) -> str:
+    """Return ``'a', 'b'``: the names as quoted text, comma-separated."""
+    return ", ".join(repr(str(n)) for n in names)
+
+
+@dataclass
+class Problem:
+    """One problem of the table, as one line of the error."""
+
+    row: int | None  # 0-based position; None for table-level problems
+    column: str | None
+    value: Any
+    check: str
+    message: str
+    order: int = 0  # column order, for sorting
+
+
+class ProblemTable:
+    """The state of one validation: columns found, rows, problems."""
+
+    def __init__(
+        self,
+        system: IndicatorSystem,
+        row_labels: Sequence[Hashable],
+        row_word: str,
+    ) -> None:
+        self.system = system
+        self.row_labels = list(row_labels)
+        self.row_word = row_word
+        self.problems: list[Problem] = []
+        self.names: pd.Series | None = None
+        self.counts: dict[str, int] = {}
+        self.order = {
+            c: k for k, c in enumerate(TEXT_COLUMNS + system.indicator_ids)
+        }
+
+    def set_names(self, names: pd.Series) -> None:
+        """Use the cluster names (text, '' where missing) to name rows."""
+        self.names = names
+        repeated = names[names.duplicated(keep=False) & (names != "")]
+        self.counts = repeated.value_counts().to_dict()  # only names > 1
+
+    # --- how to name a row -------------------------------------------------
+    def row(self, pos: int) -> str:
+        """Return ``row N`` (or ``line N``) for the row at `pos`."""
+        return f"{self.row_word} {self.row_labels[pos]}"
+
+    def who(self, pos: int) -> str:
+        """``cluster 'name'`` when the name is usable, else ``row N``."""
+        if self.names is not None:
+            name = self.names.iloc[pos]
+            if isinstance(name, str) and name:
+                if self.counts.get(name, 0) > 1:
+                    return f"cluster {name!r} ({self.row(pos)})"
+                return f"cluster {name!r}"
+        return self.row(pos)
+
+    def add(
+        self,
+        row: int | None,
+        column: str | None,
+        value: Any,
+        check: str,
+        message: str,
+    ) -> None:
+        """Record one problem (`row` None for a table-level one)."""
+        order = self.order.get(column, -1) if column is not None else -1
+        self.problems.append(
+            Problem(row, column, value, check, message, order)
+        )
+
+
+def _failure_cases(
+    table: ProblemTable, problems: Sequence[Problem], lines: list[str]
+) -> pd.DataFrame:
+    """Return the problems as a DataFrame (row, cluster, column, ...)."""
+    return pd.DataFrame(
+        {
+            "row": pd.Series(
+                [
+                    None if p.row is None else table.row_labels[p.row]
+                    for p in problems
+                ],
+                dtype="object",
+            ),
+            "cluster": [
+                None
+                if p.row is None or table.names is None
+                else table.names.iloc[p.row] or None
+                for p in problems
+            ],
+            "column": [p.column for p in problems],
+            "value": [p.value for p in problems],
+            "check": [p.check for p in problems],
+            "message": lines,
+        }
+    )
+
+
+def raise_problems(table: ProblemTable, where: str) -> None:
+    """Raise one DataError listing every problem of `table`.
+
+    Parameters
+    ----------
+    table : ProblemTable
+        The problems found (at least one).
+    where : str
+        What the message starts with: the path, or ``validate()``.
+
+    Raises
+    ------
+    DataError
+        Always. Its message shows the first `MAX_MESSAGE_LINES` lines;
+        ``.problems`` holds every line and ``.failure_cases`` a DataFrame
+        (row, cluster, column, value, check, message).
+    """
+    problems = sorted(
+        table.problems,
+        key=lambda p: (
+            p.row is not None,
+            -1 if p.row is None else p.row,
+            p.order,
+        ),
+    )
+    lines = [p.message for p in problems]
+    n = len(lines)
+    shown = lines[:MAX_MESSAGE_LINES]
+    if n > MAX_MESSAGE_LINES:
+        shown.append(
+            f"... and {n - MAX_MESSAGE_LINES} more (all are in the "
+            "error's .problems)"
+        )
+    head = f"{where}: {n} problem{'s' if n != 1 else ''} in the input table:"
+    raise DataError(
+        "\n  ".join([head, *shown]),
+        problems=lines,
+        failure_cases=_failure_cases(table, problems, lines),
+    )

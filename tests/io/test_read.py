@@ -1,0 +1,189 @@
+"""Tests of clusterscore.io.read: `read_clusters` on CSV files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import string
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clusterscore.errors import DataError
+from clusterscore.io import make_template, read_clusters, validate
+
+DATA = Path(__file__).parents[1] / "data" / "tables"
+
+
+def test_read_clusters_leaves_file_unchanged(
+    system, write, csv_header, csv_rows, tmp_path
+):
+    """Reading (even a failing read) never changes the file's bytes."""
+    path = write(
+        tmp_path / "t.csv", [csv_header, *csv_rows], "gb18030", "\r\n"
+    )
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    mtime = os.stat(path).st_mtime_ns
+    read_clusters(path, system)
+    bad_path = write(
+        tmp_path / "bad.csv", [csv_header, csv_rows[0] + "0"], "utf-8", "\n"
+    )
+    bad_digest = hashlib.sha256(bad_path.read_bytes()).hexdigest()
+    with pytest.raises(DataError):
+        read_clusters(bad_path, system)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert os.stat(path).st_mtime_ns == mtime
+    assert hashlib.sha256(bad_path.read_bytes()).hexdigest() == bad_digest
+
+
+def test_read_clusters_problems_named_by_line(
+    system, write, csv_header, csv_rows, tmp_path
+):
+    """Cell problems name the cluster; bad names name the file line."""
+    lines = [
+        csv_header,
+        csv_rows[0].replace(",20,", ",120,"),
+        "",
+        ",basic,中部,湖南,200,23,1.0,30,60",
+        csv_rows[2].replace(",500,", ",五百,"),
+    ]
+    path = write(tmp_path / "t.csv", lines, "utf-8", "\r\n")
+    with pytest.raises(DataError) as excinfo:
+        read_clusters(path, system)
+    assert excinfo.value.problems == (
+        "cluster '无锡市物联网集群', column 'national_share': 120.0 is above "
+        "the valid maximum 100 (unit %)",
+        "line 4, column 'cluster': the cluster name is empty; every row "
+        "needs a non-empty, unique name",
+        "cluster '绍兴现代纺织集群', column 'output_value': '五百' is not a "
+        "number (unit bn CNY)",
+    )
+    assert str(excinfo.value).startswith(f"{path}: 3 problems")
+    assert excinfo.value.failure_cases["row"].tolist() == [2, 4, 5]
+
+
+def test_read_clusters_thousands_and_blank_rows(
+    system, write, csv_header, tmp_path
+):
+    """Quoted '2,858' is 2858; rows with only empty cells are skipped."""
+    lines = [
+        csv_header,
+        '绍兴现代纺织集群,basic,长江三角洲,浙江,"1,500",8,1.2,"2,858",25',
+        ",,,,,,,,",
+        "",
+    ]
+    path = write(tmp_path / "t.csv", lines, "utf-8", "\n")
+    out = read_clusters(path, system)
+    assert out["output_value"].tolist() == [1500.0]
+    assert out["little_giant_firms"].tolist() == [2858.0]
+
+
+def test_read_clusters_allow_missing(
+    system, write, csv_header, csv_rows, tmp_path
+):
+    """Empty cells are NaN with allow_missing, an error without."""
+    lines = [csv_header, csv_rows[0].replace(",20,", ",,"), *csv_rows[1:]]
+    path = write(tmp_path / "t.csv", lines, "utf-8", "\n")
+    out = read_clusters(path, system, allow_missing=True)
+    assert np.isnan(out.loc[0, "national_share"])
+    with pytest.raises(DataError, match="'national_share': the value is"):
+        read_clusters(path, system)
+
+
+def test_read_clusters_header_only(system, tmp_path):
+    """A header without rows: 'has no data rows'."""
+    path = tmp_path / "header.csv"
+    make_template(system).to_csv(path, index=False)
+    with pytest.raises(DataError, match=r"header\.csv: has no data rows"):
+        read_clusters(path, system)
+
+
+def test_read_clusters_ragged_row(
+    system, write, csv_header, csv_rows, tmp_path
+):
+    """A line with more fields than the header is named."""
+    path = write(
+        tmp_path / "r.csv", [csv_header, csv_rows[0] + ",x,y"], "utf-8", "\n"
+    )
+    with pytest.raises(
+        DataError, match="line 2 has 11 fields but the header line has 9"
+    ):
+        read_clusters(path, system)
+
+
+def test_read_clusters_semicolons(
+    system, write, csv_header, csv_rows, tmp_path
+):
+    """A semicolon-separated file is recognised and explained."""
+    path = write(
+        tmp_path / "s.csv",
+        [csv_header.replace(",", ";"), csv_rows[0].replace(",", ";")],
+        "utf-8",
+        "\n",
+    )
+    with pytest.raises(DataError, match="contains ';'"):
+        read_clusters(path, system)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("bad_cells.csv", r"column 'national_share': 130.0 is above"),
+        ("missing_columns.csv", r"column 'type' is missing"),
+        ("header_only.csv", r"has no data rows"),
+        ("empty.csv", r"the file is empty \(0 bytes\)"),
+    ],
+)
+def test_read_clusters_fixture_files(system, fixture, expected):
+    """The committed bad-table fixtures fail with the expected message."""
+    path = DATA / fixture
+    before = path.read_bytes()
+    with pytest.raises(DataError, match=expected):
+        read_clusters(path, system)
+    assert path.read_bytes() == before
+
+
+def test_read_clusters_good_fixture_gbk_crlf(system):
+    """The committed GBK/CRLF fixture (as Excel writes it) reads."""
+    raw = (DATA / "good_gbk_crlf.csv").read_bytes()
+    assert b"\r\n" in raw
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    out = read_clusters(DATA / "good_gbk_crlf.csv", system)
+    assert len(out) == 3
+    assert out["cluster"].iloc[1] == "长沙市工程机械集群"
+
+
+@settings(max_examples=50)
+@given(
+    names=st.lists(
+        st.text(string.ascii_letters + "中文集群 ", min_size=1, max_size=8)
+        .map(str.strip)
+        .filter(bool),
+        min_size=1,
+        max_size=5,
+        unique=True,
+    ),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]),
+)
+def test_read_clusters_round_trip(
+    system, ids, tmp_path_factory, names, encoding
+):
+    """A validated table written as CSV reads back identical."""
+    n = len(names)
+    df = pd.DataFrame(
+        {
+            "cluster": names,
+            "type": ["basic"] * n,
+            **{c: [1.0] * n for c in ids},
+        }
+    )
+    path = tmp_path_factory.mktemp("rt") / "t.csv"
+    path.write_bytes(df.to_csv(index=False).encode(encoding))
+    pd.testing.assert_frame_equal(
+        read_clusters(path, system), validate(df, system)
+    )

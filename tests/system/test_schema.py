@@ -1,0 +1,185 @@
+"""Tests of the pandera schema of input tables.
+
+`clusterscore.system.schema.table_schema` builds it (``system.schema()``
+returns it) and `clusterscore.io.build_schema` wraps it. The tests build a
+small `IndicatorSystem` by hand (`small_system`), so that they do not
+depend on the default indicator file.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+
+from clusterscore.errors import ParameterError
+from clusterscore.io import build_schema
+from clusterscore.system import (
+    ClusterType,
+    Dimension,
+    Indicator,
+    IndicatorSystem,
+)
+from clusterscore.system.schema import table_schema
+
+
+def small_system() -> IndicatorSystem:
+    """Return a 5-indicator system covering every kind of bound."""
+    inds = (
+        Indicator(
+            "output_value",
+            "Leading-industry output value",
+            "主导产业产值",
+            "bn CNY",
+            "benefit",
+            "scale",
+            lower=0,
+        ),
+        Indicator(
+            "national_share",
+            "Share of national industry",
+            "占全国同行业比重",
+            "%",
+            "benefit",
+            "scale",
+            lower=0,
+            upper=100,
+        ),
+        Indicator(
+            "relative_energy_intensity",
+            "Relative energy intensity",
+            "单位增加值能耗相对值",
+            "ratio",
+            "cost",
+            "scale",
+            lower=0,
+            lower_open=True,
+        ),
+        Indicator(
+            "little_giant_firms",
+            "National little giant SMEs",
+            '专精特新"小巨人"企业数',
+            "count",
+            "benefit",
+            "chain",
+            lower=0,
+            integer=True,
+        ),
+        Indicator(
+            "industrial_concentration",
+            "Industrial concentration (CR5)",
+            "产业集中度（前5家企业产值占比）",
+            "%",
+            "benefit",
+            "chain",
+            lower=0,
+            upper=100,
+        ),
+    )
+    dims = (
+        Dimension(
+            "scale",
+            "Scale",
+            "集群规模",
+            ("output_value", "national_share", "relative_energy_intensity"),
+        ),
+        Dimension(
+            "chain",
+            "Chain",
+            "产业链",
+            ("little_giant_firms", "industrial_concentration"),
+        ),
+    )
+    types = (
+        ClusterType("basic", "Basic", "基础型"),
+        ClusterType("strategic", "Key strategic", "关键战略型"),
+        ClusterType("cutting_edge", "Cutting-edge", "前沿技术型"),
+    )
+    return IndicatorSystem("test", "Test", "测试", 1, dims, inds, types)
+
+
+SYSTEM = small_system()
+IDS = list(SYSTEM.indicator_ids)
+
+
+def good_table() -> pd.DataFrame:
+    """Return a valid 3-cluster table in canonical order."""
+    return pd.DataFrame(
+        {
+            "cluster": ["Wuxi IoT", "Changsha CM", "Shaoxing Textile"],
+            "type": ["strategic", "strategic", "basic"],
+            "region": [
+                "Yangtze River Delta",
+                "Central",
+                "Yangtze River Delta",
+            ],
+            "province": ["Jiangsu", "Hunan", "Zhejiang"],
+            "output_value": [300.0, 200.0, 500.0],
+            "national_share": [20.0, 23.0, 8.0],
+            "relative_energy_intensity": [0.9, 1.0, 1.2],
+            "little_giant_firms": [40.0, 30.0, 20.0],
+            "industrial_concentration": [30.0, 60.0, 25.0],
+        }
+    )
+
+
+def test_build_schema_columns_and_checks():
+    """The schema has the text columns and one float column per indicator."""
+    schema = build_schema(SYSTEM)
+    assert isinstance(schema, pa.DataFrameSchema)
+    assert list(schema.columns) == [
+        "cluster",
+        "type",
+        "region",
+        "province",
+        *IDS,
+    ]
+    assert schema.strict is True
+    assert not schema.columns["region"].required
+    checks = {c: [k.name for k in schema.columns[c].checks] for c in IDS}
+    assert checks["national_share"] == ["finite", "min", "max"]
+    assert checks["relative_energy_intensity"] == ["finite", "min_exclusive"]
+    assert checks["little_giant_firms"] == ["finite", "min", "integer"]
+    assert not schema.columns["output_value"].nullable
+    assert (
+        build_schema(SYSTEM, allow_missing=True)
+        .columns["output_value"]
+        .nullable
+    )
+
+
+def test_system_schema_is_build_schema():
+    """IndicatorSystem.schema() returns the schema build_schema makes."""
+    assert list(SYSTEM.schema().columns) == list(build_schema(SYSTEM).columns)
+
+
+def test_schema_alone_rejects_bad_values():
+    """The pandera schema used on its own catches a bound violation."""
+    df = good_table()
+    df.loc[0, "national_share"] = 130.0
+    with pytest.raises(pa.errors.SchemaErrors) as excinfo:
+        SYSTEM.schema().validate(df, lazy=True)
+    cases = excinfo.value.failure_cases
+    assert cases.loc[0, "check"] == "max"
+    assert cases.loc[0, "failure_case"] == 130.0
+
+
+def test_build_schema_rejects_non_system():
+    """build_schema() refuses something that is not an IndicatorSystem."""
+    with pytest.raises(ParameterError, match="'system' must be an Indic"):
+        build_schema({"indicators": []})
+
+
+def test_table_schema_is_what_build_schema_returns():
+    """table_schema(system) is the schema build_schema and .schema() give."""
+    for allow_missing in (False, True):
+        direct = table_schema(SYSTEM, allow_missing=allow_missing)
+        wrapped = build_schema(SYSTEM, allow_missing=allow_missing)
+        assert direct.name == wrapped.name == "clusterscore input table (test)"
+        assert {
+            c: (col.nullable, [k.name for k in col.checks])
+            for c, col in direct.columns.items()
+        } == {
+            c: (col.nullable, [k.name for k in col.checks])
+            for c, col in wrapped.columns.items()
+        }
