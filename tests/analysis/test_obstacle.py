@@ -203,3 +203,21 @@ def test_properties(data):
     at_best = X.max(axis=0) == X
     assert np.all(obst[at_best] == 0.0)
     assert np.all(obst >= 0.0)
+
+
+@pytest.mark.parametrize("missing", ["median", "drop_indicator"])
+def test_missing_value_policies(df, missing):
+    """The same kept indicators (and imputed values) as the evaluation."""
+    holed = df.copy()
+    ids = list(cs.load_system().indicator_ids)
+    holed.loc[3, ids[0]] = np.nan
+    holed.loc[5, ids[4]] = np.nan
+    ev = cs.evaluate(holed, missing=missing)
+    od = obstacle_degree(ev)
+    kept = [i for i in ids if i not in ev.dropped]
+    assert list(od.indicators.columns) == kept
+    np.testing.assert_allclose(od.indicators.sum(axis=1), 100.0)
+    shortfall = (od.weights * od.deviation).sum(axis=1)
+    np.testing.assert_allclose(
+        100.0 * (1.0 - shortfall), ev.ranking["score"], atol=1e-9
+    )
