@@ -337,9 +337,12 @@ def obstacle_degree(
     References
     ----------
     .. [1] 奥勇, 蒋嶺峰, 白召弟, 杨潇, 张乐艺. 基于格网GIS的黄河流域土地
-       生态质量综合评价. 干旱区地理, section 2.6.2 (障碍度诊断: 因子贡献
-       度, 指标偏离度, 障碍度), with the range standardisation of section
-       2.4.1.
+       生态质量综合评价 (Comprehensive evaluation of land ecological quality
+       in the Yellow River Basin based on Grid-GIS). 干旱区地理 (Arid Land
+       Geography), after 2021 (the stored copy gives no volume), section
+       2.6.2 (障碍度诊断: 因子贡献度, 指标偏离度, 障碍度), with the range
+       standardisation of section 2.4.1; it takes the model from 徐少癸,
+       左逸帆, 章牧 (2021), 地理科学 41(1), 33-43.
 
     Examples
     --------
