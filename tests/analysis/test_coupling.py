@@ -172,3 +172,47 @@ def test_d_in_unit_interval(data, form):
     assert np.all((D >= 0) & (D <= 1))
     grade, _, _ = coordination_grade(D)
     assert np.all((grade >= 1) & (grade <= 10))
+
+
+def _pair_from_table(c_classic, c_corrected):
+    """Subsystem scores (U_min, U_max) that give a printed pair of C."""
+    s = (1 - np.sqrt(1 - c_classic**2)) / c_classic  # 2s/(1 + s^2) = C
+    r = s**2  # U_min / U_max
+    u_max = (1 - c_corrected**2 / r) / (1 - r)
+    return r * u_max, u_max
+
+
+def test_consistent_with_wang_2021_table8():
+    """Every printed pair of Table 8 arises from some U in [0, 1].
+
+    Wang et al. (2021), Table 8, read in the journal's stored page: the
+    classic and the corrected C of 13 cities, 2008-2014. The U behind it
+    are not printed in a stored table, so the check is that a pair
+    (U_min, U_max) with 0 <= U_min <= U_max <= 1 exists and that
+    clusterscore's two formulas give back both printed values to four
+    decimals.
+    """
+    assert ref.WANG_2021_TABLE8_STATUS == "stored-copy"
+    checked = 0
+    for year, classic, corrected in ref.WANG_2021_TABLE8:
+        for city, c1, c2 in zip(
+            ref.WANG_2021_CITIES, classic, corrected, strict=True
+        ):
+            if (year, city) in ref.WANG_2021_TABLE8_SKIP:
+                continue
+            u_min, u_max = _pair_from_table(c1, c2)
+            assert 0 <= u_min <= u_max <= 1, (year, city, u_min, u_max)
+            U = [[u_min, u_max]]
+            assert round(coupling_degree(U, "classic")[0], 4) == c1
+            assert round(coupling_degree(U, "corrected")[0], 4) == c2
+            checked += 1
+    assert checked == 7 * 13 - 1
+
+
+def test_table8_rules_out_a_form_without_the_square_root():
+    """C = (1 - |U1 - U2|) U_min/U_max would need U_max < 0 (Table 8)."""
+    _, classic, corrected = ref.WANG_2021_TABLE8[0]
+    c1, c2 = classic[0], corrected[0]
+    s = (1 - np.sqrt(1 - c1**2)) / c1
+    r = s**2
+    assert (1 - c2 / r) / (1 - r) < 0

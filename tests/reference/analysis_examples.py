@@ -38,7 +38,8 @@ Sources searched with the search tool (corpora pages, code, docs;
   (jnr.ac.cn/article/2021/1000-3037/1000-3037-36-3-793.shtml) and Table 8
   (.../T7.html: C of the original and the modified model, 13 cities,
   2008-2015), but not the main text with the formulas nor the
-  subsystem scores U behind Table 8, so Table 8 cannot be reproduced.
+  subsystem scores U behind Table 8, so Table 8 cannot be reproduced; it
+  serves for a consistency check instead (``WANG_2021_TABLE8``).
   The modified formula was read in transcriptions that cite the paper:
   the vignette of the R package ``coupling`` (stscl.github.io/coupling/
   articles/ccd.html and CRAN mirrors) and the documentation of the R
@@ -196,5 +197,280 @@ OBSTACLE_HAND = Example(
     hand="w (1 - y) = (0, 0.1, 0.3, 0.32), sum 0.72; O = 100 x / 0.72 = "
     "(0, 13.889, 41.667, 44.444).",
 )
+
+
+#: 王淑佳, 孔伟, 任亮, 治丹丹, 戴彬婷 (2021). 国内耦合协调度模型的误区及修正.
+#: 自然资源学报 36(3), 793-810. doi:10.31497/zrzyxb.20210319. Table 8
+#: (原模型与修正后模型计算京津冀13市生态—经济耦合协调度C): for each city and
+#: year the coupling degree of the original (classic) model, then of the
+#: modified (corrected) model, two subsystems (ecology, economy). Read in
+#: the stored copy jnr.ac.cn/article/2021/1000-3037/1000-3037-36-3-793/
+#: T7.html; the years 2008-2014 (the stored excerpt breaks off in 2015).
+#: The subsystem scores U behind the table are not in a stored table, so
+#: this is a CONSISTENCY check, not a reproduction: for two subsystems the
+#: classic C fixes the ratio r = U_min/U_max (C = 2 sqrt(r)/(1 + r)) and the
+#: corrected C then fixes U_max (C^2 = (1 - U_max (1 - r)) r); the test
+#: infers (U_min, U_max) from each printed pair, requires
+#: 0 <= U_min <= U_max <= 1, and recomputes both printed values to four
+#: decimals with clusterscore's formulas. A form without the outer square
+#: root would need U_max < 0 for every pair. 石家庄 2012 (classic C printed
+#: 1.0000, which does not determine r) is left out.
+WANG_2021_CITIES = (
+    "北京",
+    "天津",
+    "石家庄",
+    "唐山",
+    "秦皇岛",
+    "邯郸",
+    "邢台",
+    "保定",
+    "张家口",
+    "承德",
+    "沧州",
+    "廊坊",
+    "衡水",
+)
+WANG_2021_TABLE8 = (
+    # 2008: original C, then modified C, cities in the order of CITIES
+    (
+        2008,
+        (
+            0.9989,
+            0.9935,
+            0.8868,
+            0.9073,
+            0.6821,
+            0.8328,
+            0.6816,
+            0.7789,
+            0.6871,
+            0.6101,
+            0.8017,
+            0.7867,
+            0.7191,
+        ),
+        (
+            0.9404,
+            0.8660,
+            0.5440,
+            0.5769,
+            0.3006,
+            0.4780,
+            0.3344,
+            0.4171,
+            0.3278,
+            0.2700,
+            0.4374,
+            0.4196,
+            0.3738,
+        ),
+    ),
+    # 2009: original C, then modified C, cities in the order of CITIES
+    (
+        2009,
+        (
+            0.9984,
+            0.9997,
+            0.8912,
+            0.9079,
+            0.6790,
+            0.8114,
+            0.6839,
+            0.7786,
+            0.7180,
+            0.6377,
+            0.8018,
+            0.7587,
+            0.7396,
+        ),
+        (
+            0.9238,
+            0.9675,
+            0.5435,
+            0.5716,
+            0.2946,
+            0.4445,
+            0.3224,
+            0.4117,
+            0.3533,
+            0.2731,
+            0.4352,
+            0.3821,
+            0.3906,
+        ),
+    ),
+    # 2010: original C, then modified C, cities in the order of CITIES
+    (
+        2010,
+        (
+            0.9999,
+            0.9920,
+            0.9071,
+            0.9224,
+            0.6957,
+            0.8309,
+            0.7044,
+            0.7992,
+            0.7556,
+            0.6212,
+            0.8277,
+            0.7707,
+            0.7109,
+        ),
+        (
+            0.9835,
+            0.8497,
+            0.5659,
+            0.5942,
+            0.3041,
+            0.4593,
+            0.3385,
+            0.4245,
+            0.3857,
+            0.2533,
+            0.4574,
+            0.3908,
+            0.3529,
+        ),
+    ),
+    # 2011: original C, then modified C, cities in the order of CITIES
+    (
+        2011,
+        (
+            0.9939,
+            0.9848,
+            0.9373,
+            0.9468,
+            0.7446,
+            0.8488,
+            0.7437,
+            0.8114,
+            0.7806,
+            0.6469,
+            0.8601,
+            0.8162,
+            0.7560,
+        ),
+        (
+            0.8485,
+            0.7896,
+            0.6271,
+            0.6503,
+            0.3454,
+            0.4767,
+            0.3720,
+            0.4332,
+            0.4123,
+            0.2600,
+            0.4994,
+            0.4361,
+            0.3951,
+        ),
+    ),
+    # 2012: original C, then modified C, cities in the order of CITIES
+    (
+        2012,
+        (
+            0.9992,
+            0.9913,
+            1.0000,
+            0.9276,
+            0.6720,
+            0.8527,
+            0.7674,
+            0.8211,
+            0.7859,
+            0.6561,
+            0.8749,
+            0.8133,
+            0.7577,
+        ),
+        (
+            0.9445,
+            0.8342,
+            0.9949,
+            0.5937,
+            0.2497,
+            0.4816,
+            0.3967,
+            0.4433,
+            0.4134,
+            0.2615,
+            0.5164,
+            0.4243,
+            0.3931,
+        ),
+    ),
+    # 2013: original C, then modified C, cities in the order of CITIES
+    (
+        2013,
+        (
+            0.9858,
+            0.9280,
+            0.9867,
+            0.9866,
+            0.7442,
+            0.9215,
+            0.8259,
+            0.8680,
+            0.7819,
+            0.6619,
+            0.9183,
+            0.9025,
+            0.7773,
+        ),
+        (
+            0.7757,
+            0.5868,
+            0.8169,
+            0.8135,
+            0.3519,
+            0.6125,
+            0.4721,
+            0.5160,
+            0.4043,
+            0.2746,
+            0.6006,
+            0.5692,
+            0.4184,
+        ),
+    ),
+    # 2014: original C, then modified C, cities in the order of CITIES
+    (
+        2014,
+        (
+            0.9942,
+            0.9488,
+            0.9834,
+            0.9815,
+            0.6713,
+            0.8995,
+            0.8283,
+            0.8917,
+            0.7556,
+            0.6955,
+            0.9270,
+            0.9064,
+            0.8257,
+        ),
+        (
+            0.8523,
+            0.6353,
+            0.7939,
+            0.7829,
+            0.2532,
+            0.5627,
+            0.4708,
+            0.5540,
+            0.3797,
+            0.3067,
+            0.6191,
+            0.5750,
+            0.4723,
+        ),
+    ),
+)
+WANG_2021_TABLE8_STATUS = "stored-copy"
+WANG_2021_TABLE8_SKIP = ((2012, "石家庄"),)
 
 VIKOR_EXAMPLES = (OPRICOVIC_TZENG_2004, YANG_WU_2020)

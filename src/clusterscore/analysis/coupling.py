@@ -29,8 +29,10 @@ sub-scores, so it is 1 whenever they are equal (however low) and it
 crowds near 1 for moderately unequal ones (:math:`U = (0.4, 0.6)` gives
 0.98); with the five dimensions of the default system almost every
 cluster has C > 0.9 and D is then close to :math:`\sqrt{T}`. Wang et al.
-show this lack of discrimination (their "model failure", Table 8 compares
-the two forms on the Beijing-Tianjin-Hebei data) and correct it: the
+show this lack of discrimination (their "model failure"; Table 8 compares
+the two forms on the Beijing-Tianjin-Hebei data, and every printed pair is
+consistent with the two formulas here for some U in [0, 1], a test of
+``tests/analysis/test_coupling.py``) and correct it: the
 first factor penalises the mean absolute gap between subsystems, the
 second their ratio to the leading one, so C spreads over [0, 1]. The
 corrected form is the default because the classic one cannot tell a
