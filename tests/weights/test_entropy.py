@@ -18,12 +18,8 @@ from clusterscore.errors import (
     ParameterError,
 )
 from clusterscore.testing import check_weighting_method, decision_matrices
-from clusterscore.weights.entropy import (
-    _entropy_kernel,
-    critic_weights,
-    entropy_weights,
-    std_weights,
-)
+from clusterscore.weights.critic import critic_weights, std_weights
+from clusterscore.weights.entropy import _entropy_kernel, entropy_weights
 
 
 def _load_reference():

@@ -15,10 +15,15 @@ import numpy as np
 import pandas as pd
 
 from clusterscore._checks import (
+    align_to_columns,
     as_directions,
     as_matrix,
     as_weights,
+    check_finite_columns,
+    check_nonnegative_columns,
     check_option,
+    check_shape,
+    check_span,
 )
 from clusterscore.aggregate.dimensions import (
     _as_groups,
@@ -34,11 +39,6 @@ from clusterscore.aggregate.registry import AGGREGATIONS
 from clusterscore.errors import ParameterError
 from clusterscore.normalize import (
     FloatArray,
-    _align,
-    _check_finite,
-    _check_nonnegative,
-    _check_shape,
-    _check_span,
     _column_stats,
     minmax_kernel,
     vector_kernel,
@@ -170,7 +170,7 @@ def _as_weight_array(
     """
     if isinstance(weights, pd.DataFrame):
         weights = weights.to_numpy(dtype=float)
-    weights = _align(func, "weights", weights, columns)
+    weights = align_to_columns(func, "weights", weights, columns)
     try:
         W = np.asarray(weights, dtype=float)
     except (TypeError, ValueError):
@@ -283,9 +283,9 @@ def aggregate(
     check_option(func, "method", method, AGGREGATIONS)
     spec = AGGREGATIONS[method]
     arr, index, columns = as_matrix(func, Y, name="Y")
-    _check_shape(func, arr, name="Y")
+    check_shape(func, arr, name="Y")
     lo, hi, _ = _column_stats(arr)
-    _check_finite(func, arr, lo, hi, index, columns, name="Y")
+    check_finite_columns(func, arr, lo, hi, index, columns, name="Y")
     options: dict[str, Any] = {}
     if "floor" in spec.options:
         options["floor"] = _as_floor(func, floor)
@@ -297,7 +297,7 @@ def aggregate(
             value=floor,
         )
     if spec.nonnegative:
-        _check_nonnegative(
+        check_nonnegative_columns(
             func,
             lo,
             columns,
@@ -408,14 +408,14 @@ def topsis(
     func = "topsis"
     check_option(func, "normalization", normalization, TOPSIS_NORMALIZATIONS)
     arr, index, columns = as_matrix(func, X)
-    _check_shape(func, arr)
+    check_shape(func, arr)
     n = arr.shape[1]
     signs = as_directions(
-        func, _align(func, "directions", directions, columns), n
+        func, align_to_columns(func, "directions", directions, columns), n
     )
     W = _as_weight_array(func, weights, n, columns)
     stats = _column_stats(arr, sumsq=normalization == "vector")
-    _check_finite(func, arr, stats[0], stats[1], index, columns)
-    _check_span(func, stats[0], stats[1], columns)
+    check_finite_columns(func, arr, stats[0], stats[1], index, columns)
+    check_span(func, stats[0], stats[1], columns)
     closeness = _topsis_raw(arr, W, signs, normalization, stats)
     return _wrap(closeness, X, "closeness")
