@@ -73,6 +73,30 @@ def check_non_negative(func: str, param: str, value: Any) -> float:
     return x
 
 
+def as_optional_non_negative(
+    func: str, param: str, value: Any
+) -> float | None:
+    """Return `value` as a float >= 0, or None for None, else raise.
+
+    Anything ``float()`` accepts counts as a number (unlike
+    `check_non_negative`); NaN and infinities do not pass.
+    """
+    if value is None:
+        return None
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        x = float("nan")
+    if not (np.isfinite(x) and x >= 0):
+        raise ParameterError(
+            f"{func}(): {param!r} must be a number >= 0 or None; "
+            f"got {value!r}.",
+            parameter=param,
+            value=value,
+        )
+    return x
+
+
 def as_directions(func: str, directions: Any, n: int) -> np.ndarray:
     """Turn benefit/cost words or +1/-1 into an int array of +1/-1.
 

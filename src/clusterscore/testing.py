@@ -35,6 +35,7 @@ except ImportError as exc:  # pragma: no cover - exercised by a test
 
 from clusterscore._checks import check_option
 from clusterscore.errors import ParameterError
+from clusterscore.judgments.scales import SAATY_SCALE as _SAATY
 
 __all__ = [
     "SAATY_SCALE",
@@ -45,10 +46,9 @@ __all__ = [
     "weight_vectors",
 ]
 
-#: Saaty's fundamental scale 1/9 .. 9 (Saaty 1980, Table 1.1).
-SAATY_SCALE: tuple[float, ...] = tuple(
-    [1.0 / k for k in range(9, 1, -1)] + [float(k) for k in range(1, 10)]
-)
+#: Saaty's fundamental scale 1/9 .. 9 (Saaty 1980, Table 1.1), as a tuple:
+#: the values of `clusterscore.judgments.scales.SAATY_SCALE`.
+SAATY_SCALE: tuple[float, ...] = _SAATY.values
 
 _KINDS = ("objective", "pairwise")
 
