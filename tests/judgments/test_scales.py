@@ -5,10 +5,15 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from clusterscore.judgments.ahp import ahp
-from clusterscore.judgments.scales import RI_TABLES, SAATY_SCALE
+from clusterscore.judgments.scales import (
+    RI_TABLES,
+    SAATY_SCALE,
+    cr_acceptable,
+)
 
 _SUPPORT = Path(__file__).with_name("_support.py")
 _support_spec = importlib.util.spec_from_file_location(
@@ -52,3 +57,22 @@ def test_saaty_scale_is_1_9_and_reciprocals():
     assert vals[0] == pytest.approx(1 / 9)
     assert vals[-1] == 9.0
     assert "Saaty" in SAATY_SCALE.source
+
+
+def test_nearest_saaty_value_on_the_log_scale():
+    """SAATY_SCALE.nearest picks the nearest value by |ln x - ln s|."""
+    x = np.array([[1.0, 0.34, 2.9], [8.6, 0.1, 1.3]])
+    near = SAATY_SCALE.nearest(x)
+    np.testing.assert_array_equal(near, [[1.0, 1 / 3, 3.0], [9.0, 1 / 9, 1.0]])
+    idx = SAATY_SCALE.nearest_index(x)
+    np.testing.assert_array_equal(SAATY_SCALE.array[idx], near)
+
+
+def test_cr_acceptable_passes_the_threshold_itself():
+    """CR <= max_cr (+1e-12) passes; a larger CR does not."""
+    assert cr_acceptable(0.1)
+    assert cr_acceptable(0.1 + 1e-13)
+    assert not cr_acceptable(0.1 + 1e-9)
+    np.testing.assert_array_equal(
+        cr_acceptable(np.array([0.0, 0.2, 0.3]), 0.2), [True, True, False]
+    )

@@ -7,27 +7,38 @@ incomplete matrices. It depends on nothing but numpy: the indicator-system
 reader uses it to complete and check judgments as it reads them, and
 `clusterscore.weights` to weight a system's hierarchy.
 
-Modules: ``ahp.py`` (`ahp`, `consistency`, `AHPResult`), ``kernels.py``
-(`eigen_kernel`, `consistency_kernel` and the other array kernels),
-``validate.py`` (`validate_judgments`, the RI choice), ``diagnose.py``
-(`diagnose_inconsistency`, `Suggestion`), ``group.py``
+Modules: ``priorities.py`` (`ahp`, `consistency`, `AHPResult`),
+``kernels.py`` (`eigen_kernel`, `consistency_kernel` and the other array
+kernels), ``validate.py`` (`validate_judgments`, the RI choice),
+``diagnose.py`` (`diagnose_inconsistency`, `Suggestion`), ``group.py``
 (`aggregate_judgments`, `GroupResult`), ``complete.py``
 (`complete_matrix`: LLSM and Harker) and ``scales.py`` (RI tables,
-Saaty's scale, `MAX_CR`, `cr_acceptable`).
+Saaty's scale, `MAX_CR`, `cr_acceptable`); ``ahp.py`` re-exports the
+functions of all of them under its old name.
 """
 
-from clusterscore.judgments.ahp import METHODS, AHPResult, ahp, consistency
-from clusterscore.judgments.complete import complete_matrix
-from clusterscore.judgments.diagnose import Suggestion, diagnose_inconsistency
-from clusterscore.judgments.group import GroupResult, aggregate_judgments
-from clusterscore.judgments.kernels import consistency_kernel, eigen_kernel
+# Through the ahp module, so that it is loaded before the name ``ahp`` is
+# bound here: ``clusterscore.judgments.ahp`` is the function, not the module.
+from clusterscore.judgments.ahp import (
+    METHODS,
+    AHPResult,
+    GroupResult,
+    Suggestion,
+    aggregate_judgments,
+    ahp,
+    complete_matrix,
+    consistency,
+    consistency_kernel,
+    diagnose_inconsistency,
+    eigen_kernel,
+    validate_judgments,
+)
 from clusterscore.judgments.scales import (
     MAX_CR,
     RI_TABLES,
     SAATY_SCALE,
     cr_acceptable,
 )
-from clusterscore.judgments.validate import validate_judgments
 
 __all__ = [
     "MAX_CR",

@@ -14,8 +14,8 @@ from clusterscore._checks import (
     check_option,
 )
 from clusterscore.errors import JudgmentError, ParameterError
-from clusterscore.judgments.ahp import METHODS, AHPResult, ahp
 from clusterscore.judgments.complete import complete_matrix
+from clusterscore.judgments.priorities import METHODS, AHPResult, ahp
 from clusterscore.judgments.scales import cr_acceptable
 from clusterscore.judgments.validate import _check_ri, validate_judgments
 
