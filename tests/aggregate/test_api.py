@@ -6,6 +6,10 @@ published TOPSIS closeness values of Liu et al. (2022).
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -350,10 +354,6 @@ def test_empty_and_non_numeric_matrices():
 
 def _entropy_reference():
     """Load tests/reference/entropy_examples.py (the published examples)."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
     path = Path(__file__).parents[1] / "reference" / "entropy_examples.py"
     spec = importlib.util.spec_from_file_location("entropy_examples", path)
     module = importlib.util.module_from_spec(spec)
