@@ -19,6 +19,13 @@ information. Every kernel gives it a documented, finite value (never NaN):
 ``1 - 1/sqrt(m)``) for vector normalisation; target-relative scores do not
 depend on the spread. The weighting stage (entropy) is where such a column
 is flagged; normalisation does not warn.
+
+Layout: ``columns.py`` (blocked column statistics, shared with
+`clusterscore.aggregate`), ``kernels.py`` (the five kernels and the
+constant-column rules `CONSTANT_COLUMN_VALUE` and `CONSTANT_COLUMN_ZERO`),
+``registry.py`` (`NormalizationMethod`, `NORMALIZATIONS`) and ``api.py``
+(the validating `normalize`). The matrix checks are in
+``clusterscore._checks``.
 """
 
 from clusterscore.normalize.api import normalize
