@@ -6,7 +6,7 @@ with a message of the form ``func(): 'param' must be ...; got ...``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -69,6 +69,30 @@ def check_non_negative(func: str, param: str, value: Any) -> float:
             parameter=param,
             value=value,
             allowed=">= 0",
+        )
+    return x
+
+
+def as_optional_non_negative(
+    func: str, param: str, value: Any
+) -> float | None:
+    """Return `value` as a float >= 0, or None for None, else raise.
+
+    Anything ``float()`` accepts counts as a number (unlike
+    `check_non_negative`); NaN and infinities do not pass.
+    """
+    if value is None:
+        return None
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        x = float("nan")
+    if not (np.isfinite(x) and x >= 0):
+        raise ParameterError(
+            f"{func}(): {param!r} must be a number >= 0 or None; "
+            f"got {value!r}.",
+            parameter=param,
+            value=value,
         )
     return x
 
@@ -145,6 +169,183 @@ def as_matrix(
             f"an array of shape {arr.shape}."
         )
     return arr, None, None
+
+
+# --- matrix checks (moved from normalize, shared with aggregate and weights)
+
+
+def column_label(columns: Sequence[Any] | None, j: int) -> str:
+    """How a message names column `j`."""
+    return repr(columns[j]) if columns is not None else f"{j}"
+
+
+def _rows_text(index: Sequence[Any] | None, rows: np.ndarray) -> str:
+    """Name the first few offending rows, by label when there are labels."""
+    shown = [index[r] if index is not None else int(r) for r in rows[:5]]
+    more = f" and {rows.size - 5} more" if rows.size > 5 else ""
+    return ", ".join(repr(s) for s in shown) + more
+
+
+def check_shape(func: str, arr: np.ndarray, name: str = "X") -> None:
+    """Raise DataError unless `arr` has at least one row and one column."""
+    if arr.shape[0] == 0 or arr.shape[1] == 0:
+        raise DataError(
+            f"{func}(): {name!r} needs at least one row (cluster) and one "
+            f"column (indicator); got shape {arr.shape}."
+        )
+
+
+def check_finite_columns(
+    func: str,
+    arr: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    index: Sequence[Any] | None,
+    columns: Sequence[Any] | None,
+    name: str = "X",
+) -> None:
+    """Raise DataError naming every column (and row) that is not finite.
+
+    `lo` and `hi` are the column minimum and maximum; NaN and infinities
+    show in them, so the full matrix is only searched on failure.
+    """
+    bad = ~(np.isfinite(lo) & np.isfinite(hi))
+    if not bad.any():
+        return
+    problems = []
+    for j in np.flatnonzero(bad):
+        col = arr[:, j]
+        nan_rows = np.flatnonzero(np.isnan(col))
+        inf_rows = np.flatnonzero(np.isinf(col))
+        parts = []
+        if nan_rows.size:
+            parts.append(
+                f"{nan_rows.size} NaN at row(s) {_rows_text(index, nan_rows)}"
+            )
+        if inf_rows.size:
+            parts.append(
+                f"{inf_rows.size} infinite at row(s) "
+                f"{_rows_text(index, inf_rows)}"
+            )
+        problems.append(
+            f"column {column_label(columns, j)}: " + "; ".join(parts)
+        )
+    raise DataError(
+        f"{func}(): every value of {name!r} must be finite (no NaN or "
+        f"infinity); " + " | ".join(problems) + ".",
+        problems=problems,
+    )
+
+
+def check_span(
+    func: str,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    columns: Sequence[Any] | None,
+    name: str = "X",
+) -> None:
+    """Raise DataError where max - min overflows (|values| near 1e308)."""
+    with np.errstate(over="ignore"):
+        bad = np.flatnonzero(~np.isfinite(hi - lo))
+    if bad.size:
+        cols = ", ".join(column_label(columns, j) for j in bad)
+        raise DataError(
+            f"{func}(): the values of {name!r} in column(s) {cols} span "
+            "more than the floating-point range (max - min overflows); "
+            "rescale them (e.g. to other units)."
+        )
+
+
+def check_nonnegative_columns(
+    func: str,
+    lo: np.ndarray,
+    columns: Sequence[Any] | None,
+    why: str,
+    name: str = "X",
+) -> None:
+    """Raise DataError naming every column with a negative value."""
+    bad = np.flatnonzero(lo < 0)
+    if bad.size == 0:
+        return
+    problems = [
+        f"column {column_label(columns, j)} has minimum {lo[j]:.6g}"
+        for j in bad
+    ]
+    raise DataError(
+        f"{func}(): {why} needs non-negative values in {name!r}; "
+        + "; ".join(problems)
+        + ".",
+        problems=problems,
+    )
+
+
+def align_to_columns(
+    func: str, param: str, value: Any, columns: Sequence[Any] | None
+) -> Any:
+    """Order a per-column mapping or Series by `columns`.
+
+    Sequences and arrays pass through unchanged (position = column). A
+    mapping, or a Series whose index holds the column labels, is reordered
+    to the column order; a missing or unknown label raises ParameterError.
+    """
+    if isinstance(value, pd.Series):
+        if columns is None or not set(value.index) & set(columns):
+            return value.to_numpy()
+        value = value.to_dict()
+    if not isinstance(value, Mapping):
+        return value
+    if columns is None:
+        raise ParameterError(
+            f"{func}(): {param!r} may only be a mapping when X is a "
+            f"DataFrame with column labels; got a {type(value).__name__}.",
+            parameter=param,
+            value=value,
+        )
+    missing = [c for c in columns if c not in value]
+    extra = [k for k in value if k not in set(columns)]
+    if missing or extra:
+        raise ParameterError(
+            f"{func}(): {param!r} must have one entry per column of X; "
+            f"missing: {missing}; unknown: {extra}.",
+            parameter=param,
+            value=value,
+            allowed=list(columns),
+        )
+    return [value[c] for c in columns]
+
+
+def column_labels(columns: Sequence[Any] | None, idx: np.ndarray) -> str:
+    """Name columns by label (DataFrame) or by 0-based position (array)."""
+    if columns is None:
+        return ", ".join(f"column {int(k)}" for k in idx)
+    return ", ".join(repr(columns[int(k)]) for k in idx)
+
+
+def check_variation_table(
+    func: str, X: np.ndarray, columns: Sequence[Any] | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Raise DataError for too few rows, no columns, NaN or inf.
+
+    Returns the column minima and maxima (NaN and inf propagate into
+    them, which is how they are detected without a full-size mask).
+    """
+    m, n = X.shape
+    if n == 0:
+        raise DataError(f"{func}(): 'X' has no columns (indicators).")
+    if m < 2:
+        raise DataError(
+            f"{func}(): 'X' needs at least 2 rows (clusters) to weigh "
+            f"indicators by their variation; got {m}."
+        )
+    mn, mx = X.min(axis=0), X.max(axis=0)
+    finite = np.isfinite(mn) & np.isfinite(mx)
+    if not finite.all():
+        bad = np.flatnonzero(~finite)
+        raise DataError(
+            f"{func}(): 'X' must be finite; NaN or infinite values in "
+            f"{column_labels(columns, bad)}. Impute or drop them first."
+        )
+    return mn, mx
 
 
 def as_weights(

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from clusterscore.errors import ParameterError
-from clusterscore.system import IndicatorSystem
+from clusterscore.system import IndicatorSystem, load_system
 
 __all__ = ["synthetic_clusters"]
 
@@ -54,8 +54,6 @@ def synthetic_clusters(
     >>> df.shape
     (3, 27)
     """
-    from clusterscore.system import load_system
-
     if system is None:
         system = load_system()
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:

@@ -35,6 +35,7 @@ except ImportError as exc:  # pragma: no cover - exercised by a test
 
 from clusterscore._checks import check_option
 from clusterscore.errors import ParameterError
+from clusterscore.judgments.scales import SAATY_SCALE as _SAATY
 
 __all__ = [
     "SAATY_SCALE",
@@ -45,10 +46,9 @@ __all__ = [
     "weight_vectors",
 ]
 
-#: Saaty's fundamental scale 1/9 .. 9 (Saaty 1980, Table 1.1).
-SAATY_SCALE: tuple[float, ...] = tuple(
-    [1.0 / k for k in range(9, 1, -1)] + [float(k) for k in range(1, 10)]
-)
+#: Saaty's fundamental scale 1/9 .. 9 (Saaty 1980, Table 1.1), as a tuple:
+#: the values of `clusterscore.judgments.scales.SAATY_SCALE`.
+SAATY_SCALE: tuple[float, ...] = _SAATY.values
 
 _KINDS = ("objective", "pairwise")
 
@@ -424,7 +424,7 @@ def check_weighting_method(
             parameter="scale_invariant",
             value=scale_invariant,
         )
-    name = getattr(fn, "__qualname__", None) or repr(fn)
+    checker = _Checker(fn, rejects, atol, rtol)
     run_settings = settings(
         max_examples=max_examples,
         deadline=None,
@@ -434,86 +434,12 @@ def check_weighting_method(
         suppress_health_check=[HealthCheck.too_slow],
         phases=tuple(p for p in Phase if shrink or p is not Phase.shrink),
     )
-
-    def call(data: np.ndarray, axiom: str, first: bool = False) -> np.ndarray:
-        arg = data.copy()
-        try:
-            out = fn(arg)
-        except Exception as exc:  # any failure on valid input is a finding
-            if first and isinstance(exc, rejects):
-                reject()
-            _fail(
-                axiom,
-                f"raised {type(exc).__name__}: {exc}",
-                data,
-                name,
-            )
-        if not np.array_equal(arg, data):
-            _fail(
-                "input not modified",
-                "the method changed the array it was given.",
-                data,
-                name,
-            )
-        return _as_weights(out)
-
-    def common(data: np.ndarray, n: int) -> np.ndarray:
-        w = call(data, "accepts valid input", first=True)
-        _check_basic(w, n, data, name, atol)
-        again = call(data, "deterministic")
-        if not np.array_equal(w, again):
-            _fail(
-                "deterministic",
-                f"two calls gave {w.tolist()} and {again.tolist()}.",
-                data,
-                name,
-            )
-        return w
-
     if kind == "objective":
 
         @run_settings
-        @given(
-            X=decision_matrices(n_rows, n_cols),
-            data=st.data(),
-        )
+        @given(X=decision_matrices(n_rows, n_cols), data=st.data())
         def run(X: np.ndarray, data: Any) -> None:
-            m, n = X.shape
-            w = common(X, n)
-            rows = np.asarray(data.draw(st.permutations(range(m))))
-            w_rows = call(X[rows], "row-permutation invariant")
-            if not _close(w_rows, w, rtol, atol):
-                _fail(
-                    "row-permutation invariant",
-                    f"rows reordered by {rows.tolist()} gave "
-                    f"{w_rows.tolist()} instead of {w.tolist()}.",
-                    X,
-                    name,
-                )
-            cols = np.asarray(data.draw(st.permutations(range(n))))
-            w_cols = call(X[:, cols], "column-permutation equivariant")
-            if not _close(w_cols, w[cols], rtol, atol):
-                _fail(
-                    "column-permutation equivariant",
-                    f"columns reordered by {cols.tolist()} gave "
-                    f"{w_cols.tolist()}, expected {w[cols].tolist()}.",
-                    X,
-                    name,
-                )
-            if scale_invariant:
-                exps = data.draw(
-                    st.lists(st.integers(-3, 3), min_size=n, max_size=n)
-                )
-                factors = 10.0 ** np.asarray(exps, dtype=float)
-                w_scaled = call(X * factors, "scale invariant")
-                if not _close(w_scaled, w, rtol, atol):
-                    _fail(
-                        "scale invariant",
-                        f"columns multiplied by {factors.tolist()} gave "
-                        f"{w_scaled.tolist()} instead of {w.tolist()}.",
-                        X,
-                        name,
-                    )
+            checker.objective(X, data, scale_invariant)
 
     else:
 
@@ -528,27 +454,147 @@ def check_weighting_method(
             consistent: tuple[np.ndarray, np.ndarray],
             data: Any,
         ) -> None:
-            n = A.shape[0]
-            w = common(A, n)
-            p = np.asarray(data.draw(st.permutations(range(n))))
-            w_p = call(A[np.ix_(p, p)], "permutation equivariant")
-            if not _close(w_p, w[p], rtol, atol):
-                _fail(
-                    "permutation equivariant",
-                    f"criteria relabelled by {p.tolist()} gave "
-                    f"{w_p.tolist()}, expected {w[p].tolist()}.",
-                    A,
-                    name,
-                )
-            C, truth = consistent
-            got = call(C, "consistent matrix gives its weights back")
-            if not _close(got, truth, rtol, atol):
-                _fail(
-                    "consistent matrix gives its weights back",
-                    f"a_ij = w_i / w_j for w = {truth.tolist()} gave "
-                    f"{got.tolist()}.",
-                    C,
-                    name,
-                )
+            checker.pairwise(A, consistent, data)
 
     run()
+
+
+class _Checker:
+    """The axioms of `check_weighting_method` for one method `fn`."""
+
+    def __init__(
+        self,
+        fn: Callable[[np.ndarray], Any],
+        rejects: tuple[type[Exception], ...],
+        atol: float,
+        rtol: float,
+    ) -> None:
+        self.fn = fn
+        self.name = getattr(fn, "__qualname__", None) or repr(fn)
+        self.rejects = rejects
+        self.atol = atol
+        self.rtol = rtol
+
+    def call(
+        self, data: np.ndarray, axiom: str, first: bool = False
+    ) -> np.ndarray:
+        """Call the method on a copy; fail on an error or a modified input."""
+        arg = data.copy()
+        try:
+            out = self.fn(arg)
+        except Exception as exc:  # any failure on valid input is a finding
+            if first and isinstance(exc, self.rejects):
+                reject()
+            _fail(
+                axiom,
+                f"raised {type(exc).__name__}: {exc}",
+                data,
+                self.name,
+            )
+        if not np.array_equal(arg, data):
+            _fail(
+                "input not modified",
+                "the method changed the array it was given.",
+                data,
+                self.name,
+            )
+        return _as_weights(out)
+
+    def common(self, data: np.ndarray, n: int) -> np.ndarray:
+        """Axioms 1-4: length, a weight vector, deterministic, no mutation."""
+        w = self.call(data, "accepts valid input", first=True)
+        _check_basic(w, n, data, self.name, self.atol)
+        again = self.call(data, "deterministic")
+        if not np.array_equal(w, again):
+            _fail(
+                "deterministic",
+                f"two calls gave {w.tolist()} and {again.tolist()}.",
+                data,
+                self.name,
+            )
+        return w
+
+    def expect(
+        self,
+        got: np.ndarray,
+        want: np.ndarray,
+        axiom: str,
+        what: str,
+        data: np.ndarray,
+    ) -> None:
+        """Fail `axiom` unless `got` is close to `want`."""
+        if not _close(got, want, self.rtol, self.atol):
+            _fail(axiom, what, data, self.name)
+
+    def objective(
+        self, X: np.ndarray, data: Any, scale_invariant: bool
+    ) -> None:
+        """Axioms of an objective method on one decision matrix."""
+        m, n = X.shape
+        w = self.common(X, n)
+        rows = np.asarray(data.draw(st.permutations(range(m))))
+        axiom = "row-permutation invariant"
+        w_rows = self.call(X[rows], axiom)
+        self.expect(
+            w_rows,
+            w,
+            axiom,
+            f"rows reordered by {rows.tolist()} gave "
+            f"{w_rows.tolist()} instead of {w.tolist()}.",
+            X,
+        )
+        cols = np.asarray(data.draw(st.permutations(range(n))))
+        axiom = "column-permutation equivariant"
+        w_cols = self.call(X[:, cols], axiom)
+        self.expect(
+            w_cols,
+            w[cols],
+            axiom,
+            f"columns reordered by {cols.tolist()} gave "
+            f"{w_cols.tolist()}, expected {w[cols].tolist()}.",
+            X,
+        )
+        if scale_invariant:
+            exps = data.draw(
+                st.lists(st.integers(-3, 3), min_size=n, max_size=n)
+            )
+            factors = 10.0 ** np.asarray(exps, dtype=float)
+            w_scaled = self.call(X * factors, "scale invariant")
+            self.expect(
+                w_scaled,
+                w,
+                "scale invariant",
+                f"columns multiplied by {factors.tolist()} gave "
+                f"{w_scaled.tolist()} instead of {w.tolist()}.",
+                X,
+            )
+
+    def pairwise(
+        self,
+        A: np.ndarray,
+        consistent: tuple[np.ndarray, np.ndarray],
+        data: Any,
+    ) -> None:
+        """Axioms of a pairwise method on one matrix and a consistent one."""
+        n = A.shape[0]
+        w = self.common(A, n)
+        p = np.asarray(data.draw(st.permutations(range(n))))
+        w_p = self.call(A[np.ix_(p, p)], "permutation equivariant")
+        self.expect(
+            w_p,
+            w[p],
+            "permutation equivariant",
+            f"criteria relabelled by {p.tolist()} gave "
+            f"{w_p.tolist()}, expected {w[p].tolist()}.",
+            A,
+        )
+        C, truth = consistent
+        axiom = "consistent matrix gives its weights back"
+        got = self.call(C, axiom)
+        self.expect(
+            got,
+            truth,
+            axiom,
+            f"a_ij = w_i / w_j for w = {truth.tolist()} gave {got.tolist()}.",
+            C,
+        )

@@ -2,7 +2,9 @@
 
 Each constant is a frozen record carrying the published numbers and the
 source they were taken from, so that a table can be tested against its
-source and documented next to it. Nothing here is computed.
+source and documented next to it. The only computations are the rules
+that go with them: `cr_acceptable` (the CR cut-off) and
+`SaatyScale.nearest` (the nearest value of Saaty's scale).
 """
 
 from __future__ import annotations
@@ -185,6 +187,27 @@ class SaatyScale:
 
     values: tuple[float, ...]
     source: str
+
+    @property
+    def array(self) -> np.ndarray:
+        """The values as a new float array (shape (17,))."""
+        return np.asarray(self.values, dtype=float)
+
+    def nearest_index(self, x: Any) -> np.ndarray:
+        """Index into `values` of the value nearest to each `x`.
+
+        Distance is measured on the log scale, ``|ln x - ln s|``, so that
+        a judgment and its reciprocal are treated alike; vectorised over
+        any shape of `x` (> 0).
+        """
+        d = np.abs(
+            np.log(np.asarray(x, float))[..., None] - np.log(self.array)
+        )
+        return np.argmin(d, axis=-1)
+
+    def nearest(self, x: Any) -> np.ndarray:
+        """Return the values of the scale nearest to `x` (log distance)."""
+        return self.array[self.nearest_index(x)]
 
 
 SAATY_SCALE = SaatyScale(

@@ -10,11 +10,8 @@ from clusterscore.weights.combine import (
     combine_weights,
     game_theory_coefficients,
 )
-from clusterscore.weights.entropy import (
-    critic_weights,
-    entropy_weights,
-    std_weights,
-)
+from clusterscore.weights.critic import critic_weights, std_weights
+from clusterscore.weights.entropy import entropy_weights
 from clusterscore.weights.hierarchy import HierarchyWeights, system_weights
 
 __all__ = [

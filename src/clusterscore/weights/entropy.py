@@ -1,11 +1,13 @@
-"""Objective weights from the data: entropy, CRITIC, standard deviation.
+"""Entropy weights: objective weights from the data's dispersion.
 
-Each method has a pure kernel on numpy arrays (no validation) and a public
-function that validates the table, applies the documented edge policy and
-returns an array (array in) or a pandas Series labelled by column
-(DataFrame in).
+Each objective method (here `entropy_weights`; `critic_weights` and
+`std_weights` in `clusterscore.weights.critic`) has a pure kernel on numpy
+arrays (no validation) and a public function that validates the table,
+applies the documented edge policy and returns an array (array in) or a
+pandas Series labelled by column (DataFrame in).
 
-Edge policy, shared by the three public functions:
+Edge policy, shared by the three public functions (`_constant_columns`
+and `_wrap` below serve all three):
 
 - a constant column carries no information: it gets weight exactly 0 and a
   `DegenerateIndicatorWarning` naming it;
@@ -30,18 +32,18 @@ from clusterscore._checks import (
     as_matrix,
     check_non_negative,
     check_option,
+    check_variation_table,
+    column_labels,
 )
 from clusterscore.errors import DataError, DegenerateIndicatorWarning
+from clusterscore.normalize import CONSTANT_COLUMN_ZERO, minmax_kernel
 
-__all__ = ["critic_weights", "entropy_weights", "std_weights"]
+__all__ = ["entropy_weights"]
 
 FloatArray = npt.NDArray[np.float64]
 
 #: The normalisations `entropy_weights` accepts.
 ENTROPY_NORMALIZATIONS = ("minmax", "sum")
-
-#: The normalisations `critic_weights` accepts.
-CRITIC_NORMALIZATIONS = ("minmax", "none", "mean")
 
 
 # --------------------------------------------------------------- kernels
@@ -111,85 +113,7 @@ def _entropy_kernel(
     return d / d.sum()
 
 
-def _minmax_kernel(
-    X: FloatArray,
-    directions: np.ndarray,
-    mn: FloatArray | None = None,
-    mx: FloatArray | None = None,
-) -> FloatArray:
-    """Direction-aware min-max scaling to [0, 1]; no validation.
-
-    Benefit columns map to ``(x - min) / (max - min)``, cost columns to
-    ``(max - x) / (max - min)``, both computed as ``(x - lo) * s`` with
-    ``lo`` the min (benefit) or max (cost) and ``s = +-1 / (max - min)``:
-    one full-size allocation and two passes. A constant column maps to
-    all zeros. Pass the column minima and maxima if already known.
-    Returns a new array.
-    """
-    if mn is None or mx is None:
-        mn, mx = X.min(axis=0), X.max(axis=0)
-    span = mx - mn
-    cost = directions < 0
-    lo = np.where(cost, mx, mn)
-    scale = np.where(span > 0, 1.0 / np.where(span > 0, span, 1.0), 0.0)
-    scale[cost] *= -1.0
-    Y = X - lo  # the one full-size allocation
-    Y *= scale
-    return Y
-
-
-def _critic_kernel(Y: FloatArray) -> FloatArray:
-    """CRITIC information content ``C_j`` of a scaled matrix; no validation.
-
-    ``Y`` is ``(m, n)`` with ``m >= 2`` and no constant column.
-    ``C_j = sigma_j * sum_k (1 - r_jk)`` (Diakoulaki et al. 1995, eq. 3)
-    with the population standard deviation and Pearson's ``r`` (clipped
-    to [-1, 1] against rounding).
-    """
-    m = Y.shape[0]
-    centred = Y - Y.mean(axis=0)
-    sigma = np.sqrt(np.einsum("ij,ij->j", centred, centred) / m)
-    centred /= sigma
-    r = centred.T @ centred / m
-    np.clip(r, -1.0, 1.0, out=r)
-    return sigma * (1.0 - r).sum(axis=0)
-
-
 # ------------------------------------------------------------ validation
-
-
-def _labels(columns: Sequence[Any] | None, idx: np.ndarray) -> str:
-    """Name columns by label (DataFrame) or by 0-based position (array)."""
-    if columns is None:
-        return ", ".join(f"column {int(k)}" for k in idx)
-    return ", ".join(repr(columns[int(k)]) for k in idx)
-
-
-def _check_table(
-    func: str, X: FloatArray, columns: Sequence[Any] | None
-) -> tuple[FloatArray, FloatArray]:
-    """Raise DataError for too few rows, no columns, NaN or inf.
-
-    Returns the column minima and maxima (NaN and inf propagate into
-    them, which is how they are detected without a full-size mask).
-    """
-    m, n = X.shape
-    if n == 0:
-        raise DataError(f"{func}(): 'X' has no columns (indicators).")
-    if m < 2:
-        raise DataError(
-            f"{func}(): 'X' needs at least 2 rows (clusters) to weigh "
-            f"indicators by their variation; got {m}."
-        )
-    mn, mx = X.min(axis=0), X.max(axis=0)
-    finite = np.isfinite(mn) & np.isfinite(mx)
-    if not finite.all():
-        bad = np.flatnonzero(~finite)
-        raise DataError(
-            f"{func}(): 'X' must be finite; NaN or infinite values in "
-            f"{_labels(columns, bad)}. Impute or drop them first."
-        )
-    return mn, mx
 
 
 def _constant_columns(
@@ -201,16 +125,17 @@ def _constant_columns(
     """Return the mask of constant columns; warn, or raise if all are."""
     constant = mx == mn
     if constant.all():
+        names = column_labels(columns, np.flatnonzero(constant))
         raise DataError(
             f"{func}(): every column of 'X' is constant "
-            f"({_labels(columns, np.flatnonzero(constant))}); no indicator "
+            f"({names}); no indicator "
             "varies across the rows, so no weight can be derived from the "
             "data."
         )
     if constant.any():
         warnings.warn(
             f"{func}(): constant column(s) "
-            f"{_labels(columns, np.flatnonzero(constant))} carry no "
+            f"{column_labels(columns, np.flatnonzero(constant))} carry no "
             "information and get weight 0.",
             DegenerateIndicatorWarning,
             stacklevel=3,
@@ -341,226 +266,24 @@ def entropy_weights(
     shift = check_non_negative(func, "shift", shift)
     arr, _, columns = as_matrix(func, X)
     dirs = as_directions(func, directions, arr.shape[1])
-    mn, mx = _check_table(func, arr, columns)
+    mn, mx = check_variation_table(func, arr, columns)
     if normalization == "sum":
         negative = mn < 0
         if negative.any():
             bad = np.flatnonzero(negative)
             raise DataError(
                 f"{func}(): normalization='sum' needs non-negative values; "
-                f"negative values in {_labels(columns, bad)}. Use "
+                f"negative values in {column_labels(columns, bad)}. Use "
                 "normalization='minmax', or transform the data yourself "
                 "(clusterscore never shifts or takes abs() silently)."
             )
     constant = _constant_columns(func, mn, mx, columns)
-    Y = _minmax_kernel(arr, dirs, mn, mx) if normalization == "minmax" else arr
+    Y = arr
+    if normalization == "minmax":
+        Y = minmax_kernel(
+            arr, dirs, constant=CONSTANT_COLUMN_ZERO, lo=mn, hi=mx
+        )
     if shift:
         Y = Y + shift
     w = _entropy_kernel(Y, constant)
     return _wrap(w, columns, "entropy")
-
-
-def critic_weights(
-    X: Any, directions: Any = None, normalization: str = "minmax"
-) -> FloatArray | pd.Series:
-    r"""CRITIC weights: contrast and conflict of the indicators.
-
-    CRiteria Importance Through Intercriteria Correlation (Diakoulaki,
-    Mavrotas & Papayannakis 1995), by default on direction-aware min-max
-    data.
-
-    Parameters
-    ----------
-    X : array_like or pandas.DataFrame, shape (m, n)
-        One row per cluster, one numeric column per indicator.
-    directions : sequence of {"benefit", "cost", 1, -1}, optional
-        One per column; ``None`` means all benefit. Cost columns are
-        reversed before the correlations are taken, which flips the sign
-        of their correlation with benefit columns (their dispersion is
-        unchanged).
-    normalization : {"minmax", "none", "mean"}, default "minmax"
-        What the contrast :math:`\sigma_j` is measured on.
-        ``"minmax"``: direction-aware min-max values (Diakoulaki et al.
-        1995). ``"none"``: the values as given, for data already on one
-        common scale (e.g. scores out of 100). ``"mean"``: each column
-        divided by its mean, so that :math:`\sigma_j` becomes the
-        coefficient of variation (the "improved CRITIC" of Wang et al.
-        2022); needs every varying column's mean > 0. The correlations
-        do not depend on the choice.
-
-    Returns
-    -------
-    numpy.ndarray or pandas.Series
-        Weights, shape ``(n,)``, non-negative, summing to 1.
-
-    Raises
-    ------
-    DataError
-        Fewer than 2 rows; NaN or infinite values; every column constant;
-        two or more varying columns that are all perfectly positively
-        correlated (no conflict at all: every ``C_j`` is 0). A single
-        varying column gets weight 1, the only possible weight vector.
-        A varying column with a mean <= 0 under ``"mean"``.
-    ParameterError
-        Bad `directions`; unknown `normalization`.
-
-    Warns
-    -----
-    DegenerateIndicatorWarning
-        A constant column gets weight 0.
-
-    Notes
-    -----
-    With :math:`r_{ij}` the direction-aware min-max values,
-
-    .. math::
-
-        C_j = \sigma_j \sum_{k=1}^{n} (1 - \rho_{jk}), \qquad
-        w_j = \frac{C_j}{\sum_k C_k},
-
-    :math:`\sigma_j` the standard deviation of column :math:`j` and
-    :math:`\rho_{jk}` Pearson's correlation (Diakoulaki et al. 1995,
-    eqs. 3-4). We use the population :math:`\sigma` (``ddof=0``); the
-    choice does not matter for the weights, since it scales every
-    :math:`C_j` by the same factor :math:`\sqrt{m/(m-1)}`.
-
-    Published applications often skip the min-max step: CRITIC on
-    scores already on one scale (Xu et al. 2022, ``"none"``) or with the
-    coefficient of variation in place of :math:`\sigma_j` (Wang et al.
-    2022, ``"mean"``); both are reproduced by the golden tests.
-
-    A constant column has :math:`\sigma_j = 0` and an undefined
-    correlation with every other column. It gets :math:`w_j = 0`, and the
-    other columns are weighed as if it were absent (it adds nothing to
-    their conflict sums). pyDecision instead sets the undefined
-    correlations to 0 (adding 1 to every other column's sum);
-    pymcdm and scikit-criteria return NaN weights.
-
-    References
-    ----------
-    .. [1] Diakoulaki, D., Mavrotas, G., & Papayannakis, L. (1995).
-       Determining objective weights in multiple criteria problems: the
-       CRITIC method. Computers & Operations Research, 22(7), 763-770.
-       https://doi.org/10.1016/0305-0548(94)00059-H
-    .. [2] 胥明, 许杰, 万友生, 覃君, 吴波, 谢云杰 (2022). 基于CRITIC法与
-       TOPSIS地铁车站施工安全评价. 自然灾害学报, 31(3), 157-166.
-       doi:10.13577/j.jnd.2022.0316
-    .. [3] 王平义, 张帆, 牟萍, 赵聪聪 (2022). 基于改进CRITIC法的整治建筑物
-       服役状态综合评价. 水道港口, 43(1), 59-67.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> w = critic_weights([[0.0, 0.0, 1.0], [1.0, 1.0, 0.0],
-    ...                     [2.0, 0.0, 1.0]])
-    >>> np.round(w, 4)
-    array([0.224, 0.388, 0.388])
-    """
-    func = "critic_weights"
-    check_option(func, "normalization", normalization, CRITIC_NORMALIZATIONS)
-    arr, _, columns = as_matrix(func, X)
-    dirs = as_directions(func, directions, arr.shape[1])
-    mn, mx = _check_table(func, arr, columns)
-    constant = _constant_columns(func, mn, mx, columns)
-    keep = ~constant
-    w = np.zeros(arr.shape[1])
-    if keep.sum() == 1:  # the only weight vector on one varying column
-        w[keep] = 1.0
-        return _wrap(w, columns, "critic")
-    if normalization == "minmax":
-        Y = _minmax_kernel(arr[:, keep], dirs[keep], mn[keep], mx[keep])
-    else:
-        varying = arr[:, keep]
-        Y = varying * dirs[keep]  # a cost column's r changes sign
-        if normalization == "mean":
-            mean = varying.mean(axis=0)
-            if not (mean > 0).all():
-                bad = np.flatnonzero(keep)[~(mean > 0)]
-                raise DataError(
-                    f"{func}(): normalization='mean' divides each column "
-                    "by its mean and needs every mean > 0; the mean is <= "
-                    f"0 in {_labels(columns, bad)}. Use "
-                    "normalization='minmax'."
-                )
-            Y /= mean
-    C = _critic_kernel(Y)
-    total = C.sum()
-    if not total > 1e-12 * keep.sum():
-        raise DataError(
-            f"{func}(): CRITIC is undefined for this table: the varying "
-            f"columns {_labels(columns, np.flatnonzero(keep))} are all "
-            "perfectly positively correlated (after reversing cost "
-            "columns), so no column conflicts with another and every C_j "
-            "is 0. Use entropy_weights() or std_weights() instead."
-        )
-    w[keep] = C / total
-    return _wrap(w, columns, "critic")
-
-
-def std_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
-    r"""Standard-deviation weights of min-max normalised indicators.
-
-    Parameters
-    ----------
-    X : array_like or pandas.DataFrame, shape (m, n)
-        One row per cluster, one numeric column per indicator.
-    directions : sequence of {"benefit", "cost", 1, -1}, optional
-        Checked for shape and values. Reversing a min-max column
-        (``1 - y``) leaves its standard deviation unchanged, so the
-        directions do not change the result; the parameter is there so
-        that every objective method takes the same arguments.
-
-    Returns
-    -------
-    numpy.ndarray or pandas.Series
-        Weights, shape ``(n,)``, non-negative, summing to 1.
-
-    Raises
-    ------
-    DataError
-        Fewer than 2 rows; NaN or infinite values; every column constant.
-    ParameterError
-        Bad `directions`.
-
-    Warns
-    -----
-    DegenerateIndicatorWarning
-        A constant column gets weight 0.
-
-    Notes
-    -----
-    .. math::
-
-        w_j = \frac{\sigma_j}{\sum_k \sigma_k}
-
-    with :math:`\sigma_j` the standard deviation of the min-max scaled
-    column (Diakoulaki et al. 1995 use the same :math:`\sigma_j` as the
-    contrast part of CRITIC). On raw data the weights would depend on
-    the units (a column in yuan would outweigh the same column in 10^4
-    yuan by a factor 10^4), so they are taken on min-max data, which is
-    unit-free. The ``ddof`` does not matter: it rescales every
-    :math:`\sigma_j` by the same factor. scikit-criteria's
-    ``StdWeighter`` uses the raw data.
-
-    References
-    ----------
-    .. [1] Diakoulaki, D., Mavrotas, G., & Papayannakis, L. (1995).
-       Determining objective weights in multiple criteria problems: the
-       CRITIC method. Computers & Operations Research, 22(7), 763-770.
-       https://doi.org/10.1016/0305-0548(94)00059-H
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> np.round(std_weights([[0.0, 0.0], [1.0, 0.0], [2.0, 10.0]]), 4)
-    array([0.4641, 0.5359])
-    """
-    func = "std_weights"
-    arr, _, columns = as_matrix(func, X)
-    as_directions(func, directions, arr.shape[1])
-    mn, mx = _check_table(func, arr, columns)
-    constant = _constant_columns(func, mn, mx, columns)
-    Y = _minmax_kernel(arr, np.ones(arr.shape[1], dtype=np.int8), mn, mx)
-    sigma = Y.std(axis=0)
-    sigma[constant] = 0.0
-    return _wrap(sigma / sigma.sum(), columns, "std")
