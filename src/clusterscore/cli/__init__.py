@@ -38,6 +38,7 @@ from clusterscore.cli._common import (
 from clusterscore.errors import ClusterScoreError
 
 __all__ = [
+    "COMMANDS",
     "EXIT_USAGE",
     "PROG",
     "add_common",
