@@ -4,4 +4,5 @@ import sys
 
 from clusterscore.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importing the module (doctest walks) runs nothing
+    sys.exit(main())
