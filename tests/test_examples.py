@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -335,3 +337,19 @@ def test_default_template_reads_back(tmp_path, system, table):
     pd.testing.assert_frame_equal(out, table)
     assert list(template.columns) == list(table.columns)
     assert all(template[c].dtype == np.float64 for c in system.indicator_ids)
+
+
+def test_gaps_example_script_runs():
+    """examples/gaps.py runs from the repository root on the bundled data."""
+    proc = subprocess.run(
+        [sys.executable, "examples/gaps.py"],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    text = proc.stdout.decode("utf-8")
+    assert "Gap diagnosis: Changsha Construction Machinery" in text
+    assert "差距诊断: Hefei Intelligent Voice" in text
+    assert "strategic: quantile q=0.9 of 20 clusters" in text

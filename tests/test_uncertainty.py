@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import io
-import json
-import subprocess
-import sys
 import warnings
 from pathlib import Path
 
@@ -17,8 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from clusterscore._cli_sensitivity import Progress
-from clusterscore._cli_sensitivity import run as cli_run
 from clusterscore.datasets import synthetic_clusters
 from clusterscore.errors import DataError, DataWarning, ParameterError
 from clusterscore.judgments.ahp import ahp
@@ -548,154 +541,3 @@ def test_sensitivity_with_nothing_varying_raises(system, table):
         sensitivity(
             table, system, 10, 0, judgment_steps=0, alpha_range=(0.5, 0.5)
         )
-
-
-# --------------------------------------------------------------------------
-# command line
-# --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def csv_file(system, table, tmp_path):
-    """Return a CSV file of the synthetic table."""
-    path = tmp_path / "clusters.csv"
-    table.to_csv(path, index=False)
-    return path
-
-
-def _args(*argv):
-    from clusterscore.cli import build_parser
-
-    return build_parser().parse_args(["sensitivity", *map(str, argv)])
-
-
-def test_cli_combine_game_theory(csv_file, tmp_path):
-    """--combine game_theory runs; alpha is then not an uncertain input."""
-    out = tmp_path / "out.json"
-    args = _args(
-        csv_file,
-        "--samples",
-        "20",
-        "--saltelli",
-        "8",
-        "--bootstrap",
-        "0",
-        "--combine",
-        "game_theory",
-        "--format",
-        "json",
-        "-o",
-        out,
-    )
-    assert args.combine == "game_theory"
-    assert cli_run(args) == 0
-    doc = json.loads(out.read_text(encoding="utf-8"))
-    assert "alpha" not in [r["group"] for r in doc["sensitivity"]]
-
-
-def test_cli_run_json(csv_file, tmp_path):
-    """run() writes JSON with the clusters, agreement and Sobol indices."""
-    out = tmp_path / "out.json"
-    args = _args(
-        csv_file,
-        "--samples",
-        "60",
-        "--seed",
-        "1",
-        "--saltelli",
-        "20",
-        "--bootstrap",
-        "20",
-        "--methods",
-        "weighted_sum,topsis",
-        "--format",
-        "json",
-        "-o",
-        out,
-    )
-    assert cli_run(args) == 0
-    doc = json.loads(out.read_text(encoding="utf-8"))
-    assert len(doc["clusters"]) == 15
-    assert {"nominal_rank", "rank_low", "rank_high", "p_top3"} <= set(
-        doc["clusters"][0]
-    )
-    assert [r["group"] for r in doc["sensitivity"]] == [
-        "dimension_judgments",
-        "indicator_judgments",
-        "alpha",
-        "method",
-    ]
-    assert doc["n"] == 60
-
-
-def test_cli_run_is_reproducible_and_csv_refuses_two_tables(csv_file, capsys):
-    """The same --seed prints the same table; csv + --saltelli refuses."""
-    assert cli_run(_args(csv_file, "--samples", "40", "--seed", "3")) == 0
-    first = capsys.readouterr().out
-    assert cli_run(_args(csv_file, "--samples", "40", "--seed", "3")) == 0
-    assert capsys.readouterr().out == first
-    assert "Rank uncertainty (40 of 40 samples" in first
-    with pytest.raises(ParameterError, match=r"--format csv holds one"):
-        cli_run(_args(csv_file, "--saltelli", "10", "--format", "csv"))
-
-
-def test_cli_subprocess(csv_file):
-    """`clusterscore sensitivity FILE --samples 200 --seed 1` works."""
-    target = EXAMPLE if EXAMPLE.exists() else csv_file
-    exe = Path(sys.executable).with_name("clusterscore")
-    proc = subprocess.run(
-        [
-            str(exe),
-            "sensitivity",
-            str(target),
-            "--samples",
-            "200",
-            "--seed",
-            "1",
-            "--format",
-            "csv",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    out = pd.read_csv(io.StringIO(proc.stdout))
-    assert (out["rank_low"] <= out["median_rank"]).all()
-    assert (out["median_rank"] <= out["rank_high"]).all()
-    bad = subprocess.run(
-        [str(exe), "sensitivity", str(target), "--samples", "0"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert bad.returncode == 2
-    assert "'n' must be an integer >= 1; got 0" in bad.stderr
-
-
-class _Tty(io.StringIO):
-    def isatty(self):
-        return True
-
-
-def test_progress_bar_only_on_a_terminal():
-    """The bar draws on a terminal (after the delay), never otherwise."""
-    tty = _Tty()
-    bar = Progress("x", tty, delay=0.0, width=10)
-    bar(5, 10)
-    bar(10, 10)
-    assert "[#####.....]  50% 5/10" in tty.getvalue()
-    assert tty.getvalue().endswith("10/10\n")
-    plain = io.StringIO()
-    bar = Progress("x", plain, delay=0.0)
-    bar(10, 10)
-    bar.close()
-    assert plain.getvalue() == ""
-
-
-def test_cli_namespace_is_argparse():
-    """The parser registers the documented options."""
-    args = _args("f.csv", "--samples", "5", "--seed", "2", "--steps", "2")
-    assert isinstance(args, argparse.Namespace)
-    assert (args.samples, args.seed, args.steps) == (5, 2, 2)

@@ -15,12 +15,18 @@ run takes more than half a second.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from typing import TextIO
 
+import numpy as np
+
+from clusterscore.cli._common import add_common, load_system_arg
 from clusterscore.errors import ParameterError
+from clusterscore.io import read_clusters
+from clusterscore.present import system_labels, write_output
+from clusterscore.present.uncertainty import render_uncertainty
+from clusterscore.uncertainty import sensitivity, uncertainty
 
 __all__ = ["Progress", "add_parser", "run"]
 
@@ -111,8 +117,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     argparse.ArgumentParser
         The ``sensitivity`` parser; its ``run`` default is `run`.
     """
-    from clusterscore.cli import add_common
-
     p = subparsers.add_parser(
         "sensitivity",
         help="uncertainty and sensitivity of the ranking",
@@ -230,13 +234,6 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
-    import numpy as np
-
-    from clusterscore.cli import load_system_arg
-    from clusterscore.io import read_clusters
-    from clusterscore.present import render_table, system_labels, write_output
-    from clusterscore.uncertainty import sensitivity, uncertainty
-
     if args.saltelli and args.format == "csv":
         raise ParameterError(
             "sensitivity: --format csv holds one table; with --saltelli use "
@@ -294,62 +291,6 @@ def run(args: argparse.Namespace) -> int:
         finally:
             bar.close()
     labels = system_labels(system, args.lang)
-    summary = res.summary.rename(columns={"p_top_k": f"p_top{res.top_k}"})
-    if args.format == "json":
-        doc = {
-            "options": _jsonable(res.options),
-            "inputs": list(res.inputs),
-            "n": res.n,
-            "n_used": res.n_used,
-            "clusters": json.loads(render_table(summary, "json")),
-            "agreement": json.loads(render_table(res.agreement, "json")),
-            "consistency": json.loads(render_table(res.consistency, "json")),
-        }
-        if sens is not None:
-            doc["sensitivity"] = json.loads(render_table(sens.indices, "json"))
-        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "csv":
-        text = render_table(summary, "csv", args.lang, labels=labels)
-    else:
-        text = _report(res, sens, summary, args.format, args.lang, labels)
+    text = render_uncertainty(res, sens, args.format, args.lang, labels=labels)
     write_output(text, args.output)
     return 0
-
-
-def _jsonable(options: dict) -> dict:
-    """Options with tuples as lists and None kept."""
-    return {
-        k: list(v) if isinstance(v, tuple) else v for k, v in options.items()
-    }
-
-
-def _report(res, sens, summary, fmt, lang, labels) -> str:
-    """Build the text or Markdown report: headings, tables, notes."""
-    from clusterscore.present import render_table
-
-    md = fmt == "markdown"
-    head = "## " if md else ""
-    lo, hi = res.interval
-    varied = ", ".join(res.inputs) or "nothing"
-    rej = res.consistency["share_above"]
-    parts = [
-        f"{head}Rank uncertainty ({res.n_used} of {res.n} samples; "
-        f"varied: {varied})\n",
-        f"rank_low / rank_high: the {lo:.0%} and {hi:.0%} quantiles of "
-        f"the sampled ranks; p_top{res.top_k}: probability of a rank <= "
-        f"{res.top_k}.\n",
-        render_table(summary, fmt, lang, labels=labels, floatfmt=".2f"),
-        f"\n{head}Agreement with the nominal ranking\n",
-        render_table(res.agreement, fmt, lang, floatfmt=".3f"),
-        f"\nperturbed matrices above CR {res.options['max_cr']}: "
-        f"{rej.mean():.1%} of draws on average (cr_rule="
-        f"{res.options['cr_rule']}).\n",
-    ]
-    if sens is not None:
-        parts += [
-            f"\n{head}Sobol sensitivity of the mean absolute rank shift "
-            f"(N={sens.n}, {sens.n_runs} runs, "
-            f"{sens.options['conf']:.0%} bootstrap intervals)\n",
-            render_table(sens.indices, fmt, lang, floatfmt=".3f"),
-        ]
-    return "".join(parts)

@@ -13,13 +13,20 @@ from __future__ import annotations
 import argparse
 import json
 
+from clusterscore.cli._common import add_common, load_system_arg
 from clusterscore.gaps import (
     DEFAULT_QUANTILE,
     SEVERITIES,
     diagnose,
     flag_gaps,
 )
-from clusterscore.present import severity_label
+from clusterscore.io import read_clusters
+from clusterscore.present import (
+    render_table,
+    severity_label,
+    system_labels,
+    write_output,
+)
 
 __all__ = ["add_parser", "run"]
 
@@ -56,8 +63,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     argparse.ArgumentParser
         The ``gaps`` parser; its ``run`` default is `run`.
     """
-    from clusterscore.cli import add_common
-
     p = subparsers.add_parser(
         "gaps",
         help="gaps against the advanced-cluster benchmark",
@@ -118,10 +123,6 @@ def run(args: argparse.Namespace) -> int:
     command's ``main`` to report (exit status 2); warnings are issued as
     usual (``main`` prints them as ``clusterscore: warning: ...``).
     """
-    from clusterscore.cli import load_system_arg
-    from clusterscore.io import read_clusters
-    from clusterscore.present import render_table, system_labels, write_output
-
     system = load_system_arg(args)
     table = read_clusters(args.file, system)
     benchmark = args.benchmark

@@ -1,0 +1,73 @@
+"""The ``clusterscore template`` sub-command: an empty table to fill in.
+
+``clusterscore template [-o FILE]`` writes the header of an input table
+with every column of the system (`clusterscore.io.make_template`), with
+indicator ids or, with ``--lang zh``, their Chinese names as headers.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from clusterscore.cli._common import add_common, load_system_arg, note
+from clusterscore.io import make_template
+from clusterscore.present import LANGS, write_output
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Register ``template`` on the ``clusterscore`` sub-parsers.
+
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        The object returned by ``parser.add_subparsers()``.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The ``template`` parser; its ``run`` default is `run`.
+    """
+    p = subparsers.add_parser(
+        "template",
+        help="write an empty input table to fill in",
+        description="Write an empty input table with every column.",
+    )
+    add_common(p, table=False)
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of stdout",
+    )
+    p.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="indicator headers as ids (en) or Chinese names",
+    )
+    p.set_defaults(run=run)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``clusterscore template`` with parsed arguments; return 0.
+
+    Errors are raised as `clusterscore.errors.ClusterScoreError` for the
+    command's ``main`` to report (exit status 2).
+    """
+    system = load_system_arg(args)
+    template = make_template(system)
+    if args.lang == "zh":
+        template = template.rename(
+            columns={i.id: i.name_zh for i in system.indicators}
+        )
+    text = template.to_csv(index=False, lineterminator="\n")
+    write_output(text, args.output)
+    if args.output:
+        note(
+            f"wrote an empty table with {len(template.columns)} columns "
+            f"to {args.output}"
+        )
+    return 0

@@ -1,0 +1,122 @@
+"""Tests of ``clusterscore rank`` (`clusterscore.cli.rank`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from clusterscore.system import load_system
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE_CSV = ROOT / "examples" / "national_clusters.csv"
+
+
+def test_table(cli):
+    """The default table is aligned and lists every cluster."""
+    proc = cli("rank", EXAMPLE_CSV)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    header = lines[0].split()
+    assert header[:4] == ["cluster", "rank", "type", "score"]
+    assert header[4:9] == list(load_system().dimension_ids)
+    n = len(EXAMPLE_CSV.read_text(encoding="utf-8").splitlines()) - 1
+    body = lines[2 : 2 + n]
+    top = json.loads(cli("rank", EXAMPLE_CSV, "--format", "json").stdout)
+    assert body[0].startswith(top[0]["cluster"])
+    assert body[-1].startswith(top[-1]["cluster"])
+    # numeric columns are right-aligned: every row has the same width
+    assert len({len(ln) for ln in lines[: 2 + n]}) == 1
+    assert "weighting=combined" in proc.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown"])
+def test_formats(cli, fmt):
+    """csv, json and markdown carry the same ranking."""
+    proc = cli("rank", EXAMPLE_CSV, "--format", fmt)
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert rows[0]["rank"] == "1"
+        assert set(rows[0]) >= {"cluster", "type", "score", "scale"}
+    elif fmt == "json":
+        rows = json.loads(text)
+        assert rows[0]["rank"] == 1
+        assert 0 <= rows[0]["score"] <= 100
+    else:
+        assert text.startswith("| cluster | rank | type | score |")
+        assert text.splitlines()[1].startswith("|---|---:|")
+
+
+def test_output_file_and_chinese_labels(cli, tmp_path):
+    """-o writes UTF-8; --lang zh uses the Chinese names."""
+    target = tmp_path / "ranking.csv"
+    proc = cli(
+        "rank",
+        EXAMPLE_CSV,
+        "--format",
+        "csv",
+        "--lang",
+        "zh",
+        "-o",
+        target,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == ""
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("集群,排名,类型,得分,集群规模")
+
+
+def test_options(cli):
+    """--method, --weighting and --by-type reach evaluate()."""
+    proc = cli(
+        "rank",
+        EXAMPLE_CSV,
+        "--method",
+        "topsis",
+        "--weighting",
+        "ahp",
+        "--by-type",
+        "--format",
+        "json",
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert sum(r["rank"] == 1 for r in rows) == 3  # one per type
+
+
+def test_missing_median_is_reported(cli, tmp_path):
+    """--missing median imputes and says so on stderr."""
+    lines = EXAMPLE_CSV.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    col = header.index("rd_intensity")
+    cells = next(csv.reader([lines[1]]))
+    cells[col] = ""
+    lines[1] = ",".join(f'"{c}"' if "," in c else c for c in cells)
+    path = tmp_path / "holey.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refused = cli("rank", path)
+    refused.assert_clean_error("rd_intensity")
+    proc = cli("rank", path, "--missing", "median")
+    assert proc.returncode == 0, proc.stderr
+    assert "imputed" in proc.stderr
+    assert "rd_intensity" in proc.stderr
+
+
+def test_bad_input_is_one_clean_error(cli, tmp_path):
+    """A missing file and a bad table give exit 2 and no traceback."""
+    cli("rank", tmp_path / "nope.csv").assert_clean_error("nope.csv")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("cluster,type\nA,basic\n", encoding="utf-8")
+    cli("rank", bad).assert_clean_error("output_value")
+
+
+def test_bad_option_is_a_usage_error(cli):
+    """Argparse rejects an unknown --method with status 2."""
+    proc = cli("rank", EXAMPLE_CSV, "--method", "nope")
+    assert proc.returncode == 2
+    assert "invalid choice" in proc.stderr
