@@ -18,7 +18,7 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from clusterscore import __version__
+from clusterscore._version import __version__
 from clusterscore.cli import (
     gaps,
     rank,
