@@ -30,12 +30,14 @@ from clusterscore.aggregate.dimensions import (
     _membership,
     _n_groups,
 )
+from clusterscore.aggregate.gra import DEFAULT_RHO, check_rho
 from clusterscore.aggregate.kernels import (
     DEFAULT_FLOOR,
     TOPSIS_NORMALIZATIONS,
     _topsis_raw,
 )
 from clusterscore.aggregate.registry import AGGREGATIONS
+from clusterscore.aggregate.vikor import DEFAULT_V, check_v
 from clusterscore.errors import ParameterError
 from clusterscore.normalize import (
     FloatArray,
@@ -52,6 +54,8 @@ def dimension_scores(
     method: str = "weighted_sum",
     *,
     floor: float = DEFAULT_FLOOR,
+    rho: float | None = None,
+    v: float | None = None,
     n_groups: int | None = None,
     directions: Any = None,
     normalization: str | None = None,
@@ -157,7 +161,8 @@ def dimension_scores(
     g = _as_groups(groups, Y.shape[1], n_groups)
     d = _n_groups(g, n_groups)
     M = _membership(w, g, d)
-    return AGGREGATIONS[method].dimension_kernel(Y, M, floor)
+    extra = method_options(func, method, {"rho": rho, "v": v})
+    return AGGREGATIONS[method].dimension_kernel(Y, M, floor, **extra)
 
 
 def _as_weight_array(
@@ -226,6 +231,8 @@ def aggregate(
     method: str = "weighted_sum",
     *,
     floor: float | None = None,
+    rho: float | None = None,
+    v: float | None = None,
 ) -> Any:
     """Aggregate a normalised matrix into one score per cluster.
 
@@ -239,12 +246,19 @@ def aggregate(
         One weight vector summing to 1, or k of them as rows (a batch:
         the result then has one row of scores per weight vector). With a
         DataFrame, a mapping or Series keyed by column is aligned.
-    method : {"weighted_sum", "geometric", "topsis"}
+    method : {"weighted_sum", "geometric", "topsis", "gra", "vikor"}
         The registry entry in `AGGREGATIONS`: `weighted_sum`,
-        `weighted_geometric`, `topsis_closeness`.
+        `weighted_geometric`, `topsis_closeness`, `gra_grade`,
+        `vikor_score`.
     floor : float, optional
         The geometric mean's floor in (0, 1]; default `DEFAULT_FLOOR`
         (0.01). Only for ``"geometric"``.
+    rho : float, optional
+        GRA's distinguishing coefficient in (0, 1]; default 0.5. Only for
+        ``"gra"``.
+    v : float, optional
+        VIKOR's weight of the group-utility strategy in [0, 1]; default
+        0.5. Only for ``"vikor"``.
 
     Returns
     -------
@@ -286,16 +300,9 @@ def aggregate(
     check_shape(func, arr, name="Y")
     lo, hi, _ = _column_stats(arr)
     check_finite_columns(func, arr, lo, hi, index, columns, name="Y")
-    options: dict[str, Any] = {}
-    if "floor" in spec.options:
-        options["floor"] = _as_floor(func, floor)
-    elif floor is not None:
-        raise ParameterError(
-            f"{func}(): 'floor' only applies to method='geometric'; got "
-            f"method={method!r}.",
-            parameter="floor",
-            value=floor,
-        )
+    options = method_options(
+        func, method, {"floor": floor, "rho": rho, "v": v}
+    )
     if spec.nonnegative:
         check_nonnegative_columns(
             func,
@@ -306,6 +313,34 @@ def aggregate(
         )
     W = _as_weight_array(func, weights, arr.shape[1], columns)
     return _wrap(spec.kernel(arr, W, **options), Y, "score")
+
+
+def method_options(
+    func: str, method: str, given: dict[str, Any]
+) -> dict[str, float]:
+    """Check the method's keyword options; refuse those of other methods.
+
+    `given` maps option names (``floor``, ``rho``, ``v``) to values, None
+    for "not given" (the option's default is then used). Returns the
+    options `method`'s kernels take, checked.
+    """
+    spec = AGGREGATIONS[method]
+    options: dict[str, float] = {}
+    for name, value in given.items():
+        if name in spec.options:
+            check, default = _OPTIONS[name]
+            options[name] = check(func, default if value is None else value)
+        elif value is not None:
+            owner = next(
+                m for m, s in AGGREGATIONS.items() if name in s.options
+            )
+            raise ParameterError(
+                f"{func}(): '{name}' only applies to method={owner!r}; got "
+                f"method={method!r}.",
+                parameter=name,
+                value=value,
+            )
+    return options
 
 
 def _as_floor(func: str, floor: Any) -> float:
@@ -419,3 +454,11 @@ def topsis(
     check_span(func, stats[0], stats[1], columns)
     closeness = _topsis_raw(arr, W, signs, normalization, stats)
     return _wrap(closeness, X, "closeness")
+
+
+_OPTIONS: dict[str, tuple[Any, float]] = {
+    "floor": (_as_floor, DEFAULT_FLOOR),
+    "rho": (check_rho, DEFAULT_RHO),
+    "v": (check_v, DEFAULT_V),
+}
+"""Each method option's check and default."""

@@ -16,11 +16,13 @@ from clusterscore.aggregate.dimensions import (
     _dim_topsis,
     _dim_weighted_sum,
 )
+from clusterscore.aggregate.gra import gra_dimension_kernel, gra_grade
 from clusterscore.aggregate.kernels import (
     topsis_closeness,
     weighted_geometric,
     weighted_sum,
 )
+from clusterscore.aggregate.vikor import vikor_dimension_kernel, vikor_score
 from clusterscore.normalize import FloatArray
 
 
@@ -35,12 +37,14 @@ class AggregationMethod:
     kernel : callable
         ``kernel(Y, W, **options)`` -> scores (m,) or (k, m).
     options : tuple of str
-        The keyword options the kernel takes (``("floor",)`` or empty).
+        The keyword options the kernel takes (``("floor",)`` for the
+        geometric mean, ``("rho",)`` for GRA, ``("v",)`` for VIKOR, or
+        empty).
     nonnegative : bool
         Whether the method needs every normalised value >= 0.
     dimension_kernel : callable
-        ``dimension_kernel(Y, M, floor)`` with M the (n, n_dims) matrix of
-        within-dimension weights; see `dimension_scores`.
+        ``dimension_kernel(Y, M, floor, **options)`` with M the (n, n_dims)
+        matrix of within-dimension weights; see `dimension_scores`.
     formula : str
         The formula in plain text, for docs and help.
     subscore : str
@@ -51,7 +55,7 @@ class AggregationMethod:
     kernel: Callable[..., FloatArray]
     options: tuple[str, ...]
     nonnegative: bool
-    dimension_kernel: Callable[[FloatArray, FloatArray, float], FloatArray]
+    dimension_kernel: Callable[..., FloatArray]
     formula: str
     subscore: str
 
@@ -87,6 +91,28 @@ AGGREGATIONS: dict[str, AggregationMethod] = {
         formula="C = d-/(d+ + d-), weighted Euclidean distances to the "
         "ideal (d+) and anti-ideal (d-)",
         subscore="TOPSIS closeness on the dimension's indicators alone; "
+        "the score is not a function of the sub-scores",
+    ),
+    "gra": AggregationMethod(
+        "gra",
+        gra_grade,
+        options=("rho",),
+        nonnegative=False,
+        dimension_kernel=gra_dimension_kernel,
+        formula="S = sum_j w_j xi_j, xi = (dmin + rho dmax) / (d + rho "
+        "dmax), d = |1 - y| (grey relational grade, Deng 1982)",
+        subscore="grey relational grade over the dimension's indicators; "
+        "the score is the dimension-weighted sum of the sub-scores",
+    ),
+    "vikor": AggregationMethod(
+        "vikor",
+        vikor_score,
+        options=("v",),
+        nonnegative=False,
+        dimension_kernel=vikor_dimension_kernel,
+        formula="S = 1 - Q, Q = v (S - S*)/(S- - S*) + (1 - v) (R - R*)/"
+        "(R- - R*) (VIKOR, Opricovic & Tzeng 2004)",
+        subscore="1 - Q of VIKOR run on the dimension's indicators alone; "
         "the score is not a function of the sub-scores",
     ),
 }

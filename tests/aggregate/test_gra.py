@@ -1,4 +1,4 @@
-"""Grey relational analysis kernels (clusterscore._gra)."""
+"""Grey relational analysis kernels (clusterscore.aggregate.gra)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from clusterscore._gra import (
+from clusterscore.aggregate.gra import (
     check_rho,
     gra_dimension_kernel,
     gra_grade,

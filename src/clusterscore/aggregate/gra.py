@@ -130,8 +130,9 @@ def grey_relational_coefficients(
     dmax = float(delta.max())
     if dmax <= 0.0:
         return np.ones_like(delta)
-    denominator = delta + rho * dmax
-    return (dmin + rho * dmax) / denominator
+    # divided through by dmax first: the same ratio, and no underflow of
+    # rho * dmax when the differences are subnormal
+    return (dmin / dmax + rho) / (delta / dmax + rho)
 
 
 def gra_grade(

@@ -1,4 +1,4 @@
-"""VIKOR kernels (clusterscore._vikor): goldens, properties, edge rules."""
+"""VIKOR kernels (clusterscore.aggregate.vikor): goldens, properties."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from clusterscore._vikor import (
+from clusterscore.aggregate.vikor import (
     check_v,
     vikor,
     vikor_conditions,
