@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from clusterscore.errors import DataError, FallbackWarning, ParameterError
 from clusterscore.io import read_clusters
-from clusterscore.scoring import _min_rank, evaluate, rank_clusters
+from clusterscore.scoring import competition_ranks, evaluate, rank_clusters
 from clusterscore.system import (
     ClusterType,
     Dimension,
@@ -162,7 +162,7 @@ class TestHandComputed:
 class TestRanks:
     def test_min_rank_ties(self):
         """Equal scores share the smaller rank."""
-        assert _min_rank(np.array([3.0, 1.0, 3.0, 2.0])).tolist() == [
+        assert competition_ranks(np.array([3.0, 1.0, 3.0, 2.0])).tolist() == [
             1,
             4,
             1,

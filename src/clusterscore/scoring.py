@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -36,13 +36,23 @@ from clusterscore.weights.hierarchy import system_weights
 
 __all__ = [
     "AGGREGATIONS",
+    "ALL_NORMALIZATIONS",
     "DEFAULT_NORMALIZATION",
     "MISSING_POLICIES",
     "NORMALIZATIONS_FOR",
     "WEIGHTINGS",
     "Evaluation",
+    "RunOptions",
+    "aggregate_scores",
+    "competition_ranks",
     "evaluate",
+    "evaluate_prepared",
+    "hierarchy_weights",
+    "normalised",
+    "objective_weights",
     "rank_clusters",
+    "resolve_normalization",
+    "scoring_matrix",
 ]
 
 WEIGHTINGS = ("ahp", "entropy", "combined")
@@ -64,6 +74,40 @@ DEFAULT_NORMALIZATION = {
 }
 """The normalisation used when ``normalization=None``."""
 
+ALL_NORMALIZATIONS = tuple(
+    dict.fromkeys(n for norms in NORMALIZATIONS_FOR.values() for n in norms)
+)
+"""Every normalisation some aggregation accepts (minmax, target,
+percentile, vector)."""
+
+
+def resolve_normalization(method: str, normalization: str | None) -> str:
+    """Return the normalisation `method` uses when `normalization` is asked.
+
+    The one rule: a normalisation the method accepts (`NORMALIZATIONS_FOR`)
+    is used as given; None, or one the method does not accept, gives the
+    method's default (`DEFAULT_NORMALIZATION`). `evaluate` refuses a
+    normalisation the method does not accept before asking;
+    `clusterscore.uncertainty` draws methods and normalisations
+    independently and relies on the substitution.
+
+    Examples
+    --------
+    >>> resolve_normalization("topsis", None)
+    'vector'
+    >>> resolve_normalization("topsis", "target")
+    'vector'
+    >>> resolve_normalization("geometric", "percentile")
+    'percentile'
+    """
+    if (
+        normalization is None
+        or normalization not in NORMALIZATIONS_FOR[method]
+    ):
+        return DEFAULT_NORMALIZATION[method]
+    return normalization
+
+
 MISSING_POLICIES = ("refuse", "median", "drop_indicator")
 """What to do with missing values (NaN cells) in the table."""
 
@@ -72,6 +116,79 @@ COMBINATIONS = tuple(COMBINE_METHODS)
 MIN_TYPE_VALUES = 3
 """Fewest known values of an indicator within a cluster type for the
 type's median to be used; below it the median of all clusters is used."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The options of one scoring run, after defaults were filled in.
+
+    The one record of a run's options: `evaluate` builds it from its
+    arguments (`checked`), `clusterscore.uncertainty` builds the nominal
+    run of `uncertainty` and `sensitivity` from theirs, and
+    `evaluate_prepared` scores with it. ``Evaluation.options`` is its
+    `as_dict` (a plain dict, as before the record existed).
+
+    Attributes
+    ----------
+    weighting, method, normalization, combine, alpha, by_type, missing, \
+ahp_method
+        As for `evaluate`; `normalization` is resolved (never None).
+    system : str
+        The indicator system's path, or its id when it has none.
+    """
+
+    weighting: str = "combined"
+    method: str = "weighted_sum"
+    normalization: str = "minmax"
+    combine: str = "multiplicative"
+    alpha: float = 0.5
+    by_type: bool = False
+    missing: str = "refuse"
+    ahp_method: str = "eigenvector"
+    system: str = ""
+
+    @classmethod
+    def checked(
+        cls,
+        fn: str,
+        *,
+        weighting: str,
+        method: str,
+        normalization: str | None,
+        combine: str,
+        alpha: float,
+        by_type: bool,
+        missing: str,
+        ahp_method: str,
+    ) -> RunOptions:
+        """Validate the options of `fn` and return them as a record.
+
+        The record's `system` is left empty for the caller to fill in
+        (``dataclasses.replace``) once the system is loaded.
+        """
+        check_option(fn, "weighting", weighting, WEIGHTINGS)
+        check_option(fn, "method", method, AGGREGATIONS)
+        check_option(fn, "combine", combine, COMBINATIONS)
+        check_option(fn, "missing", missing, MISSING_POLICIES)
+        alpha = check_unit_interval(fn, "alpha", alpha)
+        if normalization is not None:
+            check_option(
+                fn, "normalization", normalization, NORMALIZATIONS_FOR[method]
+            )
+        return cls(
+            weighting=weighting,
+            method=method,
+            normalization=resolve_normalization(method, normalization),
+            combine=combine,
+            alpha=alpha,
+            by_type=bool(by_type),
+            missing=missing,
+            ahp_method=ahp_method,
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the options as a dict (field order), as `Evaluation` has."""
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -251,37 +368,51 @@ def evaluate(
        Making. Springer (TOPSIS).
     .. [4] OECD/JRC (2008). Handbook on Constructing Composite Indicators.
     """
-    from clusterscore import __version__
     from clusterscore.system import load_system
 
-    fn = "evaluate"
-    check_option(fn, "weighting", weighting, WEIGHTINGS)
-    check_option(fn, "method", method, AGGREGATIONS)
-    check_option(fn, "combine", combine, COMBINATIONS)
-    check_option(fn, "missing", missing, MISSING_POLICIES)
-    alpha = check_unit_interval(fn, "alpha", alpha)
-    if normalization is None:
-        normalization = DEFAULT_NORMALIZATION[method]
-    check_option(
-        fn, "normalization", normalization, NORMALIZATIONS_FOR[method]
+    opts = RunOptions.checked(
+        "evaluate",
+        weighting=weighting,
+        method=method,
+        normalization=normalization,
+        combine=combine,
+        alpha=alpha,
+        by_type=by_type,
+        missing=missing,
+        ahp_method=ahp_method,
     )
     if system is None:
         system = load_system()
+    opts = replace(opts, system=system.path or system.id)
+    return evaluate_prepared(
+        prepare(df, system, missing=missing), system, opts
+    )
 
-    prep = prepare(df, system, missing=missing)
-    options = {
-        "weighting": weighting,
-        "method": method,
-        "normalization": normalization,
-        "combine": combine,
-        "alpha": alpha,
-        "by_type": bool(by_type),
-        "missing": missing,
-        "ahp_method": ahp_method,
-        "system": system.path or system.id,
-    }
 
-    if by_type:
+def evaluate_prepared(
+    prep: Prepared, system: IndicatorSystem, options: RunOptions
+) -> Evaluation:
+    """Score a prepared table with checked options.
+
+    `evaluate` is `prepare` (validation, once) followed by this.
+
+    Parameters
+    ----------
+    prep : Prepared
+        The table as `prepare` returns it (validated once).
+    system : IndicatorSystem
+        The system `prep` was prepared with.
+    options : RunOptions
+        Checked options.
+
+    Returns
+    -------
+    Evaluation
+    """
+    from clusterscore import __version__
+
+    opts = options.as_dict()
+    if options.by_type:
         segments = [
             (t, np.flatnonzero(prep.types == t))
             for t in system.cluster_types
@@ -297,17 +428,30 @@ def evaluate(
     weight_tables = []
     judgments: dict[str, AHPResult] = {}
     for cluster_type, rows in segments:
-        seg = _score_segment(
-            prep, system, rows, cluster_type, options, judgments
-        )
+        seg = _score_segment(prep, system, rows, cluster_type, opts, judgments)
         scores[rows], subs[rows], table = seg
-        rank[rows] = _min_rank(scores[rows])
+        rank[rows] = competition_ranks(scores[rows])
         if cluster_type is not None:
             table.index = pd.MultiIndex.from_product(
                 [[cluster_type], table.index], names=["type", "indicator"]
             )
         weight_tables.append(table)
+    return Evaluation(
+        ranking=_ranking_frame(prep, system, scores, subs, rank, options),
+        weights=pd.concat(weight_tables),
+        judgments=judgments,
+        options=opts,
+        version=__version__,
+        imputed=prep.imputed,
+        dropped=prep.dropped,
+        table=prep.table,
+        system=system,
+    )
 
+
+def _ranking_frame(prep, system, scores, subs, rank, options):
+    """Return the ranking table: best first (within type with ``by_type``)."""
+    m = len(prep.clusters)
     ranking = pd.DataFrame(
         {"type": prep.types, "score": scores, "rank": rank},
         index=pd.Index(prep.clusters, name="cluster"),
@@ -324,23 +468,11 @@ def evaluate(
             prep.clusters,
             rank,
             [type_order[t] for t in prep.types]
-            if by_type
+            if options.by_type
             else np.zeros(m, dtype=int),
         )
     )
-    ranking = ranking.iloc[order]
-
-    return Evaluation(
-        ranking=ranking,
-        weights=pd.concat(weight_tables),
-        judgments=judgments,
-        options=options,
-        version=__version__,
-        imputed=prep.imputed,
-        dropped=prep.dropped,
-        table=prep.table,
-        system=system,
-    )
+    return ranking.iloc[order]
 
 
 def rank_clusters(
@@ -499,8 +631,67 @@ def _impute_median(values, holes, types, table, ids):
 
 
 # --------------------------------------------------------------------------
-# one segment (all clusters, or one type)
+# the stages on prepared arrays: weights, normalisation, aggregation, ranks
+# (`evaluate` runs them once per segment; `clusterscore.uncertainty` runs
+# them on batches of sampled weights)
 # --------------------------------------------------------------------------
+
+
+def hierarchy_weights(
+    local: np.ndarray, dimension_weights: np.ndarray, groups: np.ndarray
+) -> np.ndarray:
+    r"""Global AHP weights from local and dimension weights; batched.
+
+    Kernel: no validation. With :math:`u_j` the local weight of indicator
+    :math:`j` in its dimension :math:`d(j)` and :math:`v_d` the weight of
+    dimension :math:`d`, each renormalised over what is kept,
+
+    .. math:: w_j = rac{u_j}{\sum_{i \in d(j)} u_i}
+              rac{v_{d(j)}}{\sum_d v_d}
+
+    (Saaty 1980, ch. 3, composition of priorities), rescaled to sum 1.
+
+    Parameters
+    ----------
+    local : numpy.ndarray, shape (..., n)
+        Local weights of the kept indicators.
+    dimension_weights : numpy.ndarray, shape (..., D)
+        Weights of the dimensions that keep an indicator.
+    groups : numpy.ndarray of int, shape (n,)
+        The dimension (0..D-1) of each indicator.
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., n)
+
+    Examples
+    --------
+    >>> hierarchy_weights(np.array([0.5, 0.5, 1.0]), np.array([0.75, 0.25]),
+    ...                   np.array([0, 0, 1])).tolist()
+    [0.375, 0.375, 0.25]
+    """
+    local_sum = _group_sums(local, groups, dimension_weights.shape[-1])
+    total = dimension_weights.sum(axis=-1, keepdims=True)
+    glob = local / local_sum * dimension_weights[..., groups] / total
+    return glob / glob.sum(axis=-1, keepdims=True)
+
+
+def _group_sums(x: np.ndarray, groups: np.ndarray, n_groups: int):
+    """Per-group sums of the last axis of `x`, broadcast back to it.
+
+    Compensated (Kahan) sums in column order, the summation pandas'
+    ``groupby(...).sum()`` uses, so that the weights are the same to the
+    last bit as they were when they were computed with pandas. The loop
+    runs over the few columns, batched over the leading axes.
+    """
+    total = np.zeros((*x.shape[:-1], n_groups))
+    comp = np.zeros_like(total)
+    for j, g in enumerate(groups):  # loop over the columns
+        y = x[..., j] - comp[..., g]
+        t = total[..., g] + y
+        comp[..., g] = (t - total[..., g]) - y
+        total[..., g] = t
+    return total[..., groups]
 
 
 def subjective_weights(
@@ -514,104 +705,36 @@ def subjective_weights(
 
     Local weights are renormalised within each dimension over the kept
     indicators, and dimension weights over the dimensions that keep at
-    least one indicator; the global weight is their product.
+    least one indicator; the global weight is their product
+    (`hierarchy_weights`).
     """
     hw = system_weights(system, cluster_type, method=ahp_method)
     tab = hw.table.loc[list(indicators)]
-    local = tab["local_weight"].to_numpy(dtype=float)
-    dim_of = tab["dimension"].to_numpy(dtype=object)
-    local_sum = pd.Series(local).groupby(dim_of).transform("sum").to_numpy()
+    groups, dims = pd.factorize(tab["dimension"], sort=False)
     dim_w = (
         tab.groupby("dimension", sort=False)["dimension_weight"]
         .first()
-        .to_dict()
+        .loc[dims]
+        .to_numpy(dtype=float)
     )
-    total_dim = sum(dim_w.values())
-    glob = local / local_sum * np.array([dim_w[d] for d in dim_of]) / total_dim
-    return glob / glob.sum(), dict(hw.judgments)
+    local = tab["local_weight"].to_numpy(dtype=float)
+    return hierarchy_weights(local, dim_w, groups), dict(hw.judgments)
 
 
-def _score_segment(prep, system, rows, cluster_type, options, judgments):
-    """Weights, scores (0-100) and sub-scores (0-100) of one segment.
-
-    The direction-aware min-max matrix is computed once and serves twice:
-    its column shares give the entropy weights (entropy on min-max data is
-    by definition the entropy of the shares of the min-max matrix) and,
-    with ``normalization="minmax"``, it is the matrix that is aggregated.
-    """
-    # rows are sorted positions; all of them (the pooled ranking) means the
-    # prepared matrix itself, with no copy
-    X = prep.X if len(rows) == len(prep.X) else prep.X[rows]
-    signs = prep.signs
-    names = list(prep.indicators)
-    w_ahp, used_j = subjective_weights(
-        system, cluster_type, prep.indicators, ahp_method=options["ahp_method"]
-    )
-    judgments.update(used_j)
-    weighting = options["weighting"]
-    method = options["method"]
-    norm = options["normalization"]
-    Y_minmax = _norm.normalize(X, signs, method="minmax")
-    w_ent = _entropy_or_fallback(Y_minmax, names, cluster_type, weighting)
-    if w_ent is None:
-        w_comb = w_ahp
-    else:
-        w_comb = np.asarray(
-            combine_weights(
-                w_ahp, w_ent, method=options["combine"], alpha=options["alpha"]
-            ),
-            dtype=float,
-        )
-    used = {"ahp": w_ahp, "entropy": w_ent, "combined": w_comb}[weighting]
-    used = np.asarray(w_ahp if used is None else used, dtype=float)
-
-    if method == "topsis":
-        del Y_minmax  # TOPSIS normalises the raw matrix itself
-        score = _agg.topsis(X, used, signs, normalization=norm)
-        sub = _agg.dimension_scores(
-            X,
-            used,
-            prep.groups,
-            method="topsis",
-            directions=signs,
-            normalization=norm,
-        )
-    else:
-        if norm == "minmax":
-            Y = Y_minmax
-        else:
-            del Y_minmax
-            Y = _normalised(X, signs, norm, system, prep.types[rows], names)
-        if method == "weighted_sum":
-            score = _agg.weighted_sum(Y, used)
-            sub = _agg.dimension_scores(
-                Y, used, prep.groups, method="weighted_sum"
-            )
-        else:
-            score = _agg.weighted_geometric(Y, used)
-            sub = _agg.dimension_scores(
-                Y, used, prep.groups, method="geometric"
-            )
-    table = pd.DataFrame(
-        {
-            "dimension": [system.indicator(i).dimension for i in names],
-            "ahp": w_ahp,
-            "entropy": np.nan if w_ent is None else w_ent,
-            "combined": w_comb,
-            "used": used,
-        },
-        index=pd.Index(names, name="indicator"),
-    )
-    return 100.0 * np.asarray(score), 100.0 * np.asarray(sub), table
-
-
-def _entropy_or_fallback(Y_minmax, names, cluster_type, weighting):
+def objective_weights(
+    Y_minmax: np.ndarray,
+    names: list[str],
+    cluster_type: str | None,
+    weighting: str,
+) -> np.ndarray | None:
     """Entropy weights from the min-max matrix, or None for one cluster.
 
-    A type with one cluster has no entropy weights: its clusters are
-    scored with the AHP weights, with a `FallbackWarning`. With
-    ``weighting="ahp"`` the entropy weights are only reported, so a table
-    on which they are undefined gives None, silently.
+    Entropy on min-max data is by definition the entropy of the column
+    shares of the min-max matrix. A type with one cluster has no entropy
+    weights: its clusters are scored with the AHP weights, with a
+    `FallbackWarning`. With ``weighting="ahp"`` the entropy weights are
+    only reported, so a table on which they are undefined gives None,
+    silently.
     """
     shares = pd.DataFrame(Y_minmax, columns=names, copy=False)
     if weighting == "ahp":
@@ -628,12 +751,12 @@ def _entropy_or_fallback(Y_minmax, names, cluster_type, weighting):
         "so entropy weights are undefined for it; its clusters are scored "
         "with the AHP weights alone.",
         FallbackWarning,
-        stacklevel=4,
+        stacklevel=5,
     )
     return None
 
 
-def _normalised(X, signs, method, system, types, names):
+def normalised(X, signs, method, system, types, names):
     """Normalise X; ``"target"`` uses each row's type-specific targets.
 
     Target-relative normalisation runs once per cluster type (a handful),
@@ -664,18 +787,165 @@ def _normalised(X, signs, method, system, types, names):
     return Y
 
 
-def _min_rank(scores: np.ndarray) -> np.ndarray:
-    """Competition ranks, best first; equal scores share the smaller rank.
+def scoring_matrix(
+    X, signs, method, normalization, system, types, names, *, minmax=None
+):
+    """Return the matrix `method` aggregates (see `aggregate_scores`).
+
+    TOPSIS takes the raw matrix `X` (it normalises it itself); the means
+    take `X` normalised with `normalization` (`normalised`), reusing
+    `minmax` (the min-max matrix, when already computed) for
+    ``"minmax"``.
+    """
+    if method == "topsis":
+        return X
+    if normalization == "minmax" and minmax is not None:
+        return minmax
+    return normalised(X, signs, normalization, system, types, names)
+
+
+def aggregate_scores(method, data, weights, signs, normalization):
+    """Scores 0-100 (higher is better) of the rows of `data`; batched.
+
+    `data` is `scoring_matrix` of the method; `weights` is one weight
+    vector (n,) or a batch (k, n), giving scores (m,) or (k, m). The
+    weighted sum and geometric mean aggregate the normalised matrix, TOPSIS
+    the raw one with `signs` and its `normalization`; all three are
+    batched over weight rows by `clusterscore.aggregate`.
+    """
+    if method == "weighted_sum":
+        score = _agg.weighted_sum(data, weights)
+    elif method == "geometric":
+        score = _agg.weighted_geometric(data, weights)
+    else:
+        score = _agg.topsis(data, weights, signs, normalization=normalization)
+    return 100.0 * np.asarray(score, dtype=float)
+
+
+def _dimension_scores(method, data, weights, prep, normalization):
+    """Sub-scores 0-100 per dimension (see `evaluate`, Notes)."""
+    if method == "topsis":
+        kw = {"directions": prep.signs, "normalization": normalization}
+    else:
+        kw = {}
+    sub = _agg.dimension_scores(
+        data, weights, prep.groups, method=method, **kw
+    )
+    return 100.0 * np.asarray(sub)
+
+
+def competition_ranks(
+    scores: np.ndarray, *, average: bool = False
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+    """Competition ranks of `scores` along the last axis, best first.
+
+    Kernel: no validation. Higher scores rank first; equal scores share
+    the smaller rank. With ``average=True`` also the mean of the ranks
+    that equal scores span (the ranks of Spearman's rho). Works on one
+    score vector (m,) or a batch (k, m), one ranking per row, with one
+    sort along the axis.
+
+    Returns
+    -------
+    rank : numpy.ndarray of int64, shape of `scores`
+    average : numpy.ndarray of float, shape of `scores`
+        Only with ``average=True``.
 
     Examples
     --------
-    >>> _min_rank(np.array([50.0, 70.0, 50.0, 10.0])).tolist()
+    >>> competition_ranks(np.array([50.0, 70.0, 50.0, 10.0])).tolist()
     [2, 1, 2, 4]
+    >>> r, a = competition_ranks(np.array([[50.0, 70.0, 50.0, 10.0]]),
+    ...                          average=True)
+    >>> r.tolist(), a.tolist()
+    ([[2, 1, 2, 4]], [[2.5, 1.0, 2.5, 4.0]])
     """
-    order = np.argsort(-scores)  # ties get one rank whatever their order
-    s = scores[order]
-    new = np.r_[True, s[1:] != s[:-1]]
-    first = np.maximum.accumulate(np.where(new, np.arange(len(s)), 0))
-    ranks = np.empty(len(s), dtype=np.int64)
-    ranks[order] = first + 1
-    return ranks
+    if scores.ndim == 1:
+        out = competition_ranks(scores[None, :], average=average)
+        return tuple(o[0] for o in out) if average else out[0]
+    k, m = scores.shape
+    order = np.argsort(-scores, axis=1, kind="stable")
+    s = np.take_along_axis(scores, order, axis=1)
+    pos = np.broadcast_to(np.arange(m), (k, m))
+    start = np.ones((k, m), dtype=bool)
+    start[:, 1:] = s[:, 1:] != s[:, :-1]
+    rank = np.empty((k, m), dtype=np.int64)
+    if start.all():  # no ties: both are the inverse permutation
+        np.put_along_axis(rank, order, pos + 1, axis=1)
+        return (rank, rank.astype(float)) if average else rank
+    first = np.maximum.accumulate(np.where(start, pos, 0), axis=1)
+    np.put_along_axis(rank, order, first + 1, axis=1)
+    if not average:
+        return rank
+    end = np.ones((k, m), dtype=bool)
+    end[:, :-1] = start[:, 1:]
+    last = np.minimum.accumulate(np.where(end, pos, m)[:, ::-1], axis=1)
+    avg = np.empty((k, m))
+    np.put_along_axis(avg, order, (first + last[:, ::-1]) / 2.0 + 1.0, axis=1)
+    return rank, avg
+
+
+# --------------------------------------------------------------------------
+# one segment (all clusters, or one type)
+# --------------------------------------------------------------------------
+
+
+def _score_segment(prep, system, rows, cluster_type, options, judgments):
+    """Weights, scores (0-100) and sub-scores (0-100) of one segment.
+
+    `options` is the dict of a `RunOptions`. The direction-aware min-max
+    matrix is computed once and serves twice: its column shares give the
+    entropy weights and, with ``normalization="minmax"``, it is the matrix
+    that is aggregated.
+    """
+    # rows are sorted positions; all of them (the pooled ranking) means the
+    # prepared matrix itself, with no copy
+    X = prep.X if len(rows) == len(prep.X) else prep.X[rows]
+    signs = prep.signs
+    names = list(prep.indicators)
+    w_ahp, used_j = subjective_weights(
+        system, cluster_type, prep.indicators, ahp_method=options["ahp_method"]
+    )
+    judgments.update(used_j)
+    weighting = options["weighting"]
+    method = options["method"]
+    norm = options["normalization"]
+    Y_minmax = _norm.normalize(X, signs, method="minmax")
+    w_ent = objective_weights(Y_minmax, names, cluster_type, weighting)
+    if w_ent is None:
+        w_comb = w_ahp
+    else:
+        w_comb = np.asarray(
+            combine_weights(
+                w_ahp, w_ent, method=options["combine"], alpha=options["alpha"]
+            ),
+            dtype=float,
+        )
+    used = {"ahp": w_ahp, "entropy": w_ent, "combined": w_comb}[weighting]
+    used = np.asarray(w_ahp if used is None else used, dtype=float)
+    data = scoring_matrix(
+        X,
+        signs,
+        method,
+        norm,
+        system,
+        prep.types[rows],
+        names,
+        minmax=Y_minmax,
+    )
+    del Y_minmax  # free it unless it is `data`
+    table = pd.DataFrame(
+        {
+            "dimension": [system.indicator(i).dimension for i in names],
+            "ahp": w_ahp,
+            "entropy": np.nan if w_ent is None else w_ent,
+            "combined": w_comb,
+            "used": used,
+        },
+        index=pd.Index(names, name="indicator"),
+    )
+    return (
+        aggregate_scores(method, data, used, signs, norm),
+        _dimension_scores(method, data, used, prep, norm),
+        table,
+    )
