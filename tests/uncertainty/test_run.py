@@ -1,0 +1,385 @@
+"""Tests of clusterscore.uncertainty.run: the drivers on the pipeline."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from clusterscore.errors import DataError, DataWarning, ParameterError
+from clusterscore.scoring import evaluate
+from clusterscore.uncertainty import sensitivity, uncertainty
+
+ALL_METHODS = ("weighted_sum", "geometric", "topsis")
+
+
+def dominated_table(system, table) -> pd.DataFrame:
+    """Return `table` plus a cluster at least as good as all on all."""
+    best = {}
+    for ind in system.indicators:
+        col = table[ind.id]
+        if ind.direction == "benefit":
+            v = col.max() * 1.2 + 1
+            if ind.upper is not None:
+                v = min(v, ind.upper)
+        else:
+            v = col.min() * 0.5
+        best[ind.id] = np.round(v) if ind.integer else v
+    row = pd.DataFrame([{"cluster": "ZTOP", "type": "basic", **best}])
+    return pd.concat([table, row], ignore_index=True)
+
+
+# --------------------------------------------------------------------------
+# uncertainty on the pipeline
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "expected_rank", "expected_score"),
+    [
+        ("weighted_sum", [1, 2, 3], [71.875, 68.75, 53.75]),
+        ("geometric", [2, 1, 3], [59.4604, 64.8420, 47.4275]),
+    ],
+)
+def test_nominal_ranking_is_the_hand_computed_one(
+    tiny_system, tiny_table, method, expected_rank, expected_score
+):
+    """The nominal ranking of the tiny table, computed by hand.
+
+    AHP weights w = (0.375, 0.375, 0.25) (see `tiny_system`);
+    target-relative values a = (1, .25, 1), b = (.5, 1, .5),
+    c = (.8, .5, .2) (see `tiny_table`).
+
+    Weighted sum, 100 sum_j w_j y_j:
+    a = 37.5 + 9.375 + 25 = 71.875; b = 18.75 + 37.5 + 12.5 = 68.75;
+    c = 30 + 18.75 + 5 = 53.75; so a 1, b 2, c 3.
+
+    Geometric mean, 100 prod_j y_j ** w_j (no value below the 0.01
+    floor): a = .25 ** .375 = 0.594604; b = .5 ** .625 = 0.648420;
+    c = .8 ** .375 * .5 ** .375 * .2 ** .25
+    = exp(-.083679 - .259930 - .402359) = 0.474275; so b 1, a 2, c 3.
+
+    With nothing perturbed every sample gives the nominal ranking, so the
+    batched sample path is held to the same hand ranking.
+    """
+    res = uncertainty(
+        tiny_table,
+        tiny_system,
+        16,
+        0,
+        judgment_steps=0,
+        weighting="ahp",
+        methods=(method,),
+        normalizations=("target",),
+    )
+    s = res.summary.loc[["a", "b", "c"]]
+    assert s["nominal_rank"].tolist() == expected_rank
+    for col in ("median_rank", "rank_low", "rank_high"):
+        assert s[col].tolist() == expected_rank, col
+    np.testing.assert_allclose(
+        res.nominal.ranking.loc[["a", "b", "c"], "score"],
+        expected_score,
+        atol=1e-4,
+    )
+    assert res.options["nominal_normalization"] == "target"
+
+
+@pytest.mark.parametrize(
+    ("methods", "normalizations", "combine"),
+    [
+        (None, None, "linear"),
+        (("geometric",), ("percentile",), "linear"),
+        (("topsis",), ("minmax",), "multiplicative"),
+        (("weighted_sum",), ("target",), "multiplicative"),
+        (None, None, "game_theory"),
+        (("topsis",), None, "game_theory"),
+    ],
+)
+def test_nominal_rank_is_evaluate_ranking(
+    system, table, methods, normalizations, combine
+):
+    """summary.nominal_rank equals evaluate() with the nominal options."""
+    res = uncertainty(
+        table,
+        system,
+        20,
+        0,
+        methods=methods,
+        normalizations=normalizations,
+        combine=combine,
+    )
+    ev = evaluate(
+        table,
+        system,
+        method=(methods or ("weighted_sum",))[0],
+        normalization=(normalizations or (None,))[0],
+        combine=combine,
+        alpha=0.5,
+    )
+    pd.testing.assert_series_equal(
+        res.summary["nominal_rank"],
+        ev.ranking["rank"].loc[res.summary.index],
+        check_names=False,
+    )
+
+
+@pytest.mark.parametrize("method", ALL_METHODS)
+def test_zero_perturbation_collapses_every_interval(system, table, method):
+    """Zero steps, one alpha, one method: every sample is the nominal one."""
+    res = uncertainty(
+        table,
+        system,
+        64,
+        1,
+        judgment_steps=0,
+        alpha_range=(0.4, 0.4),
+        methods=(method,),
+        chunk_size=25,
+    )
+    s = res.summary
+    assert res.inputs == ()
+    for col in ("median_rank", "rank_low", "rank_high", "mean_rank"):
+        assert (s[col] == s["nominal_rank"]).all(), col
+    assert (s["mean_abs_shift"] == 0).all()
+    assert (res.agreement.loc[["spearman", "kendall"], "min"] == 1.0).all()
+    assert (s["p_top_k"] == (s["nominal_rank"] <= 3)).all()
+
+
+def test_zero_perturbation_game_theory_is_nominal(system, table):
+    """combine="game_theory": unperturbed samples all give evaluate()."""
+    res = uncertainty(
+        table, system, 32, 1, judgment_steps=0, combine="game_theory"
+    )
+    s = res.summary
+    assert res.inputs == ()
+    for col in ("median_rank", "rank_low", "rank_high"):
+        assert (s[col] == s["nominal_rank"]).all(), col
+
+
+def test_dominating_cluster_keeps_rank_one(system, table):
+    """A cluster best on every indicator is ranked [1, 1] whatever moves."""
+    df = dominated_table(system, table)
+    res = uncertainty(
+        df,
+        system,
+        300,
+        4,
+        judgment_steps=3,
+        alpha_range=(0.0, 1.0),
+        methods=ALL_METHODS,
+        normalizations=("minmax", "percentile", "vector", "target"),
+    )
+    top = res.summary.loc["ZTOP"]
+    assert top["nominal_rank"] == 1
+    assert top["rank_low"] == top["rank_high"] == 1
+    assert top["p_top_k"] == 1.0
+    assert set(res.inputs) == {
+        "dimension_judgments",
+        "indicator_judgments",
+        "alpha",
+        "method",
+        "normalization",
+    }
+
+
+def test_same_seed_same_result(system, table):
+    """Equal seeds (int or Generator) give identical results."""
+    kw = {"methods": ALL_METHODS, "judgment_steps": 2}
+    r1 = uncertainty(table, system, 150, 123, **kw)
+    r2 = uncertainty(table, system, 150, np.random.default_rng(123), **kw)
+    r3 = uncertainty(table, system, 150, 124, **kw)
+    pd.testing.assert_frame_equal(r1.summary, r2.summary)
+    pd.testing.assert_frame_equal(r1.samples, r2.samples)
+    assert not r1.samples.equals(r3.samples)
+    s1 = sensitivity(table, system, 40, 9, n_boot=50, **kw)
+    s2 = sensitivity(table, system, 40, 9, n_boot=50, **kw)
+    pd.testing.assert_frame_equal(s1.indices, s2.indices)
+
+
+def test_summary_is_read_off_the_sampled_ranks(system, table):
+    """Quantiles, P(top-k) and shifts agree with the kept rank array."""
+    res = uncertainty(
+        table, system, 200, 5, methods=ALL_METHODS, keep_ranks=True, top_k=2
+    )
+    ranks = pd.DataFrame(res.ranks, columns=sorted(table["cluster"]))
+    s = res.summary
+    for c in s.index:
+        col = ranks[c].to_numpy()
+        assert s.loc[c, "median_rank"] == np.quantile(
+            col, 0.5, method="inverted_cdf"
+        )
+        assert s.loc[c, "rank_low"] == np.quantile(
+            col, 0.05, method="inverted_cdf"
+        )
+        assert s.loc[c, "rank_high"] == np.quantile(
+            col, 0.95, method="inverted_cdf"
+        )
+        assert s.loc[c, "p_top_k"] == np.mean(col <= 2)
+        nom = s.loc[c, "nominal_rank"]
+        assert np.isclose(s.loc[c, "mean_abs_shift"], np.abs(col - nom).mean())
+    assert (res.rank_counts.sum(axis=1) == 200).all()
+
+
+def test_cr_rule_resample_keeps_draws_consistent(system, table):
+    """With resample every used matrix has CR <= max_cr (or is nominal)."""
+    res = uncertainty(table, system, 300, 2, judgment_steps=3)
+    assert res.n_used == 300
+    assert (res.samples["max_cr"] <= 0.10 + 1e-12).all()
+    # large steps make many first draws fail: the rate is reported
+    assert (res.consistency["share_above"] > 0).any()
+    assert res.consistency["draws"].min() >= 300
+
+
+def test_cr_rule_reject_drops_inconsistent_samples(system, table):
+    """With reject, samples with CR > max_cr are dropped and counted."""
+    res = uncertainty(
+        table, system, 300, 2, judgment_steps=1, cr_rule="reject"
+    )
+    bad = res.samples["max_cr"] > 0.10 + 1e-12
+    assert bad.any()
+    assert (res.samples["accepted"] == ~bad).all()
+    assert res.n_used == int((~bad).sum())
+    assert res.rejection_rate == pytest.approx(bad.mean())
+    assert (res.rank_counts.sum(axis=1) == res.n_used).all()
+
+
+def test_cr_rule_keep_uses_every_sample(system, table):
+    """With keep, inconsistent samples stay in the statistics."""
+    res = uncertainty(table, system, 300, 2, judgment_steps=3, cr_rule="keep")
+    assert res.n_used == 300
+    assert (res.samples["max_cr"] > 0.10).any()
+    assert res.samples["accepted"].all()
+
+
+def test_cr_rule_reject_everything_raises(system, table):
+    """If every sample is rejected, a DataError says what to change."""
+    with pytest.raises(DataError, match=r"every one of the 20 samples"):
+        uncertainty(
+            table,
+            system,
+            20,
+            0,
+            judgment_steps=8,
+            max_cr=1e-9,
+            cr_rule="reject",
+        )
+
+
+def test_alpha_only_matters_for_linear_combination(system, table):
+    """The alpha is not an uncertain input for multiplicative weights."""
+    for combine in ("multiplicative", "game_theory"):
+        res = uncertainty(table, system, 10, 0, combine=combine)
+        assert "alpha" not in res.inputs
+        assert res.samples["alpha"].isna().all()
+    res = uncertainty(table, system, 10, 0, weighting="entropy")
+    assert res.inputs == ()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"n": 0}, r"uncertainty\(\): 'n' must be an integer >= 1; got 0"),
+        ({"n": 2.5}, r"'n' must be an integer"),
+        ({"n": True}, r"'n' must be an integer"),
+        ({"alpha_range": (0.7, 0.3)}, r"'alpha_range' must be a pair"),
+        ({"alpha_range": (-0.1, 0.5)}, r"'alpha_range' must be a pair"),
+        ({"alpha_range": 0.5}, r"'alpha_range' must be a pair"),
+        ({"alpha": 0.9}, r"'alpha' must lie in 'alpha_range'"),
+        ({"judgment_steps": -1}, r"'judgment_steps' must be an integer"),
+        ({"judgment_steps": 17}, r"'judgment_steps' must be at most 16"),
+        ({"methods": ("wsum",)}, r"'methods' must be one of"),
+        ({"methods": ()}, r"'methods' must be a non-empty sequence"),
+        ({"normalizations": ("zscore",)}, r"'normalizations' must be one"),
+        ({"combine": "product"}, r"'combine' must be one of"),
+        ({"cr_rule": "drop"}, r"'cr_rule' must be one of"),
+        ({"max_cr": 0}, r"'max_cr' must be a positive number"),
+        ({"top_k": 0}, r"'top_k' must be an integer >= 1"),
+        ({"interval": (0.9, 0.1)}, r"'interval' must be a pair"),
+        ({"chunk_size": 0}, r"'chunk_size' must be an integer >= 1"),
+    ],
+)
+def test_uncertainty_errors(system, table, kwargs, match):
+    """Each bad argument raises ParameterError naming it."""
+    args = {"n": 5, **kwargs}
+    n = args.pop("n")
+    with pytest.raises(ParameterError, match=match):
+        uncertainty(table, system, n, 0, **args)
+
+
+def test_uncertainty_needs_two_clusters(system, table):
+    """A one-cluster table cannot be ranked: DataError."""
+    with pytest.raises(DataError, match=r"at least 2 clusters"):
+        uncertainty(table.iloc[:1], system, 5, 0)
+
+
+# --------------------------------------------------------------------------
+# sensitivity on the pipeline
+# --------------------------------------------------------------------------
+
+
+def test_sensitivity_single_group_explains_everything(system, table):
+    """With one varying group, S = ST = 1 (within the intervals)."""
+    res = sensitivity(
+        table,
+        system,
+        400,
+        6,
+        groups=("alpha",),
+        alpha_range=(0.0, 1.0),
+        n_boot=300,
+    )
+    row = res.indices.loc["alpha"]
+    assert row["S_low"] <= 1.0 <= row["S_high"]
+    assert row["ST_low"] <= 1.0 <= row["ST_high"]
+    assert res.n_runs == 400 * 3
+
+
+def test_sensitivity_design_shape_and_groups(system, table):
+    """N (d + 2) runs; indices indexed by group; default = varying ones."""
+    res = sensitivity(table, system, 50, 1, methods=ALL_METHODS, n_boot=20)
+    assert tuple(res.indices.index) == (
+        "dimension_judgments",
+        "indicator_judgments",
+        "alpha",
+        "method",
+    )
+    assert res.n_runs == 50 * 6
+    assert res.f_ab.shape == (4, 50)
+    assert res.variance > 0
+    assert (res.indices["ST"] >= 0).all()
+
+
+def test_sensitivity_constant_target_warns(system, table):
+    """A ranking that never moves gives NaN indices and a DataWarning."""
+    df = dominated_table(system, table.iloc[:1])
+    with pytest.warns(DataWarning, match=r"variance is 0"):
+        res = sensitivity(df, system, 20, 0, groups=("alpha",), n_boot=10)
+    assert res.indices.isna().all().all()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"groups": ("weights",)}, r"'groups' must be one of"),
+        ({"groups": ("method",)}, r"'method' do not vary"),
+        ({"groups": ()}, r"'groups' must be a non-empty"),
+        ({"n": 1}, r"'n' must be an integer >= 2"),
+        ({"n_boot": -5}, r"'n_boot' must be an integer >= 0"),
+        ({"cr_rule": "reject"}, r"'cr_rule' must be one of"),
+        ({"conf": 0}, r"'conf' must be a number in \(0, 1\)"),
+    ],
+)
+def test_sensitivity_errors(system, table, kwargs, match):
+    """Unknown or idle groups and bad counts raise ParameterError."""
+    args = {"n": 10, **kwargs}
+    n = args.pop("n")
+    with pytest.raises(ParameterError, match=match):
+        sensitivity(table, system, n, 0, **args)
+
+
+def test_sensitivity_with_nothing_varying_raises(system, table):
+    """No uncertain input at all: ParameterError says what to change."""
+    with pytest.raises(ParameterError, match=r"no input varies"):
+        sensitivity(
+            table, system, 10, 0, judgment_steps=0, alpha_range=(0.5, 0.5)
+        )
