@@ -16,28 +16,48 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
+from clusterscore.errors import DataError
 from clusterscore.scoring import (
     Prepared,
     RunOptions,
     aggregate_scores,
+    evaluate_prepared,
     hierarchy_weights,
     normalised,
     objective_weights,
+    prepare,
     resolve_normalization,
     scoring_matrix,
 )
-from clusterscore.system import LEVEL_DIMENSIONS, IndicatorSystem
+from clusterscore.system import LEVEL_DIMENSIONS, IndicatorSystem, load_system
+from clusterscore.uncertainty.ranks import (
+    TARGET,
+    average_of_min_ranks,
+    batched_ranks,
+    kendall_tau_b,
+    spearman_rho,
+)
 from clusterscore.uncertainty.sampling import (
     Design,
     Matrix,
     Perturbation,
+    check_perturbation,
     draw_design,
     local_weights,
+    slice_design,
 )
 from clusterscore.weights.combine import COMBINE_METHODS
 
-__all__ = ["Model", "build_model"]
+__all__ = [
+    "Model",
+    "build_model",
+    "consistency_table",
+    "rank_shifts",
+    "sample_ranks",
+    "setup",
+]
 
 
 @dataclass
@@ -258,3 +278,141 @@ def build_model(
         pert=pert,
         payload=payload,
     )
+
+
+def consistency_table(model: Model, stats) -> pd.DataFrame:
+    """Per matrix: size, nominal CR and how often draws exceeded max_cr."""
+    rows = []
+    for mt in model.matrices:
+        draws, above, fallback = (int(v) for v in stats[mt.name])
+        rows.append(
+            {
+                "matrix": mt.name,
+                "group": mt.group,
+                "size": mt.nominal.shape[0],
+                "nominal_cr": mt.nominal_cr,
+                "draws": draws,
+                "above_max_cr": above,
+                "share_above": above / draws if draws else 0.0,
+                "fallback_to_nominal": fallback,
+            }
+        )
+    return pd.DataFrame(rows).set_index("matrix")
+
+
+def setup(fn, df, system, o):
+    """Check the options, validate the table once, score the nominal case.
+
+    Returns the model, the prepared table, the nominal `Evaluation`, the
+    nominal ranks (in the prepared, sorted cluster order) and the options
+    dict of the result.
+    """
+    pert = check_perturbation(fn, o)
+    if system is None:
+        system = load_system()
+    prep = prepare(df, system, missing=o["missing"])
+    if len(prep.clusters) < 2:
+        raise DataError(
+            f"{fn}(): ranks need at least 2 clusters; the table has "
+            f"{len(prep.clusters)}."
+        )
+    method = pert.methods[0]
+    run = RunOptions(
+        weighting=o["weighting"],
+        method=method,
+        normalization=resolve_normalization(method, pert.normalizations[0]),
+        combine=o["combine"],
+        alpha=pert.alpha,
+        missing=o["missing"],
+        system=system.path or system.id,
+    )
+    ev = evaluate_prepared(prep, system, run)
+    model = build_model(prep, system, run, pert)
+    nominal = (
+        ev.ranking["rank"]
+        .reindex(pd.Index(list(prep.clusters)))
+        .to_numpy(dtype=np.int64)
+    )
+    options = {
+        "weighting": run.weighting,
+        "combine": run.combine,
+        "alpha": pert.alpha,
+        "alpha_range": pert.alpha_range,
+        "judgment_steps": pert.steps,
+        "methods": pert.methods,
+        "normalizations": pert.normalizations,
+        "nominal_method": run.method,
+        "nominal_normalization": run.normalization,
+        "max_cr": pert.max_cr,
+        "cr_rule": pert.cr_rule,
+        "ri": pert.ri,
+        "missing": run.missing,
+    }
+    return model, prep, ev, nominal, options
+
+
+# ==========================================================================
+# the sample loops (chunks of samples, bounded memory)
+# ==========================================================================
+
+
+def sample_ranks(
+    model, n, chunk, gen, vary, stats, nominal, keep_ranks, progress
+):
+    """Draw and rank `n` samples in chunks.
+
+    Returns the per-sample columns (dict of arrays), the (m, m) rank
+    histogram of the accepted samples and, with `keep_ranks`, the (n, m)
+    ranks.
+    """
+    m = model.m
+    counts = np.zeros(m * m, dtype=np.int64)
+    ref_avg = average_of_min_ranks(nominal)
+    parts: list[dict[str, np.ndarray]] = []
+    kept = [] if keep_ranks else None
+    offset = np.arange(m) * m - 1
+    for start in range(0, n, chunk):  # loop over chunks of samples
+        k = min(chunk, n - start)
+        d = model.draw(k, gen, vary, stats)
+        rank, avg = batched_ranks(model.scores(d, model.weights(d)))
+        ok = d.ok
+        counts += np.bincount((rank[ok] + offset).ravel(), minlength=m * m)
+        parts.append(
+            {
+                "alpha": d.alpha,
+                "method": d.method,
+                "norm": d.norm,
+                "max_cr": np.max(np.stack(list(d.cr.values())), axis=0),
+                "accepted": ok,
+                TARGET: np.abs(rank - nominal).mean(axis=1),
+                "spearman": spearman_rho(ref_avg, avg),
+                "kendall": kendall_tau_b(nominal, rank),
+            }
+        )
+        if kept is not None:
+            kept.append(rank.astype(np.int32))
+        if progress is not None:
+            progress(start + k, n)
+    cols = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
+    ranks = None if kept is None else np.concatenate(kept)
+    return cols, counts.reshape(m, m), ranks
+
+
+def rank_shifts(model, designs, n, chunk, nominal, progress) -> np.ndarray:
+    """Return the mean absolute rank shift of every row of each design.
+
+    Returns shape (len(designs), n); each design is scored in chunks.
+    """
+    total = n * len(designs)
+    out = np.empty(total)
+    done = 0
+    for d in designs:  # the d + 2 blocks, each in chunks
+        for start in range(0, n, chunk):
+            part = slice_design(d, slice(start, start + chunk))
+            rank, _ = batched_ranks(model.scores(part, model.weights(part)))
+            k = len(part)
+            out[done : done + k] = np.abs(rank - nominal).mean(axis=1)
+            done += k
+            if progress is not None:
+                progress(done, total)
+    return out.reshape(len(designs), n)

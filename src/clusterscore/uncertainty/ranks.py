@@ -9,15 +9,23 @@ reference ranking in whole-array operations.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from clusterscore.scoring import competition_ranks
 
 __all__ = [
+    "TARGET",
+    "agreement_table",
     "average_of_min_ranks",
     "batched_ranks",
     "kendall_tau_b",
+    "rank_summary",
     "spearman_rho",
 ]
+
+TARGET = "mean_abs_rank_shift"
+"""The scalar output of `sensitivity`: mean over clusters of
+``|rank - nominal rank|`` (COINr's ``get_sensitivity`` target)."""
 
 
 def batched_ranks(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -167,3 +175,56 @@ def average_of_min_ranks(rank: np.ndarray) -> np.ndarray:
     """Average ranks from competition ranks (ties share the smaller)."""
     _, inv, cnt = np.unique(rank, return_inverse=True, return_counts=True)
     return rank + (cnt[inv] - 1) / 2.0
+
+
+def rank_summary(counts, nominal, prep, top_k, interval, n_used):
+    """Per-cluster statistics read off the (m, m) rank histogram."""
+    m = counts.shape[0]
+    cdf = np.cumsum(counts, axis=1) / n_used
+    r = np.arange(1, m + 1)
+
+    def quantile(q: float) -> np.ndarray:
+        # inverted empirical CDF: the smallest rank with F(rank) >= q
+        return np.argmax(cdf >= q - 1e-12, axis=1) + 1
+
+    summary = pd.DataFrame(
+        {
+            "type": prep.types,
+            "nominal_rank": nominal,
+            "median_rank": quantile(0.5),
+            "rank_low": quantile(interval[0])
+            if interval[0] > 0
+            else np.argmax(counts > 0, axis=1) + 1,
+            "rank_high": quantile(interval[1]),
+            "mean_rank": counts @ r / n_used,
+            "p_top_k": cdf[:, min(top_k, m) - 1],
+            "mean_abs_shift": (counts * np.abs(r - nominal[:, None])).sum(1)
+            / n_used,
+        },
+        index=pd.Index(list(prep.clusters), name="cluster"),
+    )
+    order = np.lexsort((np.asarray(prep.clusters, dtype=str), nominal))
+    return summary.iloc[order]
+
+
+def agreement_table(used: pd.DataFrame) -> pd.DataFrame:
+    """Mean, median, 5/95 % quantiles, min and max of the agreement."""
+    return pd.DataFrame(
+        {
+            stat: [
+                getattr(np, f"nan{stat}")(used[c].to_numpy())
+                if stat in ("mean", "median", "min", "max")
+                else np.nanquantile(used[c].to_numpy(), q)
+                for c in ("spearman", "kendall", TARGET)
+            ]
+            for stat, q in (
+                ("mean", None),
+                ("median", None),
+                ("q05", 0.05),
+                ("q95", 0.95),
+                ("min", None),
+                ("max", None),
+            )
+        },
+        index=pd.Index(["spearman", "kendall", TARGET], name="statistic"),
+    )

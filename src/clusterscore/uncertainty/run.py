@@ -39,35 +39,25 @@ from clusterscore._checks import (
     check_open_unit,
     check_option,
     check_range,
-    check_unit_interval,
 )
 from clusterscore.errors import DataError, DataWarning, ParameterError
-from clusterscore.judgments.scales import RI_TABLES
-from clusterscore.scoring import (
-    AGGREGATIONS,
-    ALL_NORMALIZATIONS,
-    COMBINATIONS,
-    WEIGHTINGS,
-    RunOptions,
-    evaluate_prepared,
-    prepare,
-    resolve_normalization,
+from clusterscore.system import IndicatorSystem
+from clusterscore.uncertainty.model import (
+    Model,
+    consistency_table,
+    rank_shifts,
+    sample_ranks,
+    setup,
 )
-from clusterscore.system import IndicatorSystem, load_system
-from clusterscore.uncertainty.model import Model, build_model
 from clusterscore.uncertainty.ranks import (
-    average_of_min_ranks,
-    batched_ranks,
-    kendall_tau_b,
-    spearman_rho,
+    TARGET,
+    agreement_table,
+    rank_summary,
 )
 from clusterscore.uncertainty.sampling import (
     CR_RULES,
     GROUPS,
-    MAX_STEPS,
-    Perturbation,
     mix_designs,
-    slice_design,
 )
 from clusterscore.uncertainty.sobol import sobol_indices
 
@@ -81,121 +71,10 @@ __all__ = [
     "uncertainty",
 ]
 
-TARGET = "mean_abs_rank_shift"
-"""The scalar output of `sensitivity`: mean over clusters of
-``|rank - nominal rank|`` (COINr's ``get_sensitivity`` target)."""
-
 
 # ==========================================================================
 # shared set-up
 # ==========================================================================
-
-
-def _perturbation(fn: str, o: dict[str, Any]) -> Perturbation:
-    """Check the options of a run (in a fixed order) into a record."""
-    check_option(fn, "weighting", o["weighting"], WEIGHTINGS)
-    check_option(fn, "combine", o["combine"], COMBINATIONS)
-    check_option(fn, "cr_rule", o["cr_rule"], CR_RULES)
-    check_option(fn, "ri", o["ri"], tuple(RI_TABLES))
-    steps = check_count(fn, "judgment_steps", o["judgment_steps"], minimum=0)
-    if steps > MAX_STEPS:
-        raise ParameterError(
-            f"{fn}(): 'judgment_steps' must be at most {MAX_STEPS} (the "
-            f"length of Saaty's scale minus 1); got {steps}.",
-            parameter="judgment_steps",
-            value=steps,
-        )
-    lo, hi = check_range(fn, "alpha_range", o["alpha_range"])
-    alpha = (lo + hi) / 2 if o["alpha"] is None else o["alpha"]
-    alpha = check_unit_interval(fn, "alpha", alpha)
-    if not lo <= alpha <= hi:
-        raise ParameterError(
-            f"{fn}(): 'alpha' must lie in 'alpha_range' [{lo}, {hi}]; "
-            f"got {alpha}.",
-            parameter="alpha",
-            value=alpha,
-        )
-    methods = (
-        ("weighted_sum",)
-        if o["methods"] is None
-        else check_choices(fn, "methods", o["methods"], AGGREGATIONS)
-    )
-    norms: tuple[str | None, ...] = (
-        (None,)
-        if o["normalizations"] is None
-        else check_choices(
-            fn, "normalizations", o["normalizations"], ALL_NORMALIZATIONS
-        )
-    )
-    max_cr = float(o["max_cr"])
-    if not max_cr > 0:
-        raise ParameterError(
-            f"{fn}(): 'max_cr' must be a positive number; got "
-            f"{o['max_cr']!r}.",
-            parameter="max_cr",
-            value=o["max_cr"],
-        )
-    return Perturbation(
-        steps=steps,
-        alpha=alpha,
-        alpha_range=(lo, hi),
-        methods=methods,
-        normalizations=norms,
-        max_cr=max_cr,
-        cr_rule=o["cr_rule"],
-        ri=o["ri"],
-    )
-
-
-def _setup(fn, df, system, o):
-    """Check the options, validate the table once, score the nominal case.
-
-    Returns the model, the prepared table, the nominal `Evaluation`, the
-    nominal ranks (in the prepared, sorted cluster order) and the options
-    dict of the result.
-    """
-    pert = _perturbation(fn, o)
-    if system is None:
-        system = load_system()
-    prep = prepare(df, system, missing=o["missing"])
-    if len(prep.clusters) < 2:
-        raise DataError(
-            f"{fn}(): ranks need at least 2 clusters; the table has "
-            f"{len(prep.clusters)}."
-        )
-    method = pert.methods[0]
-    run = RunOptions(
-        weighting=o["weighting"],
-        method=method,
-        normalization=resolve_normalization(method, pert.normalizations[0]),
-        combine=o["combine"],
-        alpha=pert.alpha,
-        missing=o["missing"],
-        system=system.path or system.id,
-    )
-    ev = evaluate_prepared(prep, system, run)
-    model = build_model(prep, system, run, pert)
-    nominal = (
-        ev.ranking["rank"]
-        .reindex(pd.Index(list(prep.clusters)))
-        .to_numpy(dtype=np.int64)
-    )
-    options = {
-        "weighting": run.weighting,
-        "combine": run.combine,
-        "alpha": pert.alpha,
-        "alpha_range": pert.alpha_range,
-        "judgment_steps": pert.steps,
-        "methods": pert.methods,
-        "normalizations": pert.normalizations,
-        "nominal_method": run.method,
-        "nominal_normalization": run.normalization,
-        "max_cr": pert.max_cr,
-        "cr_rule": pert.cr_rule,
-        "ri": pert.ri,
-        "missing": run.missing,
-    }
-    return model, prep, ev, nominal, options
 
 
 def _chunk(fn: str, chunk_size: Any, m: int) -> int:
@@ -210,28 +89,8 @@ def _new_stats(model: Model) -> dict[str, np.ndarray]:
     return {mt.name: np.zeros(3, dtype=np.int64) for mt in model.matrices}
 
 
-def _consistency_table(model: Model, stats) -> pd.DataFrame:
-    """Per matrix: size, nominal CR and how often draws exceeded max_cr."""
-    rows = []
-    for mt in model.matrices:
-        draws, above, fallback = (int(v) for v in stats[mt.name])
-        rows.append(
-            {
-                "matrix": mt.name,
-                "group": mt.group,
-                "size": mt.nominal.shape[0],
-                "nominal_cr": mt.nominal_cr,
-                "draws": draws,
-                "above_max_cr": above,
-                "share_above": above / draws if draws else 0.0,
-                "fallback_to_nominal": fallback,
-            }
-        )
-    return pd.DataFrame(rows).set_index("matrix")
-
-
 def _options(kw: dict[str, Any]) -> dict[str, Any]:
-    """Return the options `_setup` reads from a driver's arguments."""
+    """Return the options `setup` reads from a driver's arguments."""
     keys = (
         "weighting",
         "combine",
@@ -464,13 +323,13 @@ def uncertainty(
     top_k = check_count(fn, "top_k", top_k, minimum=1)
     q_lo, q_hi = check_range(fn, "interval", interval)
     gen = np.random.default_rng(rng)
-    model, prep, ev, nominal, options = _setup(
+    model, prep, ev, nominal, options = setup(
         fn, df, system, _options(locals())
     )
     chunk = _chunk(fn, chunk_size, model.m)
     vary = model.uncertain()
     stats = _new_stats(model)
-    cols, counts, kept = _sample_ranks(
+    cols, counts, kept = sample_ranks(
         model, n, chunk, gen, vary, stats, nominal, keep_ranks, progress
     )
     n_used = int(cols["accepted"].sum())
@@ -480,7 +339,7 @@ def uncertainty(
             f"cr_rule='reject' (a perturbed matrix had CR > {max_cr}); "
             "use cr_rule='resample' or fewer judgment_steps."
         )
-    summary = _rank_summary(counts, nominal, prep, top_k, (q_lo, q_hi), n_used)
+    summary = rank_summary(counts, nominal, prep, top_k, (q_lo, q_hi), n_used)
     samples = _samples_frame(model, cols)
     labels = pd.Index(list(prep.clusters), name="cluster")
     m = model.m
@@ -489,10 +348,10 @@ def uncertainty(
     ).loc[summary.index]
     return UncertaintyResult(
         summary=summary,
-        agreement=_agreement(samples[samples["accepted"]]),
+        agreement=agreement_table(samples[samples["accepted"]]),
         samples=samples,
         rank_counts=rank_counts,
-        consistency=_consistency_table(model, stats),
+        consistency=consistency_table(model, stats),
         inputs=vary,
         n=n,
         n_used=n_used,
@@ -502,48 +361,6 @@ def uncertainty(
         nominal=ev,
         ranks=kept,
     )
-
-
-def _sample_ranks(
-    model, n, chunk, gen, vary, stats, nominal, keep_ranks, progress
-):
-    """Draw and rank `n` samples in chunks.
-
-    Returns the per-sample columns (dict of arrays), the (m, m) rank
-    histogram of the accepted samples and, with `keep_ranks`, the (n, m)
-    ranks.
-    """
-    m = model.m
-    counts = np.zeros(m * m, dtype=np.int64)
-    ref_avg = average_of_min_ranks(nominal)
-    parts: list[dict[str, np.ndarray]] = []
-    kept = [] if keep_ranks else None
-    offset = np.arange(m) * m - 1
-    for start in range(0, n, chunk):  # loop over chunks of samples
-        k = min(chunk, n - start)
-        d = model.draw(k, gen, vary, stats)
-        rank, avg = batched_ranks(model.scores(d, model.weights(d)))
-        ok = d.ok
-        counts += np.bincount((rank[ok] + offset).ravel(), minlength=m * m)
-        parts.append(
-            {
-                "alpha": d.alpha,
-                "method": d.method,
-                "norm": d.norm,
-                "max_cr": np.max(np.stack(list(d.cr.values())), axis=0),
-                "accepted": ok,
-                TARGET: np.abs(rank - nominal).mean(axis=1),
-                "spearman": spearman_rho(ref_avg, avg),
-                "kendall": kendall_tau_b(nominal, rank),
-            }
-        )
-        if kept is not None:
-            kept.append(rank.astype(np.int32))
-        if progress is not None:
-            progress(start + k, n)
-    cols = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
-    ranks = None if kept is None else np.concatenate(kept)
-    return cols, counts.reshape(m, m), ranks
 
 
 def _samples_frame(model: Model, cols: dict[str, np.ndarray]) -> pd.DataFrame:
@@ -572,59 +389,6 @@ def _samples_frame(model: Model, cols: dict[str, np.ndarray]) -> pd.DataFrame:
     if not model.alpha_matters():
         samples["alpha"] = np.nan
     return samples
-
-
-def _agreement(used: pd.DataFrame) -> pd.DataFrame:
-    """Mean, median, 5/95 % quantiles, min and max of the agreement."""
-    return pd.DataFrame(
-        {
-            stat: [
-                getattr(np, f"nan{stat}")(used[c].to_numpy())
-                if stat in ("mean", "median", "min", "max")
-                else np.nanquantile(used[c].to_numpy(), q)
-                for c in ("spearman", "kendall", TARGET)
-            ]
-            for stat, q in (
-                ("mean", None),
-                ("median", None),
-                ("q05", 0.05),
-                ("q95", 0.95),
-                ("min", None),
-                ("max", None),
-            )
-        },
-        index=pd.Index(["spearman", "kendall", TARGET], name="statistic"),
-    )
-
-
-def _rank_summary(counts, nominal, prep, top_k, interval, n_used):
-    """Per-cluster statistics read off the (m, m) rank histogram."""
-    m = counts.shape[0]
-    cdf = np.cumsum(counts, axis=1) / n_used
-    r = np.arange(1, m + 1)
-
-    def quantile(q: float) -> np.ndarray:
-        # inverted empirical CDF: the smallest rank with F(rank) >= q
-        return np.argmax(cdf >= q - 1e-12, axis=1) + 1
-
-    summary = pd.DataFrame(
-        {
-            "type": prep.types,
-            "nominal_rank": nominal,
-            "median_rank": quantile(0.5),
-            "rank_low": quantile(interval[0])
-            if interval[0] > 0
-            else np.argmax(counts > 0, axis=1) + 1,
-            "rank_high": quantile(interval[1]),
-            "mean_rank": counts @ r / n_used,
-            "p_top_k": cdf[:, min(top_k, m) - 1],
-            "mean_abs_shift": (counts * np.abs(r - nominal[:, None])).sum(1)
-            / n_used,
-        },
-        index=pd.Index(list(prep.clusters), name="cluster"),
-    )
-    order = np.lexsort((np.asarray(prep.clusters, dtype=str), nominal))
-    return summary.iloc[order]
 
 
 # ==========================================================================
@@ -773,14 +537,14 @@ def sensitivity(
     conf = check_open_unit(fn, "conf", conf)
     check_option(fn, "cr_rule", cr_rule, ("resample", "keep"))
     gen = np.random.default_rng(rng)
-    model, _, ev, nominal, options = _setup(fn, df, system, _options(locals()))
+    model, _, ev, nominal, options = setup(fn, df, system, _options(locals()))
     groups = _sensitivity_groups(fn, groups, model.uncertain())
     stats = _new_stats(model)
     a = model.draw(n, gen, groups, stats)
     b = model.draw(n, gen, groups, stats)
     designs = [a, b, *(mix_designs(model.matrices, a, b, g) for g in groups)]
     chunk = _chunk(fn, chunk_size, model.m)
-    f = _rank_shifts(model, designs, n, chunk, nominal, progress)
+    f = rank_shifts(model, designs, n, chunk, nominal, progress)
     f_a, f_b, f_ab = f[0], f[1], f[2:]
     var = float(np.var(np.concatenate([f_a, f_b])))
     if var == 0.0:
@@ -803,7 +567,7 @@ def sensitivity(
         mean=float(np.mean(np.concatenate([f_a, f_b]))),
         n=n,
         n_runs=f.size,
-        consistency=_consistency_table(model, stats),
+        consistency=consistency_table(model, stats),
         options={
             **options,
             "n": n,
@@ -838,23 +602,3 @@ def _sensitivity_groups(fn, groups, varying) -> tuple[str, ...]:
             allowed=varying,
         )
     return tuple(groups)
-
-
-def _rank_shifts(model, designs, n, chunk, nominal, progress) -> np.ndarray:
-    """Return the mean absolute rank shift of every row of each design.
-
-    Returns shape (len(designs), n); each design is scored in chunks.
-    """
-    total = n * len(designs)
-    out = np.empty(total)
-    done = 0
-    for d in designs:  # the d + 2 blocks, each in chunks
-        for start in range(0, n, chunk):
-            part = slice_design(d, slice(start, start + chunk))
-            rank, _ = batched_ranks(model.scores(part, model.weights(part)))
-            k = len(part)
-            out[done : done + k] = np.abs(rank - nominal).mean(axis=1)
-            done += k
-            if progress is not None:
-                progress(done, total)
-    return out.reshape(len(designs), n)

@@ -13,14 +13,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
+from clusterscore._checks import (
+    check_choices,
+    check_count,
+    check_option,
+    check_range,
+    check_unit_interval,
+)
+from clusterscore.errors import ParameterError
 from clusterscore.judgments.ahp import consistency_kernel, eigen_kernel
 from clusterscore.judgments.scales import (
     RI_TABLES,
     SAATY_SCALE,
     cr_acceptable,
+)
+from clusterscore.scoring import (
+    AGGREGATIONS,
+    ALL_NORMALIZATIONS,
+    COMBINATIONS,
+    WEIGHTINGS,
 )
 
 __all__ = [
@@ -31,6 +46,7 @@ __all__ = [
     "Matrix",
     "Perturbation",
     "batched_ahp",
+    "check_perturbation",
     "draw_design",
     "local_weights",
     "mix_designs",
@@ -167,6 +183,62 @@ def mix_designs(
         b.method if group == "method" else a.method,
         b.norm if group == "normalization" else a.norm,
         a.ok & b.ok,
+    )
+
+
+def check_perturbation(fn: str, o: dict[str, Any]) -> Perturbation:
+    """Check the options of a run (in a fixed order) into a record."""
+    check_option(fn, "weighting", o["weighting"], WEIGHTINGS)
+    check_option(fn, "combine", o["combine"], COMBINATIONS)
+    check_option(fn, "cr_rule", o["cr_rule"], CR_RULES)
+    check_option(fn, "ri", o["ri"], tuple(RI_TABLES))
+    steps = check_count(fn, "judgment_steps", o["judgment_steps"], minimum=0)
+    if steps > MAX_STEPS:
+        raise ParameterError(
+            f"{fn}(): 'judgment_steps' must be at most {MAX_STEPS} (the "
+            f"length of Saaty's scale minus 1); got {steps}.",
+            parameter="judgment_steps",
+            value=steps,
+        )
+    lo, hi = check_range(fn, "alpha_range", o["alpha_range"])
+    alpha = (lo + hi) / 2 if o["alpha"] is None else o["alpha"]
+    alpha = check_unit_interval(fn, "alpha", alpha)
+    if not lo <= alpha <= hi:
+        raise ParameterError(
+            f"{fn}(): 'alpha' must lie in 'alpha_range' [{lo}, {hi}]; "
+            f"got {alpha}.",
+            parameter="alpha",
+            value=alpha,
+        )
+    methods = (
+        ("weighted_sum",)
+        if o["methods"] is None
+        else check_choices(fn, "methods", o["methods"], AGGREGATIONS)
+    )
+    norms: tuple[str | None, ...] = (
+        (None,)
+        if o["normalizations"] is None
+        else check_choices(
+            fn, "normalizations", o["normalizations"], ALL_NORMALIZATIONS
+        )
+    )
+    max_cr = float(o["max_cr"])
+    if not max_cr > 0:
+        raise ParameterError(
+            f"{fn}(): 'max_cr' must be a positive number; got "
+            f"{o['max_cr']!r}.",
+            parameter="max_cr",
+            value=o["max_cr"],
+        )
+    return Perturbation(
+        steps=steps,
+        alpha=alpha,
+        alpha_range=(lo, hi),
+        methods=methods,
+        normalizations=norms,
+        max_cr=max_cr,
+        cr_rule=o["cr_rule"],
+        ri=o["ri"],
     )
 
 
