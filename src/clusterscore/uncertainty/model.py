@@ -34,7 +34,6 @@ from clusterscore.scoring import (
 from clusterscore.system import LEVEL_DIMENSIONS, IndicatorSystem, load_system
 from clusterscore.uncertainty.ranks import (
     TARGET,
-    average_of_min_ranks,
     batched_ranks,
     kendall_tau_b,
     spearman_rho,
@@ -367,7 +366,9 @@ def sample_ranks(
     """
     m = model.m
     counts = np.zeros(m * m, dtype=np.int64)
-    ref_avg = average_of_min_ranks(nominal)
+    # average ranks of the nominal ranking: rank the ranks (ties stay ties)
+    _, ref_avg = batched_ranks(-nominal[None, :].astype(float))
+    ref_avg = ref_avg[0]
     parts: list[dict[str, np.ndarray]] = []
     kept = [] if keep_ranks else None
     offset = np.arange(m) * m - 1

@@ -16,7 +16,6 @@ from clusterscore.scoring import competition_ranks
 __all__ = [
     "TARGET",
     "agreement_table",
-    "average_of_min_ranks",
     "batched_ranks",
     "kendall_tau_b",
     "rank_summary",
@@ -169,12 +168,6 @@ def kendall_tau_b(ref: np.ndarray, ranks: np.ndarray) -> np.ndarray:
         return (n0 - n1 - n2 + n3 - 2 * d) / np.sqrt(
             float(n0 - n1) * (n0 - n2)
         )
-
-
-def average_of_min_ranks(rank: np.ndarray) -> np.ndarray:
-    """Average ranks from competition ranks (ties share the smaller)."""
-    _, inv, cnt = np.unique(rank, return_inverse=True, return_counts=True)
-    return rank + (cnt[inv] - 1) / 2.0
 
 
 def rank_summary(counts, nominal, prep, top_k, interval, n_used):
