@@ -43,7 +43,7 @@ from clusterscore._stages import (
     subjective_weights,
 )
 from clusterscore.judgments.ahp import AHPResult
-from clusterscore.system import IndicatorSystem
+from clusterscore.system import IndicatorSystem, load_system
 from clusterscore.weights.combine import COMBINE_METHODS, combine_weights
 
 __all__ = [
@@ -379,8 +379,6 @@ def evaluate(
        Making. Springer (TOPSIS).
     .. [4] OECD/JRC (2008). Handbook on Constructing Composite Indicators.
     """
-    from clusterscore.system import load_system
-
     opts = RunOptions.checked(
         "evaluate",
         weighting=weighting,

@@ -5,8 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from clusterscore.judgments.ahp import ahp
+from clusterscore.judgments.scales import cr_acceptable
 from clusterscore.system import load_system
 from clusterscore.uncertainty import batched_ahp, perturb_judgments
+from clusterscore.uncertainty.sampling import (
+    Matrix,
+    Perturbation,
+    draw_design,
+    local_weights,
+)
 
 
 def test_perturb_judgments_moves_along_saaty_scale():
@@ -48,3 +55,38 @@ def test_batched_ahp_saaty_consistent_example():
     w, lam = batched_ahp(a[None])
     np.testing.assert_allclose(w[0], w0, atol=1e-12)
     np.testing.assert_allclose(lam, [3.0], atol=1e-12)
+
+
+def test_local_weights_are_ahp_of_each_matrix(rng):
+    """Weights and CR of a stack equal ahp() matrix by matrix."""
+    base = load_system().judgments_for("dimensions", None).matrix
+    n = base.shape[0]
+    steps = rng(3).integers(-1, 2, size=(5, n * (n - 1) // 2))
+    stack = perturb_judgments(base, steps)
+    w, cr = local_weights(stack, "saaty")
+    for k in range(len(stack)):
+        ref = ahp(stack[k])
+        np.testing.assert_array_equal(w[k], ref.weights)
+        assert cr[k] == ref.cr
+
+
+def test_reject_marks_exactly_the_samples_failing_the_cr_rule(rng):
+    """cr_rule="reject": a sample is out iff a perturbed CR fails the rule."""
+    system = load_system()
+    base = np.asarray(system.judgments_for("scale", None).matrix)
+    mt = Matrix("scale", "indicator_judgments", base, (), np.arange(6))
+    pert = Perturbation(
+        steps=2,
+        alpha=0.5,
+        alpha_range=(0.5, 0.5),
+        methods=("weighted_sum",),
+        normalizations=(None,),
+        max_cr=0.1,
+        cr_rule="reject",
+        ri="saaty",
+    )
+    stats = {"scale": np.zeros(3, dtype=np.int64)}
+    d = draw_design([mt], pert, 200, rng(4), ("indicator_judgments",), stats)
+    assert (d.ok == cr_acceptable(d.cr["scale"], 0.1)).all()
+    assert not d.ok.all()
+    assert stats["scale"][:2].tolist() == [200, int((~d.ok).sum())]
