@@ -92,7 +92,7 @@ def scoring_stage(prep, system):
     score, _, _ = scoring._score_segment(
         prep, system, rows, None, SCORING_OPTIONS, {}
     )
-    return scoring._min_rank(score)
+    return scoring.competition_ranks(score)
 
 
 def table_evaluate(sizes, repeat, system, rng):

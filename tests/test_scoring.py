@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from clusterscore.errors import DataError, FallbackWarning, ParameterError
 from clusterscore.io import read_clusters
-from clusterscore.scoring import _min_rank, evaluate, rank_clusters
+from clusterscore.scoring import (
+    RunOptions,
+    competition_ranks,
+    evaluate,
+    hierarchy_weights,
+    rank_clusters,
+    resolve_normalization,
+)
 from clusterscore.system import (
     ClusterType,
     Dimension,
@@ -115,15 +122,46 @@ class TestHandComputed:
         np.testing.assert_allclose(r.loc["c2", ["d1", "d2"]], [75.0, 50.0])
 
     def test_score_is_dimension_weighted_sum_of_subscores(self):
-        """For the weighted sum, score = sum_d W_d * sub-score_d."""
+        """For the weighted sum, score = sum_d W_d * sub-score_d.
+
+        Default (combined, multiplicative): the min-max columns x1 (0, .5,
+        1), x2 (0, 1, .5), x3 (0, .5, 1) have the same shares up to order,
+        so equal entropies and entropy weights 1/3 each; a_j (1/3) /
+        sum_k a_k (1/3) = a_j, the AHP weights (.375, .375, .25). Scores
+        as in `test_weighted_sum_ahp_minmax`: c3 81.25, c2 68.75, c1 0;
+        sub-scores c3 (75, 100), c2 (75, 50), c1 (0, 0); W = (.75, .25):
+        c3 = .75 * 75 + .25 * 100 = 81.25, c2 = 56.25 + 12.5 = 68.75.
+        """
         ev = evaluate(tiny_table(), tiny_system())
+        r = ev.ranking.loc[["c3", "c2", "c1"]]
+        np.testing.assert_allclose(r["score"], [81.25, 68.75, 0.0])
+        np.testing.assert_allclose(
+            r[["d1", "d2"]], [[75.0, 100.0], [75.0, 50.0], [0.0, 0.0]]
+        )
         w = ev.weights.groupby("dimension")["used"].sum()
         recomposed = ev.ranking[["d1", "d2"]] @ w[["d1", "d2"]].to_numpy()
         np.testing.assert_allclose(ev.ranking["score"], recomposed)
 
     def test_geometric_decomposes_multiplicatively(self):
-        """For the geometric mean, score = prod_d sub-score_d ** W_d."""
+        """For the geometric mean, score = prod_d sub-score_d ** W_d.
+
+        Weights (.375, .375, .25) as above; values below the floor 0.01
+        count as 0.01. c3 (1, .5, 1): .5 ** .375 = 0.771105; c2 (.5, 1,
+        .5): .5 ** .625 = 0.648420; c1 (0, 0, 0): 0.01. Sub-scores (weights
+        .5, .5 within d1): c2 d1 = (.5 * 1) ** .5 = 0.707107, d2 = .5;
+        c3 d1 = 0.707107, d2 = 1; and c2 = 70.7107 ** .75 * 50 ** .25
+        = 64.8420.
+        """
         ev = evaluate(tiny_table(), tiny_system(), method="geometric")
+        r = ev.ranking.loc[["c3", "c2", "c1"]]
+        np.testing.assert_allclose(
+            r["score"], [77.1105, 64.8420, 1.0], atol=1e-4
+        )
+        np.testing.assert_allclose(
+            r[["d1", "d2"]],
+            [[70.7107, 100.0], [70.7107, 50.0], [1.0, 1.0]],
+            atol=1e-4,
+        )
         w = ev.weights.groupby("dimension")["used"].sum()
         subs = ev.ranking[["d1", "d2"]].to_numpy()
         recomposed = np.prod(subs ** w[["d1", "d2"]].to_numpy(), axis=1)
@@ -153,21 +191,83 @@ class TestHandComputed:
         assert set(ev.judgments) >= {"dimensions/default", "d1/default"}
 
     def test_multiplicative_combination_is_used(self):
-        """Combined weights are a_j e_j / sum_k a_k e_k."""
+        """Combined weights are a_j e_j / sum_k a_k e_k.
+
+        By hand (see above): e = (1/3, 1/3, 1/3), so the combined weights
+        are the AHP ones, (.375, .375, .25).
+        """
         ev = evaluate(tiny_table(), tiny_system())
+        np.testing.assert_allclose(ev.weights["entropy"], [1 / 3] * 3)
+        np.testing.assert_allclose(ev.weights["used"], [0.375, 0.375, 0.25])
         a, e = ev.weights["ahp"], ev.weights["entropy"]
         np.testing.assert_allclose(ev.weights["used"], a * e / (a * e).sum())
+
+
+class TestStages:
+    def test_hierarchy_weights_renormalise_what_is_kept(self):
+        """Dropping x1 of d1 leaves x2 with d1's whole weight.
+
+        Local (x2) = 1 in d1, x3 = 1 in d2; dimensions .75, .25 -> global
+        (.75, .25). A batch of two rows is composed row by row.
+        """
+        w = hierarchy_weights(
+            np.array([[0.5, 1.0], [0.2, 1.0]]),
+            np.array([[0.75, 0.25], [0.5, 0.5]]),
+            np.array([0, 1]),
+        )
+        np.testing.assert_allclose(w, [[0.75, 0.25], [0.5, 0.5]])
+
+    def test_resolve_normalization_is_the_one_rule(self):
+        """Accepted names pass; None or a foreign name gives the default."""
+        assert resolve_normalization("weighted_sum", None) == "minmax"
+        assert resolve_normalization("weighted_sum", "vector") == "minmax"
+        assert resolve_normalization("topsis", "minmax") == "minmax"
+        assert resolve_normalization("topsis", "percentile") == "vector"
+
+    def test_options_are_the_run_record(self):
+        """ev.options is the RunOptions record as a dict, in field order."""
+        ev = evaluate(tiny_table(), tiny_system(), method="topsis")
+        assert list(ev.options) == [
+            "weighting",
+            "method",
+            "normalization",
+            "combine",
+            "alpha",
+            "by_type",
+            "missing",
+            "ahp_method",
+            "system",
+        ]
+        assert (
+            ev.options
+            == RunOptions(
+                method="topsis", normalization="vector", system="tiny"
+            ).as_dict()
+        )
 
 
 class TestRanks:
     def test_min_rank_ties(self):
         """Equal scores share the smaller rank."""
-        assert _min_rank(np.array([3.0, 1.0, 3.0, 2.0])).tolist() == [
+        assert competition_ranks(np.array([3.0, 1.0, 3.0, 2.0])).tolist() == [
             1,
             4,
             1,
             3,
         ]
+
+    def test_competition_ranks_of_a_batch_are_the_rows_ranks(self):
+        """A (k, m) batch ranks each row as the 1-D call does; averages.
+
+        Row (3, 1, 3, 2): ranks 1, 4, 1, 3; the tied pair spans ranks 1
+        and 2, so its average rank is 1.5.
+        """
+        batch = np.array([[3.0, 1.0, 3.0, 2.0], [1.0, 2.0, 3.0, 4.0]])
+        rank, avg = competition_ranks(batch, average=True)
+        assert rank.tolist() == [[1, 4, 1, 3], [4, 3, 2, 1]]
+        assert avg.tolist() == [[1.5, 4.0, 1.5, 3.0], [4.0, 3.0, 2.0, 1.0]]
+        for row, r in zip(batch, rank, strict=True):
+            assert competition_ranks(row).tolist() == r.tolist()
 
     def test_tied_clusters_share_rank_and_are_listed_by_name(self):
         """Two clusters with identical data tie, listed alphabetically."""

@@ -429,6 +429,23 @@ def check_positive_int(func: str, param: str, value: Any) -> int:
             parameter=param,
             value=value,
             allowed=">= 1",
+
+
+# --- moved from uncertainty
+
+
+def check_count(fn: str, name: str, value: Any, *, minimum: int) -> int:
+    """Return `value` as an int >= `minimum`, else raise ParameterError."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | np.integer)
+        or value < minimum
+    ):
+        raise ParameterError(
+            f"{fn}(): {name!r} must be an integer >= {minimum}; "
+            f"got {value!r}.",
+            parameter=name,
+            value=value,
         )
     return int(value)
 
@@ -448,3 +465,51 @@ def check_instance(
             parameter=param,
             value=value,
         )
+
+
+def check_open_unit(fn: str, name: str, value: Any) -> float:
+    """Return `value` as a float in (0, 1), else raise ParameterError."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        x = float("nan")
+    if not 0.0 < x < 1.0:
+        raise ParameterError(
+            f"{fn}(): {name!r} must be a number in (0, 1); got {value!r}.",
+            parameter=name,
+            value=value,
+        )
+    return x
+
+
+def check_range(fn: str, name: str, value: Any) -> tuple[float, float]:
+    """Return (lo, hi) with 0 <= lo <= hi <= 1, else raise."""
+    try:
+        lo, hi = (float(v) for v in value)
+    except (TypeError, ValueError):
+        lo = hi = float("nan")
+    if not 0.0 <= lo <= hi <= 1.0:
+        raise ParameterError(
+            f"{fn}(): {name!r} must be a pair (low, high) with "
+            f"0 <= low <= high <= 1; got {value!r}.",
+            parameter=name,
+            value=value,
+        )
+    return lo, hi
+
+
+def check_choices(
+    fn: str, name: str, value: Any, allowed: Sequence[str]
+) -> tuple[str, ...]:
+    """Return a non-empty tuple of distinct options from `allowed`."""
+    items = (value,) if isinstance(value, str) else tuple(value)
+    if not items or len(set(items)) != len(items):
+        raise ParameterError(
+            f"{fn}(): {name!r} must be a non-empty sequence of distinct "
+            f"names; got {value!r}.",
+            parameter=name,
+            value=value,
+        )
+    for v in items:
+        check_option(fn, name, v, allowed)
+    return items

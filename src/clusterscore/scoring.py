@@ -6,13 +6,19 @@ the indicators, aggregates them into a 0-100 score with dimension
 sub-scores, and ranks the clusters. ``rank_clusters`` returns just the
 ranking. Everything the result depends on is recorded in the returned
 `Evaluation`, so a ranking can be defended and reproduced.
+
+The stages evaluate runs on the prepared arrays (weights, normalisation,
+aggregation, ranks) live in the private module `clusterscore._stages` and
+are re-exported here; `clusterscore.uncertainty` scores its samples with
+them. `RunOptions` is the one record of a run's options and
+`resolve_normalization` the one rule for which normalisation a method
+uses.
 """
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -22,27 +28,49 @@ import pandas as pd
 from clusterscore import aggregate as _agg
 from clusterscore import normalize as _norm
 from clusterscore._checks import check_option, check_unit_interval
-from clusterscore.errors import (
-    DataError,
-    DegenerateIndicatorWarning,
-    FallbackWarning,
+from clusterscore._stages import (
+    MIN_TYPE_VALUES,
+    MISSING_POLICIES,
+    Prepared,
+    aggregate_scores,
+    competition_ranks,
+    dimension_scores,
+    hierarchy_weights,
+    normalised,
+    objective_weights,
+    prepare,
+    scoring_matrix,
+    subjective_weights,
 )
-from clusterscore.io import validate
 from clusterscore.judgments.ahp import AHPResult
-from clusterscore.system import IndicatorSystem
+from clusterscore.system import IndicatorSystem, load_system
 from clusterscore.weights.combine import COMBINE_METHODS, combine_weights
-from clusterscore.weights.entropy import entropy_weights
-from clusterscore.weights.hierarchy import system_weights
 
 __all__ = [
     "AGGREGATIONS",
+    "ALL_NORMALIZATIONS",
+    "COMBINATIONS",
     "DEFAULT_NORMALIZATION",
+    "MIN_TYPE_VALUES",
     "MISSING_POLICIES",
     "NORMALIZATIONS_FOR",
     "WEIGHTINGS",
     "Evaluation",
+    "Prepared",
+    "RunOptions",
+    "aggregate_scores",
+    "competition_ranks",
+    "dimension_scores",
     "evaluate",
+    "evaluate_prepared",
+    "hierarchy_weights",
+    "normalised",
+    "objective_weights",
+    "prepare",
     "rank_clusters",
+    "resolve_normalization",
+    "scoring_matrix",
+    "subjective_weights",
 ]
 
 WEIGHTINGS = ("ahp", "entropy", "combined")
@@ -64,14 +92,114 @@ DEFAULT_NORMALIZATION = {
 }
 """The normalisation used when ``normalization=None``."""
 
-MISSING_POLICIES = ("refuse", "median", "drop_indicator")
-"""What to do with missing values (NaN cells) in the table."""
+ALL_NORMALIZATIONS = tuple(
+    dict.fromkeys(n for norms in NORMALIZATIONS_FOR.values() for n in norms)
+)
+"""Every normalisation some aggregation accepts (minmax, target,
+percentile, vector)."""
+
+
+def resolve_normalization(method: str, normalization: str | None) -> str:
+    """Return the normalisation `method` uses when `normalization` is asked.
+
+    The one rule: a normalisation the method accepts (`NORMALIZATIONS_FOR`)
+    is used as given; None, or one the method does not accept, gives the
+    method's default (`DEFAULT_NORMALIZATION`). `evaluate` refuses a
+    normalisation the method does not accept before asking;
+    `clusterscore.uncertainty` draws methods and normalisations
+    independently and relies on the substitution.
+
+    Examples
+    --------
+    >>> resolve_normalization("topsis", None)
+    'vector'
+    >>> resolve_normalization("topsis", "target")
+    'vector'
+    >>> resolve_normalization("geometric", "percentile")
+    'percentile'
+    """
+    if (
+        normalization is None
+        or normalization not in NORMALIZATIONS_FOR[method]
+    ):
+        return DEFAULT_NORMALIZATION[method]
+    return normalization
+
 
 COMBINATIONS = tuple(COMBINE_METHODS)
 
-MIN_TYPE_VALUES = 3
-"""Fewest known values of an indicator within a cluster type for the
-type's median to be used; below it the median of all clusters is used."""
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The options of one scoring run, after defaults were filled in.
+
+    The one record of a run's options: `evaluate` builds it from its
+    arguments (`checked`), `clusterscore.uncertainty` builds the nominal
+    run of `uncertainty` and `sensitivity` from theirs, and
+    `evaluate_prepared` scores with it. ``Evaluation.options`` is its
+    `as_dict` (a plain dict, as before the record existed).
+
+    Attributes
+    ----------
+    weighting, method, normalization, combine, alpha, by_type, missing, \
+ahp_method
+        As for `evaluate`; `normalization` is resolved (never None).
+    system : str
+        The indicator system's path, or its id when it has none.
+    """
+
+    weighting: str = "combined"
+    method: str = "weighted_sum"
+    normalization: str = "minmax"
+    combine: str = "multiplicative"
+    alpha: float = 0.5
+    by_type: bool = False
+    missing: str = "refuse"
+    ahp_method: str = "eigenvector"
+    system: str = ""
+
+    @classmethod
+    def checked(
+        cls,
+        fn: str,
+        *,
+        weighting: str,
+        method: str,
+        normalization: str | None,
+        combine: str,
+        alpha: float,
+        by_type: bool,
+        missing: str,
+        ahp_method: str,
+    ) -> RunOptions:
+        """Validate the options of `fn` and return them as a record.
+
+        The record's `system` is left empty for the caller to fill in
+        (``dataclasses.replace``) once the system is loaded.
+        """
+        check_option(fn, "weighting", weighting, WEIGHTINGS)
+        check_option(fn, "method", method, AGGREGATIONS)
+        check_option(fn, "combine", combine, COMBINATIONS)
+        check_option(fn, "missing", missing, MISSING_POLICIES)
+        alpha = check_unit_interval(fn, "alpha", alpha)
+        if normalization is not None:
+            check_option(
+                fn, "normalization", normalization, NORMALIZATIONS_FOR[method]
+            )
+        return cls(
+            weighting=weighting,
+            method=method,
+            normalization=resolve_normalization(method, normalization),
+            combine=combine,
+            alpha=alpha,
+            by_type=bool(by_type),
+            missing=missing,
+            ahp_method=ahp_method,
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the options as a dict (field order), as `Evaluation` has."""
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -251,37 +379,49 @@ def evaluate(
        Making. Springer (TOPSIS).
     .. [4] OECD/JRC (2008). Handbook on Constructing Composite Indicators.
     """
-    from clusterscore import __version__
-    from clusterscore.system import load_system
-
-    fn = "evaluate"
-    check_option(fn, "weighting", weighting, WEIGHTINGS)
-    check_option(fn, "method", method, AGGREGATIONS)
-    check_option(fn, "combine", combine, COMBINATIONS)
-    check_option(fn, "missing", missing, MISSING_POLICIES)
-    alpha = check_unit_interval(fn, "alpha", alpha)
-    if normalization is None:
-        normalization = DEFAULT_NORMALIZATION[method]
-    check_option(
-        fn, "normalization", normalization, NORMALIZATIONS_FOR[method]
+    opts = RunOptions.checked(
+        "evaluate",
+        weighting=weighting,
+        method=method,
+        normalization=normalization,
+        combine=combine,
+        alpha=alpha,
+        by_type=by_type,
+        missing=missing,
+        ahp_method=ahp_method,
     )
     if system is None:
         system = load_system()
+    opts = replace(opts, system=system.path or system.id)
+    return evaluate_prepared(
+        prepare(df, system, missing=missing), system, opts
+    )
 
-    prep = prepare(df, system, missing=missing)
-    options = {
-        "weighting": weighting,
-        "method": method,
-        "normalization": normalization,
-        "combine": combine,
-        "alpha": alpha,
-        "by_type": bool(by_type),
-        "missing": missing,
-        "ahp_method": ahp_method,
-        "system": system.path or system.id,
-    }
 
-    if by_type:
+def evaluate_prepared(
+    prep: Prepared, system: IndicatorSystem, options: RunOptions
+) -> Evaluation:
+    """Score a prepared table with checked options.
+
+    `evaluate` is `prepare` (validation, once) followed by this.
+
+    Parameters
+    ----------
+    prep : Prepared
+        The table as `prepare` returns it (validated once).
+    system : IndicatorSystem
+        The system `prep` was prepared with.
+    options : RunOptions
+        Checked options.
+
+    Returns
+    -------
+    Evaluation
+    """
+    from clusterscore import __version__
+
+    opts = options.as_dict()
+    if options.by_type:
         segments = [
             (t, np.flatnonzero(prep.types == t))
             for t in system.cluster_types
@@ -297,17 +437,30 @@ def evaluate(
     weight_tables = []
     judgments: dict[str, AHPResult] = {}
     for cluster_type, rows in segments:
-        seg = _score_segment(
-            prep, system, rows, cluster_type, options, judgments
-        )
+        seg = _score_segment(prep, system, rows, cluster_type, opts, judgments)
         scores[rows], subs[rows], table = seg
-        rank[rows] = _min_rank(scores[rows])
+        rank[rows] = competition_ranks(scores[rows])
         if cluster_type is not None:
             table.index = pd.MultiIndex.from_product(
                 [[cluster_type], table.index], names=["type", "indicator"]
             )
         weight_tables.append(table)
+    return Evaluation(
+        ranking=_ranking_frame(prep, system, scores, subs, rank, options),
+        weights=pd.concat(weight_tables),
+        judgments=judgments,
+        options=opts,
+        version=__version__,
+        imputed=prep.imputed,
+        dropped=prep.dropped,
+        table=prep.table,
+        system=system,
+    )
 
+
+def _ranking_frame(prep, system, scores, subs, rank, options):
+    """Return the ranking table: best first (within type with ``by_type``)."""
+    m = len(prep.clusters)
     ranking = pd.DataFrame(
         {"type": prep.types, "score": scores, "rank": rank},
         index=pd.Index(prep.clusters, name="cluster"),
@@ -324,23 +477,11 @@ def evaluate(
             prep.clusters,
             rank,
             [type_order[t] for t in prep.types]
-            if by_type
+            if options.by_type
             else np.zeros(m, dtype=int),
         )
     )
-    ranking = ranking.iloc[order]
-
-    return Evaluation(
-        ranking=ranking,
-        weights=pd.concat(weight_tables),
-        judgments=judgments,
-        options=options,
-        version=__version__,
-        imputed=prep.imputed,
-        dropped=prep.dropped,
-        table=prep.table,
-        system=system,
-    )
+    return ranking.iloc[order]
 
 
 def rank_clusters(
@@ -370,174 +511,17 @@ def rank_clusters(
 
 
 # --------------------------------------------------------------------------
-# preparation: validated, imputed, canonically ordered arrays
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """The input table as arrays, ready to score.
-
-    Rows are sorted by cluster name; columns are the kept indicators in the
-    system's order. Shared with `clusterscore.uncertainty`.
-    """
-
-    table: pd.DataFrame
-    clusters: np.ndarray
-    types: np.ndarray
-    X: np.ndarray
-    indicators: tuple[str, ...]
-    signs: np.ndarray
-    groups: np.ndarray
-    dimensions: tuple[str, ...]
-    imputed: pd.DataFrame
-    dropped: tuple[str, ...]
-
-
-def prepare(
-    df: pd.DataFrame, system: IndicatorSystem, *, missing: str = "refuse"
-) -> Prepared:
-    """Validate `df`, apply the missing-value policy, return arrays.
-
-    Parameters
-    ----------
-    df : pandas.DataFrame
-        The input table.
-    system : IndicatorSystem
-        The indicator system.
-    missing : {"refuse", "median", "drop_indicator"}
-        See `evaluate`.
-
-    Returns
-    -------
-    Prepared
-    """
-    check_option("evaluate", "missing", missing, MISSING_POLICIES)
-    table = validate(df, system, allow_missing=missing != "refuse")
-    table = table.sort_values("cluster", kind="stable").reset_index(drop=True)
-    ids = list(system.indicator_ids)
-    values = table[ids].to_numpy(dtype=float)
-    types = table["type"].to_numpy(dtype=object)
-    holes = np.isnan(values)
-    imputed = pd.DataFrame(
-        {
-            "cluster": pd.Series(dtype=object),
-            "indicator": pd.Series(dtype=object),
-            "value": pd.Series(dtype=float),
-            "basis": pd.Series(dtype=object),
-        }
-    )
-    dropped: tuple[str, ...] = ()
-    if holes.any() and missing == "median":
-        values, imputed = _impute_median(values, holes, types, table, ids)
-        table = table.copy()
-        table[ids] = values
-    elif holes.any() and missing == "drop_indicator":
-        keep = ~holes.any(axis=0)
-        dropped = tuple(i for i, k in zip(ids, keep, strict=True) if not k)
-        if not keep.any():
-            raise DataError(
-                "evaluate(): missing='drop_indicator' would drop every "
-                "indicator: each one has at least one missing value."
-            )
-        ids = [i for i, k in zip(ids, keep, strict=True) if k]
-        values = values[:, keep]
-    dims = [
-        d.id for d in system.dimensions if any(i in ids for i in d.indicators)
-    ]
-    dim_index = {d: k for k, d in enumerate(dims)}
-    groups = np.array([dim_index[system.indicator(i).dimension] for i in ids])
-    signs = np.array([system.indicator(i).sign for i in ids], dtype=np.int8)
-    return Prepared(
-        table=table,
-        clusters=table["cluster"].to_numpy(dtype=object),
-        types=types,
-        X=values,
-        indicators=tuple(ids),
-        signs=signs,
-        groups=groups,
-        dimensions=tuple(dims),
-        imputed=imputed,
-        dropped=dropped,
-    )
-
-
-def _impute_median(values, holes, types, table, ids):
-    """Fill holes with the type's median, else the median of all rows."""
-    empty = holes.all(axis=0)
-    if empty.any():
-        names = ", ".join(i for i, e in zip(ids, empty, strict=True) if e)
-        raise DataError(
-            "evaluate(): missing='median' cannot fill an indicator that no "
-            f"cluster reports: {names}. Fill it in, or use "
-            "missing='drop_indicator'."
-        )
-    values = values.copy()
-    overall = np.nanmedian(values, axis=0)  # holes are NaN already
-    filled = np.empty_like(values)
-    basis = np.empty(values.shape, dtype=object)
-    for t in np.unique(types):  # loop over the few types, not clusters
-        rows = types == t
-        known = (~holes[rows]).sum(axis=0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN column
-            med = np.nanmedian(values[rows], axis=0)
-        use_type = known >= MIN_TYPE_VALUES
-        filled[rows] = np.where(use_type, med, overall)
-        basis[rows] = np.where(use_type, "type", "all")
-    r, c = np.nonzero(holes)
-    values[r, c] = filled[r, c]
-    imputed = pd.DataFrame(
-        {
-            "cluster": table["cluster"].to_numpy(dtype=object)[r],
-            "indicator": np.asarray(ids, dtype=object)[c],
-            "value": filled[r, c],
-            "basis": basis[r, c],
-        }
-    )
-    return values, imputed
-
-
-# --------------------------------------------------------------------------
 # one segment (all clusters, or one type)
 # --------------------------------------------------------------------------
-
-
-def subjective_weights(
-    system: IndicatorSystem,
-    cluster_type: str | None,
-    indicators: tuple[str, ...],
-    *,
-    ahp_method: str = "eigenvector",
-) -> tuple[np.ndarray, dict[str, AHPResult]]:
-    """Global AHP weights of the kept `indicators`, and the AHP results.
-
-    Local weights are renormalised within each dimension over the kept
-    indicators, and dimension weights over the dimensions that keep at
-    least one indicator; the global weight is their product.
-    """
-    hw = system_weights(system, cluster_type, method=ahp_method)
-    tab = hw.table.loc[list(indicators)]
-    local = tab["local_weight"].to_numpy(dtype=float)
-    dim_of = tab["dimension"].to_numpy(dtype=object)
-    local_sum = pd.Series(local).groupby(dim_of).transform("sum").to_numpy()
-    dim_w = (
-        tab.groupby("dimension", sort=False)["dimension_weight"]
-        .first()
-        .to_dict()
-    )
-    total_dim = sum(dim_w.values())
-    glob = local / local_sum * np.array([dim_w[d] for d in dim_of]) / total_dim
-    return glob / glob.sum(), dict(hw.judgments)
 
 
 def _score_segment(prep, system, rows, cluster_type, options, judgments):
     """Weights, scores (0-100) and sub-scores (0-100) of one segment.
 
-    The direction-aware min-max matrix is computed once and serves twice:
-    its column shares give the entropy weights (entropy on min-max data is
-    by definition the entropy of the shares of the min-max matrix) and,
-    with ``normalization="minmax"``, it is the matrix that is aggregated.
+    `options` is the dict of a `RunOptions`. The direction-aware min-max
+    matrix is computed once and serves twice: its column shares give the
+    entropy weights and, with ``normalization="minmax"``, it is the matrix
+    that is aggregated.
     """
     # rows are sorted positions; all of them (the pooled ranking) means the
     # prepared matrix itself, with no copy
@@ -552,7 +536,7 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
     method = options["method"]
     norm = options["normalization"]
     Y_minmax = _norm.normalize(X, signs, method="minmax")
-    w_ent = _entropy_or_fallback(Y_minmax, names, cluster_type, weighting)
+    w_ent = objective_weights(Y_minmax, names, cluster_type, weighting)
     if w_ent is None:
         w_comb = w_ahp
     else:
@@ -564,34 +548,17 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
         )
     used = {"ahp": w_ahp, "entropy": w_ent, "combined": w_comb}[weighting]
     used = np.asarray(w_ahp if used is None else used, dtype=float)
-
-    if method == "topsis":
-        del Y_minmax  # TOPSIS normalises the raw matrix itself
-        score = _agg.topsis(X, used, signs, normalization=norm)
-        sub = _agg.dimension_scores(
-            X,
-            used,
-            prep.groups,
-            method="topsis",
-            directions=signs,
-            normalization=norm,
-        )
-    else:
-        if norm == "minmax":
-            Y = Y_minmax
-        else:
-            del Y_minmax
-            Y = _normalised(X, signs, norm, system, prep.types[rows], names)
-        if method == "weighted_sum":
-            score = _agg.weighted_sum(Y, used)
-            sub = _agg.dimension_scores(
-                Y, used, prep.groups, method="weighted_sum"
-            )
-        else:
-            score = _agg.weighted_geometric(Y, used)
-            sub = _agg.dimension_scores(
-                Y, used, prep.groups, method="geometric"
-            )
+    data = scoring_matrix(
+        X,
+        signs,
+        method,
+        norm,
+        system,
+        prep.types[rows],
+        names,
+        minmax=Y_minmax,
+    )
+    del Y_minmax  # free it unless it is `data`
     table = pd.DataFrame(
         {
             "dimension": [system.indicator(i).dimension for i in names],
@@ -602,80 +569,8 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
         },
         index=pd.Index(names, name="indicator"),
     )
-    return 100.0 * np.asarray(score), 100.0 * np.asarray(sub), table
-
-
-def _entropy_or_fallback(Y_minmax, names, cluster_type, weighting):
-    """Entropy weights from the min-max matrix, or None for one cluster.
-
-    A type with one cluster has no entropy weights: its clusters are
-    scored with the AHP weights, with a `FallbackWarning`. With
-    ``weighting="ahp"`` the entropy weights are only reported, so a table
-    on which they are undefined gives None, silently.
-    """
-    shares = pd.DataFrame(Y_minmax, columns=names, copy=False)
-    if weighting == "ahp":
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", DegenerateIndicatorWarning)
-                return entropy_weights(shares, normalization="sum").to_numpy()
-        except DataError:
-            return None
-    if Y_minmax.shape[0] >= 2:
-        return entropy_weights(shares, normalization="sum").to_numpy()
-    warnings.warn(
-        f"evaluate(): cluster type {cluster_type!r} has a single cluster, "
-        "so entropy weights are undefined for it; its clusters are scored "
-        "with the AHP weights alone.",
-        FallbackWarning,
-        stacklevel=4,
+    return (
+        aggregate_scores(method, data, used, signs, norm),
+        dimension_scores(method, data, used, prep, norm),
+        table,
     )
-    return None
-
-
-def _normalised(X, signs, method, system, types, names):
-    """Normalise X; ``"target"`` uses each row's type-specific targets.
-
-    Target-relative normalisation runs once per cluster type (a handful),
-    each time with that type's target vector from the indicator system.
-    """
-    if method != "target":
-        return _norm.normalize(X, signs, method=method)
-    Y = np.empty_like(X, dtype=float)
-    missing = []
-    for t in np.unique(types):  # loop over types, not clusters
-        rows = types == t
-        targets = []
-        for ind in names:
-            tgt = system.target(ind, t)
-            if tgt is None:
-                missing.append(f"{ind} ({t})")
-            targets.append(np.nan if tgt is None else tgt.value)
-        if not missing:
-            Y[rows] = _norm.normalize(
-                X[rows], signs, method="target", targets=targets
-            )
-    if missing:
-        raise DataError(
-            "evaluate(): normalization='target' needs a benchmark target "
-            "for every indicator and cluster type; the system has none for: "
-            + ", ".join(missing)
-        )
-    return Y
-
-
-def _min_rank(scores: np.ndarray) -> np.ndarray:
-    """Competition ranks, best first; equal scores share the smaller rank.
-
-    Examples
-    --------
-    >>> _min_rank(np.array([50.0, 70.0, 50.0, 10.0])).tolist()
-    [2, 1, 2, 4]
-    """
-    order = np.argsort(-scores)  # ties get one rank whatever their order
-    s = scores[order]
-    new = np.r_[True, s[1:] != s[:-1]]
-    first = np.maximum.accumulate(np.where(new, np.arange(len(s)), 0))
-    ranks = np.empty(len(s), dtype=np.int64)
-    ranks[order] = first + 1
-    return ranks

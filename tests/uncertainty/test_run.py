@@ -1,53 +1,16 @@
-"""Tests of clusterscore.uncertainty: Monte Carlo ranks and Sobol indices."""
+"""Tests of clusterscore.uncertainty.run: the drivers on the pipeline."""
 
 from __future__ import annotations
-
-import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from scipy import stats
 
-from clusterscore.datasets import synthetic_clusters
 from clusterscore.errors import DataError, DataWarning, ParameterError
-from clusterscore.judgments.ahp import ahp
 from clusterscore.scoring import evaluate
-from clusterscore.system import load_system
-from clusterscore.uncertainty import (
-    batched_ahp,
-    batched_ranks,
-    kendall_tau_b,
-    perturb_judgments,
-    sensitivity,
-    sobol_indices,
-    spearman_rho,
-    uncertainty,
-)
+from clusterscore.uncertainty import sensitivity, uncertainty
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "national_clusters.csv"
 ALL_METHODS = ("weighted_sum", "geometric", "topsis")
-
-
-# --------------------------------------------------------------------------
-# fixtures
-# --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def system():
-    """Return the default indicator system."""
-    return load_system()
-
-
-@pytest.fixture(scope="module")
-def table(system):
-    """Return a 15-cluster synthetic table valid for the default system."""
-    return synthetic_clusters(system, 15, rng=3)
 
 
 def dominated_table(system, table) -> pd.DataFrame:
@@ -67,179 +30,58 @@ def dominated_table(system, table) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------
-# kernels
+# uncertainty on the pipeline
 # --------------------------------------------------------------------------
-
-
-def test_perturb_judgments_moves_along_saaty_scale():
-    """Steps move 3 to 4, 5 and 1/2, clip at 9, keep 0-step values."""
-    a = np.array([[1.0, 3.0, 9.0], [1 / 3, 1.0, 2.449], [1 / 9, 1 / 2.449, 1]])
-    steps = np.array([[1, 1, 0], [2, 0, -1], [-3, -1, 0]])
-    out = perturb_judgments(a, steps)
-    # hand: scale ... 1/2, 1, 2, 3, 4, 5 ... 9; 2.449 is nearest 2 in log
-    assert out[0, 0, 1] == 4.0
-    assert out[0, 0, 2] == 9.0  # 9 + 1 step clips at 9
-    assert out[0, 1, 2] == 2.449
-    assert out[1, 0, 1] == 5.0
-    assert out[1, 1, 2] == 1.0  # 2.449 -> 2 -> one step down -> 1
-    assert out[2, 0, 1] == 0.5  # 3 -> 2 -> 1 -> 1/2
-    assert out[2, 0, 2] == 8.0
-    np.testing.assert_allclose(out * np.transpose(out, (0, 2, 1)), 1.0)
-
-
-def test_batched_ahp_matches_single_matrix_ahp(rng):
-    """Stacked eigenvectors and CRs equal ahp() on each matrix."""
-    system = load_system()
-    base = system.judgments_for("scale", None).matrix
-    steps = rng(7).integers(-2, 3, size=(6, base.shape[0] * 5 // 2))
-    stack = perturb_judgments(base, steps)
-    w, lam = batched_ahp(stack)
-    n = base.shape[0]
-    for k in range(len(stack)):
-        ref = ahp(stack[k])
-        np.testing.assert_allclose(w[k], ref.weights, atol=1e-12)
-        np.testing.assert_allclose(lam[k], ref.lambda_max, rtol=1e-12)
-        cr = (lam[k] - n) / (n - 1) / ref.ri
-        np.testing.assert_allclose(cr, ref.cr, rtol=1e-10)
-
-
-def test_batched_ahp_saaty_consistent_example():
-    """A consistent 3x3 matrix (w = 4/7, 2/7, 1/7) has lambda_max = 3."""
-    w0 = np.array([4, 2, 1]) / 7
-    a = w0[:, None] / w0[None, :]
-    w, lam = batched_ahp(a[None])
-    np.testing.assert_allclose(w[0], w0, atol=1e-12)
-    np.testing.assert_allclose(lam, [3.0], atol=1e-12)
-
-
-def test_batched_ranks_hand_example():
-    """Scores 50, 70, 50, 10 give competition ranks 2, 1, 2, 4."""
-    r, avg = batched_ranks(np.array([[50.0, 70.0, 50.0, 10.0], [1, 2, 3, 4]]))
-    assert r.tolist() == [[2, 1, 2, 4], [4, 3, 2, 1]]
-    assert avg.tolist() == [[2.5, 1.0, 2.5, 4.0], [4.0, 3.0, 2.0, 1.0]]
-
-
-@settings(max_examples=200)
-@given(
-    st.integers(1, 25).flatmap(
-        lambda m: st.tuples(
-            st.lists(st.integers(1, 5), min_size=m, max_size=m),
-            st.lists(
-                st.lists(st.integers(0, 4), min_size=m, max_size=m),
-                min_size=1,
-                max_size=4,
-            ),
-        )
-    )
-)
-def test_rank_agreement_matches_scipy(data):
-    """Kendall tau-b and Spearman rho equal scipy's, ties included."""
-    ref_scores, sample_scores = data
-    S = np.array(sample_scores, dtype=float)
-    ref_rank, ref_avg = batched_ranks(np.array([ref_scores], dtype=float))
-    rank, avg = batched_ranks(S)
-    tau = kendall_tau_b(ref_rank[0], rank)
-    rho = spearman_rho(ref_avg[0], avg)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # scipy warns on constant input
-        tau_ref = [stats.kendalltau(ref_scores, s).statistic for s in S]
-        rho_ref = [stats.spearmanr(ref_scores, s).statistic for s in S]
-    np.testing.assert_allclose(tau, tau_ref, atol=1e-12, equal_nan=True)
-    np.testing.assert_allclose(rho, rho_ref, atol=1e-12, equal_nan=True)
-
-
-def test_kendall_large_permutations_match_scipy(rng):
-    """The merge-sort inversion count is right for m = 300 (scipy)."""
-    g = rng(5)
-    ref = np.arange(1, 301)
-    Y = np.argsort(g.random((5, 300)), axis=1) + 1
-    tau = kendall_tau_b(ref, Y)
-    np.testing.assert_allclose(
-        tau, [stats.kendalltau(ref, y).statistic for y in Y], atol=1e-12
-    )
-
-
-# --------------------------------------------------------------------------
-# the Sobol estimator on models with known answers
-# --------------------------------------------------------------------------
-
-
-def _design(g, n, d, low=0.0, high=1.0):
-    """Return A, B and the stack of A_B^(i) for d independent uniforms."""
-    a = g.uniform(low, high, (n, d))
-    b = g.uniform(low, high, (n, d))
-    ab = np.repeat(a[None], d, axis=0)
-    for i in range(d):
-        ab[i, :, i] = b[:, i]
-    return a, b, ab
-
-
-def test_sobol_linear_model_recovers_analytic_indices(rng):
-    """Linear y = x1 + 2 x2 + 3 x3 (U(0,1)): S_i = ST_i = a_i^2 / 14."""
-    a_coef = np.array([1.0, 2.0, 3.0])
-    a, b, ab = _design(rng(11), 4000, 3)
-    res = sobol_indices(a @ a_coef, b @ a_coef, ab @ a_coef, rng=1)
-    exact = a_coef**2 / (a_coef**2).sum()  # 1/14, 4/14, 9/14
-    assert np.all(res["S_low"] <= exact)
-    assert np.all(exact <= res["S_high"])
-    assert np.all(res["ST_low"] <= exact)
-    assert np.all(exact <= res["ST_high"])
-
-
-def test_sobol_ishigami_recovers_published_indices(rng):
-    """Ishigami (a=7, b=0.1): S = .3139 .4424 0, ST = .5576 .4424 .2437.
-
-    Values from Saltelli et al. (2008), Global Sensitivity Analysis. The
-    Primer, Wiley, section 4.8 (Ishigami and Homma 1990 function).
-    """
-
-    def f(x):
-        return (
-            np.sin(x[..., 0])
-            + 7 * np.sin(x[..., 1]) ** 2
-            + 0.1 * x[..., 2] ** 4 * np.sin(x[..., 0])
-        )
-
-    a, b, ab = _design(rng(2), 20000, 3, -np.pi, np.pi)
-    res = sobol_indices(f(a), f(b), f(ab), n_boot=500, rng=3)
-    s = np.array([0.3139, 0.4424, 0.0])
-    stt = np.array([0.5576, 0.4424, 0.2437])
-    assert np.all((res["S_low"] <= s) & (s <= res["S_high"]))
-    assert np.all((res["ST_low"] <= stt) & (stt <= res["ST_high"]))
-
-
-def test_sobol_indices_without_bootstrap_have_nan_intervals():
-    """n_boot=0 gives point estimates and NaN interval columns."""
-    g = np.random.default_rng(0)
-    a, b, ab = _design(g, 100, 2)
-    res = sobol_indices(a.sum(1), b.sum(1), ab.sum(2), n_boot=0)
-    assert res[["S_low", "ST_high"]].isna().all().all()
-    assert res["S"].notna().all()
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "match"),
+    ("method", "expected_rank", "expected_score"),
     [
-        ({"f_ab": np.zeros((2, 5))}, r"'f_ab' shape \(d, N\)"),
-        (
-            {"f_a": np.zeros(1), "f_b": np.zeros(1), "f_ab": np.zeros((1, 1))},
-            r"N >= 2",
-        ),
-        ({"n_boot": -1}, r"'n_boot' must be an integer >= 0"),
-        ({"conf": 1.0}, r"'conf' must be a number in \(0, 1\)"),
+        ("weighted_sum", [1, 2, 3], [71.875, 68.75, 53.75]),
+        ("geometric", [2, 1, 3], [59.4604, 64.8420, 47.4275]),
     ],
 )
-def test_sobol_indices_errors(kwargs, match):
-    """Bad shapes, N < 2, n_boot < 0 and conf outside (0, 1) raise."""
-    args = {"f_a": np.zeros(4), "f_b": np.ones(4), "f_ab": np.zeros((2, 4))}
-    args.update(kwargs)
-    with pytest.raises(ParameterError, match=match):
-        sobol_indices(**args)
+def test_nominal_ranking_is_the_hand_computed_one(
+    tiny_system, tiny_table, method, expected_rank, expected_score
+):
+    """The nominal ranking of the tiny table, computed by hand.
 
+    AHP weights w = (0.375, 0.375, 0.25) (see `tiny_system`);
+    target-relative values a = (1, .25, 1), b = (.5, 1, .5),
+    c = (.8, .5, .2) (see `tiny_table`).
 
-# --------------------------------------------------------------------------
-# uncertainty on the pipeline
-# --------------------------------------------------------------------------
+    Weighted sum, 100 sum_j w_j y_j:
+    a = 37.5 + 9.375 + 25 = 71.875; b = 18.75 + 37.5 + 12.5 = 68.75;
+    c = 30 + 18.75 + 5 = 53.75; so a 1, b 2, c 3.
+
+    Geometric mean, 100 prod_j y_j ** w_j (no value below the 0.01
+    floor): a = .25 ** .375 = 0.594604; b = .5 ** .625 = 0.648420;
+    c = .8 ** .375 * .5 ** .375 * .2 ** .25
+    = exp(-.083679 - .259930 - .402359) = 0.474275; so b 1, a 2, c 3.
+
+    With nothing perturbed every sample gives the nominal ranking, so the
+    batched sample path is held to the same hand ranking.
+    """
+    res = uncertainty(
+        tiny_table,
+        tiny_system,
+        16,
+        0,
+        judgment_steps=0,
+        weighting="ahp",
+        methods=(method,),
+        normalizations=("target",),
+    )
+    s = res.summary.loc[["a", "b", "c"]]
+    assert s["nominal_rank"].tolist() == expected_rank
+    for col in ("median_rank", "rank_low", "rank_high"):
+        assert s[col].tolist() == expected_rank, col
+    np.testing.assert_allclose(
+        res.nominal.ranking.loc[["a", "b", "c"], "score"],
+        expected_score,
+        atol=1e-4,
+    )
+    assert res.options["nominal_normalization"] == "target"
 
 
 @pytest.mark.parametrize(
