@@ -429,23 +429,6 @@ def check_positive_int(func: str, param: str, value: Any) -> int:
             parameter=param,
             value=value,
             allowed=">= 1",
-
-
-# --- moved from uncertainty
-
-
-def check_count(fn: str, name: str, value: Any, *, minimum: int) -> int:
-    """Return `value` as an int >= `minimum`, else raise ParameterError."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | np.integer)
-        or value < minimum
-    ):
-        raise ParameterError(
-            f"{fn}(): {name!r} must be an integer >= {minimum}; "
-            f"got {value!r}.",
-            parameter=name,
-            value=value,
         )
     return int(value)
 
@@ -465,6 +448,25 @@ def check_instance(
             parameter=param,
             value=value,
         )
+
+
+# --- moved from uncertainty
+
+
+def check_count(fn: str, name: str, value: Any, *, minimum: int) -> int:
+    """Return `value` as an int >= `minimum`, else raise ParameterError."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | np.integer)
+        or value < minimum
+    ):
+        raise ParameterError(
+            f"{fn}(): {name!r} must be an integer >= {minimum}; "
+            f"got {value!r}.",
+            parameter=name,
+            value=value,
+        )
+    return int(value)
 
 
 def check_open_unit(fn: str, name: str, value: Any) -> float:
