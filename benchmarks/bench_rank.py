@@ -39,6 +39,7 @@ import pandas as pd
 import clusterscore as cs
 from clusterscore import scoring
 from clusterscore.datasets import synthetic_clusters
+from clusterscore.scoring import evaluate as scoring_evaluate
 from clusterscore.weights.entropy import entropy_weights
 
 
@@ -89,7 +90,7 @@ def scoring_stage(prep, system):
     The same code `evaluate` runs after validation (one segment, pooled).
     """
     rows = np.arange(prep.X.shape[0])
-    score, _, _ = scoring._score_segment(
+    score, _, _ = scoring_evaluate._score_segment(
         prep, system, rows, None, SCORING_OPTIONS, {}
     )
     return scoring.competition_ranks(score)

@@ -381,9 +381,6 @@ def as_weights(
     return w
 
 
-# --- moved from gaps
-
-
 def check_bounds(func: str, bounds: Any) -> tuple[float, float]:
     """Return ``(upper, lower)`` if ``1 >= upper > lower > 0``, else raise."""
     try:
@@ -417,23 +414,6 @@ def check_quantile(func: str, q: Any) -> float:
     return x
 
 
-def check_positive_int(func: str, param: str, value: Any) -> int:
-    """Return `value` if it is an int >= 1, else raise ParameterError."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | np.integer)
-        or value < 1
-    ):
-        raise ParameterError(
-            f"{func}(): {param!r} must be an integer >= 1; got {value!r}.",
-            parameter=param,
-            value=value,
-            allowed=">= 1",
-        )
-    return int(value)
-
-
-# --- moved from io
 def check_instance(
     func: str, param: str, value: Any, cls: type, what: str
 ) -> None:
@@ -450,11 +430,11 @@ def check_instance(
         )
 
 
-# --- moved from uncertainty
+def check_count(fn: str, name: str, value: Any, *, minimum: int = 1) -> int:
+    """Return `value` as an int >= `minimum`, else raise ParameterError.
 
-
-def check_count(fn: str, name: str, value: Any, *, minimum: int) -> int:
-    """Return `value` as an int >= `minimum`, else raise ParameterError."""
+    Booleans are refused although Python counts them as ints.
+    """
     if (
         isinstance(value, bool)
         or not isinstance(value, int | np.integer)
@@ -465,6 +445,7 @@ def check_count(fn: str, name: str, value: Any, *, minimum: int) -> int:
             f"got {value!r}.",
             parameter=name,
             value=value,
+            allowed=f">= {minimum}",
         )
     return int(value)
 

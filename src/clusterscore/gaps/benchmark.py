@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_positive_int, check_quantile
+from clusterscore._checks import check_count, check_quantile
 from clusterscore.errors import (
     ConfigError,
     DataError,
@@ -467,6 +467,6 @@ def resolve_benchmark(
     """
     func = "resolve_benchmark"
     q = check_quantile(func, quantile)
-    min_clusters = check_positive_int(func, "min_clusters", min_clusters)
+    min_clusters = check_count(func, "min_clusters", min_clusters)
     table = None if df is None else _as_table(func, df, system, allow_missing)
     return _resolve(func, table, system, benchmark, q, min_clusters)

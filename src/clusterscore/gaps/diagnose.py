@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_option, check_positive_int
+from clusterscore._checks import check_count, check_option
 from clusterscore.errors import ParameterError
 from clusterscore.gaps.benchmark import DEFAULT_QUANTILE
 from clusterscore.gaps.dimensions import _dims, _dims_frame, _top_frame
@@ -250,7 +250,7 @@ def diagnose(
     (('scale',), ['critical'])
     """
     func = "diagnose"
-    k = check_positive_int(func, "k", k)
+    k = check_count(func, "k", k)
     check_option(func, "min_severity", min_severity, _MIN_SEVERITY)
     g = _compute(func, df, system, benchmark, bounds, quantile, allow_missing)
     hits = np.flatnonzero(g.table.clusters == cluster)

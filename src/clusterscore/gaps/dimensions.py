@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import as_weights, check_positive_int
+from clusterscore._checks import as_weights, check_count
 from clusterscore.errors import ConfigError, ParameterError
 from clusterscore.gaps.benchmark import DEFAULT_QUANTILE, _unknown
 from clusterscore.gaps.flag import (
@@ -346,6 +346,6 @@ def top_gaps(
        (global priorities as products down the hierarchy).
     """
     func = "top_gaps"
-    k = check_positive_int(func, "k", k)
+    k = check_count(func, "k", k)
     g = _compute(func, df, system, benchmark, bounds, quantile, allow_missing)
     return _top_frame(_dims(func, g, system, weights), system, k)

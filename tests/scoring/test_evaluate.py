@@ -14,11 +14,8 @@ from clusterscore.errors import DataError, FallbackWarning, ParameterError
 from clusterscore.io import read_clusters
 from clusterscore.scoring import (
     RunOptions,
-    competition_ranks,
     evaluate,
-    hierarchy_weights,
     rank_clusters,
-    resolve_normalization,
 )
 from clusterscore.system import (
     ClusterType,
@@ -30,7 +27,7 @@ from clusterscore.system import (
     load_system,
 )
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE_CSV = EXAMPLE / "national_clusters.csv"
 
 
@@ -204,26 +201,6 @@ class TestHandComputed:
 
 
 class TestStages:
-    def test_hierarchy_weights_renormalise_what_is_kept(self):
-        """Dropping x1 of d1 leaves x2 with d1's whole weight.
-
-        Local (x2) = 1 in d1, x3 = 1 in d2; dimensions .75, .25 -> global
-        (.75, .25). A batch of two rows is composed row by row.
-        """
-        w = hierarchy_weights(
-            np.array([[0.5, 1.0], [0.2, 1.0]]),
-            np.array([[0.75, 0.25], [0.5, 0.5]]),
-            np.array([0, 1]),
-        )
-        np.testing.assert_allclose(w, [[0.75, 0.25], [0.5, 0.5]])
-
-    def test_resolve_normalization_is_the_one_rule(self):
-        """Accepted names pass; None or a foreign name gives the default."""
-        assert resolve_normalization("weighted_sum", None) == "minmax"
-        assert resolve_normalization("weighted_sum", "vector") == "minmax"
-        assert resolve_normalization("topsis", "minmax") == "minmax"
-        assert resolve_normalization("topsis", "percentile") == "vector"
-
     def test_options_are_the_run_record(self):
         """ev.options is the RunOptions record as a dict, in field order."""
         ev = evaluate(tiny_table(), tiny_system(), method="topsis")
@@ -247,28 +224,6 @@ class TestStages:
 
 
 class TestRanks:
-    def test_min_rank_ties(self):
-        """Equal scores share the smaller rank."""
-        assert competition_ranks(np.array([3.0, 1.0, 3.0, 2.0])).tolist() == [
-            1,
-            4,
-            1,
-            3,
-        ]
-
-    def test_competition_ranks_of_a_batch_are_the_rows_ranks(self):
-        """A (k, m) batch ranks each row as the 1-D call does; averages.
-
-        Row (3, 1, 3, 2): ranks 1, 4, 1, 3; the tied pair spans ranks 1
-        and 2, so its average rank is 1.5.
-        """
-        batch = np.array([[3.0, 1.0, 3.0, 2.0], [1.0, 2.0, 3.0, 4.0]])
-        rank, avg = competition_ranks(batch, average=True)
-        assert rank.tolist() == [[1, 4, 1, 3], [4, 3, 2, 1]]
-        assert avg.tolist() == [[1.5, 4.0, 1.5, 3.0], [4.0, 3.0, 2.0, 1.0]]
-        for row, r in zip(batch, rank, strict=True):
-            assert competition_ranks(row).tolist() == r.tolist()
-
     def test_tied_clusters_share_rank_and_are_listed_by_name(self):
         """Two clusters with identical data tie, listed alphabetically."""
         df = tiny_table()

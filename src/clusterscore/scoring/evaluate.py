@@ -28,7 +28,10 @@ import pandas as pd
 from clusterscore import aggregate as _agg
 from clusterscore import normalize as _norm
 from clusterscore._checks import check_option, check_unit_interval
-from clusterscore._stages import (
+from clusterscore._version import __version__
+from clusterscore.gaps import dimension_gaps, flag_gaps
+from clusterscore.judgments.ahp import AHPResult
+from clusterscore.scoring.stages import (
     MIN_TYPE_VALUES,
     MISSING_POLICIES,
     Prepared,
@@ -42,7 +45,6 @@ from clusterscore._stages import (
     scoring_matrix,
     subjective_weights,
 )
-from clusterscore.judgments.ahp import AHPResult
 from clusterscore.system import IndicatorSystem, load_system
 from clusterscore.weights.combine import COMBINE_METHODS, combine_weights
 
@@ -83,6 +85,8 @@ NORMALIZATIONS_FOR = {
     "weighted_sum": ("minmax", "target", "percentile"),
     "geometric": ("minmax", "target", "percentile"),
     "topsis": _agg.TOPSIS_NORMALIZATIONS,
+    "gra": ("minmax", "target", "percentile"),
+    "vikor": ("minmax",),
 }
 """The normalisations each aggregation accepts (z-scores are excluded:
 scores must stay in 0-100); the first is the default."""
@@ -256,8 +260,6 @@ class Evaluation:
         ``"no data"``; cells filled by ``missing="median"`` are judged on
         the imputed value (see `imputed`).
         """
-        from clusterscore.gaps import flag_gaps
-
         return flag_gaps(
             self.table,
             self.system,
@@ -267,8 +269,6 @@ class Evaluation:
 
     def dimension_gaps(self, **kwargs: Any) -> pd.DataFrame:
         """Per (cluster, dimension) attainment; see `dimension_gaps`."""
-        from clusterscore.gaps import dimension_gaps
-
         kwargs.setdefault("allow_missing", self.options["missing"] != "refuse")
         return dimension_gaps(self.table, self.system, **kwargs)
 
@@ -418,8 +418,6 @@ def evaluate_prepared(
     -------
     Evaluation
     """
-    from clusterscore import __version__
-
     opts = options.as_dict()
     if options.by_type:
         segments = [
