@@ -362,17 +362,16 @@ def aggregate_scores(method, data, weights, signs, normalization):
     """Scores 0-100 (higher is better) of the rows of `data`; batched.
 
     `data` is `scoring_matrix` of the method; `weights` is one weight
-    vector (n,) or a batch (k, n), giving scores (m,) or (k, m). The
-    weighted sum and geometric mean aggregate the normalised matrix, TOPSIS
-    the raw one with `signs` and its `normalization`; all three are
-    batched over weight rows by `clusterscore.aggregate`.
+    vector (n,) or a batch (k, n), giving scores (m,) or (k, m). TOPSIS
+    aggregates the raw matrix with `signs` and its `normalization`; every
+    other method's registry kernel (`clusterscore.aggregate.AGGREGATIONS`:
+    weighted sum, geometric mean, GRA, VIKOR, each at its default options)
+    the normalised one. All are batched over weight rows.
     """
-    if method == "weighted_sum":
-        score = _agg.weighted_sum(data, weights)
-    elif method == "geometric":
-        score = _agg.weighted_geometric(data, weights)
-    else:
+    if method == "topsis":
         score = _agg.topsis(data, weights, signs, normalization=normalization)
+    else:
+        score = _agg.AGGREGATIONS[method].kernel(data, weights)
     return 100.0 * np.asarray(score, dtype=float)
 
 
