@@ -24,6 +24,13 @@ from clusterscore.aggregate import (
     weighted_geometric,
     weighted_sum,
 )
+from clusterscore.analysis import (
+    MethodComparison,
+    ObstacleDegree,
+    compare_methods,
+    coupling_coordination,
+    obstacle_degree,
+)
 from clusterscore.datasets import synthetic_clusters
 from clusterscore.errors import (
     ClusterScoreError,
@@ -111,6 +118,8 @@ __all__ = [
     "IndicatorSystem",
     "JudgmentError",
     "Judgments",
+    "MethodComparison",
+    "ObstacleDegree",
     "ParameterError",
     "Recommendation",
     "SensitivityResult",
@@ -122,8 +131,10 @@ __all__ = [
     "ahp",
     "build_schema",
     "combine_weights",
+    "compare_methods",
     "complete_matrix",
     "consistency",
+    "coupling_coordination",
     "critic_weights",
     "default_system_path",
     "diagnose",
@@ -136,6 +147,7 @@ __all__ = [
     "game_theory_coefficients",
     "load_system",
     "make_template",
+    "obstacle_degree",
     "rank_clusters",
     "read_clusters",
     "recommendations",
