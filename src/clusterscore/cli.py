@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from clusterscore import _cli_gaps, _cli_sensitivity
+from clusterscore import _cli_gaps, _cli_report, _cli_sensitivity
 from clusterscore.errors import ClusterScoreError, ClusterScoreWarning
 from clusterscore.present import (
     FORMATS,
@@ -327,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _cli_gaps.add_parser(sub)
     _cli_sensitivity.add_parser(sub)
+    _cli_report.add_parsers(sub)
 
     p = sub.add_parser(
         "validate",

@@ -297,7 +297,13 @@ def _find_clusters(func: str, ev, clusters) -> list[str]:
     return clusters
 
 
-def profile(ev, clusters: str | list[str] | None = None, *, lang="en"):
+def profile(
+    ev,
+    clusters: str | list[str] | None = None,
+    *,
+    lang: str = "en",
+    size: tuple[float, float] | None = None,
+):
     """Radar chart of dimension sub-scores against benchmark attainment.
 
     Parameters
@@ -308,6 +314,8 @@ def profile(ev, clusters: str | list[str] | None = None, *, lang="en"):
         The cluster(s) to draw; the first-ranked one when omitted.
     lang : {"en", "zh"}
         Label language.
+    size : (float, float), optional
+        Width and height in inches.
 
     Returns
     -------
@@ -336,7 +344,9 @@ def profile(ev, clusters: str | list[str] | None = None, *, lang="en"):
     angles = np.linspace(0, 2 * math.pi, len(dims), endpoint=False)
     closed = np.r_[angles, angles[:1]]
     with font_context(lang):
-        fig = figure(6.4, 5.6 if len(names_) == 1 else 6.2)
+        if size is None:
+            size = (6.4, 5.6 if len(names_) == 1 else 6.2)
+        fig = figure(*size)
         ax = fig.add_subplot(projection="polar")
         ax.set_theta_offset(math.pi / 2)
         ax.set_theta_direction(-1)
@@ -450,8 +460,7 @@ def gap_heatmap(ev, *, lang: str = "en", system=None):
     grid = severity_matrix(gaps, clusters, inds)
     cmap = ListedColormap(
         [SEVERITY_COLORS[s] for s in ("none", "minor", "major", "critical")]
-    )
-    cmap.set_bad(SEVERITY_COLORS["no data"])
+    ).with_extremes(bad=SEVERITY_COLORS["no data"])
     m, n = grid.shape
     with font_context(lang):
         fig = figure(2.8 + 0.3 * n, 3.3 + 0.24 * m)

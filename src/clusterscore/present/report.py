@@ -42,7 +42,14 @@ from clusterscore.present.report_data import (
 from clusterscore.present.report_text import METHODOLOGY, REFERENCES, TEXT
 from clusterscore.uncertainty import sensitivity, uncertainty
 
-__all__ = ["REPORT_FORMATS", "Context", "build_html", "report"]
+__all__ = [
+    "DEFAULT_SAMPLES",
+    "REPORT_FORMATS",
+    "Context",
+    "build_html",
+    "report",
+    "run_uncertainty",
+]
 
 REPORT_FORMATS = ("html", "markdown")
 
@@ -96,7 +103,7 @@ class Context:
             allow_missing=ev.options["missing"] != "refuse",
         )
         self.payload, self.whatif_reason = whatif_payload(ev)
-        self.unc, self.sens, self.unc_reason = _uncertainty(
+        self.unc, self.sens, self.unc_reason = run_uncertainty(
             ev, samples, seed, sobol
         )
 
@@ -109,7 +116,7 @@ class Context:
         return self.t.get(s, s)
 
 
-def _uncertainty(ev, samples: int, seed: int, sobol: int):
+def run_uncertainty(ev, samples: int, seed: int, sobol: int):
     """Run `uncertainty` (and `sensitivity`) with the evaluation's options.
 
     Returns (UncertaintyResult or None, SensitivityResult or None, reason).
@@ -217,7 +224,7 @@ def _ranking_table(c: Context) -> str:
             f'<td class="num" data-v="{int(row["rank"])}">'
             f"{int(row['rank'])}</td>",
             f"<td>{e(str(name))}</td>",
-            f"<td>{e(c.type_name(row['type']))}</td>",
+            f'<td class="type">{e(c.type_name(row["type"]))}</td>',
             _num(row["score"]),
             *(_num(row[d], ".1f") for d in dims),
         ]
@@ -273,7 +280,7 @@ def _whatif(c: Context) -> str:
     ths = "".join(f'<th scope="col">{e(h)}</th>' for h in heads)
     rows = "".join(
         f"<tr><td class='num'>{int(r['rank'])}</td><td>{e(str(n))}</td>"
-        f"<td>{e(c.type_name(r['type']))}</td>"
+        f"<td class='type'>{e(c.type_name(r['type']))}</td>"
         f"<td class='num'>{r['score']:.2f}</td><td>=</td></tr>"
         for n, r in c.ev.ranking.iterrows()
     )
@@ -343,7 +350,7 @@ def _cluster_sections(c: Context) -> str:
     for k, (name, row) in enumerate(ev.ranking.iterrows()):
         gaps = c.top[c.top["cluster"] == name]
         recs = c.recs[c.recs["cluster"] == name]
-        fig = _plot.profile(ev, name, lang=c.lang)
+        fig = _plot.profile(ev, name, lang=c.lang, size=(4.6, 4.6))
         out.append(
             f'<section class="cluster" id="cluster-{k + 1}">'
             f"<h3>{int(row['rank'])}. {e(str(name))} "
