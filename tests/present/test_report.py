@@ -25,8 +25,8 @@ import clusterscore as cs
 
 pytest.importorskip("matplotlib", reason="the report extra is not installed")
 
-from clusterscore.present import report_text  # noqa: E402
-from clusterscore.present.report import report  # noqa: E402
+from clusterscore.present import report_text
+from clusterscore.present.report import report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "national_clusters.csv"
@@ -57,7 +57,7 @@ def ev(table, system):
 
 @pytest.fixture(scope="module")
 def pages(ev, tmp_path_factory):
-    """The English and the Chinese report of the bundled example."""
+    """Write the English and the Chinese report of the bundled example."""
     d = tmp_path_factory.mktemp("report")
     en = report(
         ev, d / "en.html", source=EXAMPLE, samples=80, sobol=16, seed=1
