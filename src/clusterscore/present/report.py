@@ -182,6 +182,8 @@ def _summary(c: Context) -> str:
         if k in types
     )
     system = ev.system.name or ev.system.id
+    if c.lang == "zh" and getattr(ev.system, "name_zh", ""):
+        system = ev.system.name_zh
     what = t["evaluated_text"].format(
         n=len(ev.ranking),
         types=type_text,
@@ -223,7 +225,7 @@ def _ranking_table(c: Context) -> str:
         cells = [
             f'<td class="num" data-v="{int(row["rank"])}">'
             f"{int(row['rank'])}</td>",
-            f"<td>{e(str(name))}</td>",
+            f'<td class="name">{e(str(name))}</td>',
             f'<td class="type">{e(c.type_name(row["type"]))}</td>',
             _num(row["score"]),
             *(_num(row[d], ".1f") for d in dims),
@@ -279,7 +281,8 @@ def _whatif(c: Context) -> str:
     heads = [t["rank"], t["cluster"], t["type"], t["score"], t["rank_change"]]
     ths = "".join(f'<th scope="col">{e(h)}</th>' for h in heads)
     rows = "".join(
-        f"<tr><td class='num'>{int(r['rank'])}</td><td>{e(str(n))}</td>"
+        f"<tr><td class='num'>{int(r['rank'])}</td>"
+        f"<td class='name'>{e(str(n))}</td>"
         f"<td class='type'>{e(c.type_name(r['type']))}</td>"
         f"<td class='num'>{r['score']:.2f}</td><td>=</td></tr>"
         for n, r in c.ev.ranking.iterrows()
