@@ -19,8 +19,9 @@ Examples
 --------
 >>> import clusterscore as cs
 >>> import clusterscore.plot as csp
->>> ev = cs.evaluate(cs.read_clusters("examples/national_clusters.csv"))
->>> fig = csp.ranking(ev, lang="zh")  # doctest: +SKIP
+>>> system = cs.load_system()
+>>> ev = cs.evaluate(cs.synthetic_clusters(system, 12, 0), system)
+>>> fig = csp.ranking(ev, lang="zh")
 >>> csp.save_figure(fig, "ranking.svg")  # doctest: +SKIP
 """
 

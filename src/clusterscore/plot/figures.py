@@ -175,11 +175,14 @@ def ranking(ev, *, lang: str = "en", top: int | None = None):
 
     Examples
     --------
-    >>> import clusterscore as cs, clusterscore.plot as csp
+    >>> import clusterscore as cs
+    >>> import clusterscore.plot as csp
     >>> s = cs.load_system()
-    >>> ev = cs.evaluate(cs.read_clusters("examples/national_clusters.csv"))
-    >>> fig = csp.ranking(ev)                     # doctest: +SKIP
-    >>> csp.save_figure(fig, "ranking.svg")       # doctest: +SKIP
+    >>> ev = cs.evaluate(cs.synthetic_clusters(s, 12, 0), s)
+    >>> fig = csp.ranking(ev)
+    >>> [c.get_label() for c in fig.axes[0].containers][:2]
+    ['scale', 'innovation']
+    >>> csp.save_figure(fig, "ranking.svg")  # doctest: +SKIP
     """
     check_lang("ranking", lang)
     system = ev.system
