@@ -358,3 +358,35 @@ def test_dimension_weights_and_sorting_in_the_page(browser, pages, ev):
         assert problems == []
     finally:
         page.close()
+
+
+def test_slider_for_a_geometric_evaluation(browser, table, system, tmp_path):
+    ev = cs.evaluate(table, system, method="geometric", normalization="target")
+    path = report(ev, tmp_path / "geo.html", samples=0)
+    page, problems, _ = _open(browser, path)
+    try:
+        for a in (0.2, 0.9):
+            page.eval_on_selector(
+                "#cs-alpha",
+                "(el, a) => { el.value = String(a);"
+                " el.dispatchEvent(new Event('input')); }",
+                a,
+            )
+            rows = _whatif_rows(page)
+            ref = cs.rank_clusters(
+                table,
+                system,
+                method="geometric",
+                normalization="target",
+                combine="linear",
+                alpha=a,
+            )
+            assert [r[0] for r in rows] == list(ref.index), a
+            assert [r[1] for r in rows] == ref["rank"].tolist(), a
+            np.testing.assert_allclose(
+                [r[2] for r in rows], ref["score"], rtol=1e-9
+            )
+        assert page.query_selector("#cs-dims-manual") is None  # sum only
+        assert problems == []
+    finally:
+        page.close()
