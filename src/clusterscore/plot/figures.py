@@ -306,6 +306,7 @@ def profile(
     *,
     lang: str = "en",
     size: tuple[float, float] | None = None,
+    title: bool = True,
 ):
     """Radar chart of dimension sub-scores against benchmark attainment.
 
@@ -319,6 +320,8 @@ def profile(
         Label language.
     size : (float, float), optional
         Width and height in inches.
+    title : bool
+        Draw the title (the report's cluster sections have their own).
 
     Returns
     -------
@@ -384,15 +387,16 @@ def profile(
                        label=label)
             )  # fmt: skip
         ax.set_xticks(angles, [_wrap(names.dimension(d), 16) for d in dims])
-        ax.tick_params(axis="x", labelsize=8.5, pad=6)
+        ax.tick_params(axis="x", labelsize=8.5 if size[0] > 5 else 9.5, pad=4)
         ax.set_ylim(0, 105)
         ax.set_yticks([25, 50, 75, 100], ["25", "50", "75", "100"])
         ax.tick_params(axis="y", labelsize=7, colors="#666666")
         ax.set_rlabel_position(0)
-        title = names.text("profile")
+        heading = names.text("profile")
         if len(names_) == 1:
-            title = f"{names_[0]}\n{title}"
-        ax.set_title(title, fontsize=10, pad=14)
+            heading = f"{names_[0]}\n{heading}"
+        if title:
+            ax.set_title(heading, fontsize=10, pad=14)
         fig.legend(
             handles=handles,
             loc="outside lower center",

@@ -350,16 +350,19 @@ def _gaps(c: Context) -> str:
 def _cluster_sections(c: Context) -> str:
     t, ev = c.t, c.ev
     out = [f'<section id="clusters"><h2>{e(t["clusters"])}</h2>']
+    cap = c.names.text("profile")
     for k, (name, row) in enumerate(ev.ranking.iterrows()):
         gaps = c.top[c.top["cluster"] == name]
         recs = c.recs[c.recs["cluster"] == name]
-        fig = _plot.profile(ev, name, lang=c.lang, size=(4.6, 4.6))
+        fig = _plot.profile(
+            ev, name, lang=c.lang, size=(4.6, 4.4), title=False
+        )
         out.append(
             f'<section class="cluster" id="cluster-{k + 1}">'
             f"<h3>{int(row['rank'])}. {e(str(name))} "
             f'<span class="muted">({e(c.type_name(row["type"]))}, '
             f"{e(t['score'])} {row['score']:.1f})</span></h3>"
-            f'<div class="cluster-grid">{_figure(fig)}<div>'
+            f'<div class="cluster-grid">{_figure(fig, cap)}<div>'
             f"{_gap_table(c, gaps)}{_rec_list(c, recs)}</div></div></section>"
         )
     out.append("</section>")
