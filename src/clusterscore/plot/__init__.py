@@ -39,16 +39,15 @@ from clusterscore.plot._base import (
     svg_text,
 )
 from clusterscore.plot._text import Names
-from clusterscore.plot.figures import (
+from clusterscore.plot.heatmap import (
     SEVERITY_CODES,
-    contributions,
     gap_heatmap,
-    profile,
-    ranking,
     severity_matrix,
-    weights,
 )
 from clusterscore.plot.intervals import rank_intervals
+from clusterscore.plot.radar import profile
+from clusterscore.plot.scores import contributions, ranking
+from clusterscore.plot.weightbars import weights
 
 __all__ = [
     "KINDS",

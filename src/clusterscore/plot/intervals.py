@@ -8,8 +8,8 @@ import pandas as pd
 from clusterscore.errors import ParameterError
 from clusterscore.plot._base import TYPE_COLORS, check_lang, figure
 from clusterscore.plot._base import font_context as _fonts
+from clusterscore.plot._draw import type_handles, wrap
 from clusterscore.plot._text import Names
-from clusterscore.plot.figures import _type_handles, _wrap
 
 __all__ = ["rank_intervals"]
 
@@ -61,7 +61,6 @@ def rank_intervals(result, sensitivity=None, *, lang: str = "en", system=None):
     text = names.text if names else Names(_NoSystem, lang).text
     s = summary.sort_values("nominal_rank", kind="stable")
     m = len(s)
-    y = np.arange(m)
     types = list(system.cluster_types) if system is not None else []
     colors = [
         TYPE_COLORS[types.index(t) % len(TYPE_COLORS)] if t in types else "k"
@@ -76,46 +75,8 @@ def rank_intervals(result, sensitivity=None, *, lang: str = "en", system=None):
             ax = fig.add_subplot(grid[0])
         else:
             ax = fig.add_subplot()
-        lo = s["rank_low"].to_numpy(dtype=float)
-        hi = s["rank_high"].to_numpy(dtype=float)
-        lines = ax.hlines(y, lo, hi, colors=colors, lw=3.5, alpha=0.55)
-        lines.set_gid("intervals")
-        ax.plot(
-            s["nominal_rank"], y, "o", color="black", ms=4.5,
-            label=text("nominal"), gid="nominal",
-        )  # fmt: skip
-        ax.plot(
-            s["median_rank"], y, "|", color="#D55E00", ms=9, mew=2,
-            label=text("median"), gid="median",
-        )  # fmt: skip
-        ax.set_yticks(y, [_wrap(str(c), 44) for c in s.index])
-        for lbl, c in zip(ax.get_yticklabels(), colors, strict=True):
-            lbl.set_color(c)
-        ax.tick_params(axis="y", labelsize=7.5)
-        ax.invert_yaxis()
-        ax.set_xlim(0.5, m + 0.5)
-        step = 1 if m <= 12 else 2 if m <= 30 else 5
-        ax.set_xticks(np.arange(1, m + 1, step))
-        ax.set_xlabel(text("rank"))
-        ax.grid(axis="x", alpha=0.3)
-        ax.set_axisbelow(True)
-        title = text(
-            "intervals",
-            lo=100 * interval[0],
-            hi=100 * interval[1],
-            n=n_used if n_used is not None else "?",
-        )
-        ax.set_title(title, loc="left", fontsize=10)
-        handles, _ = ax.get_legend_handles_labels()
-        if system is not None and "type" in s:
-            handles += _type_handles(system, s["type"], names)
-        # outside the axes: a legend inside would hide the last ranks
-        fig.legend(
-            handles=handles,
-            loc="outside lower left",
-            ncols=min(len(handles), 5),
-            fontsize=7.5,
-            frameon=False,
+        _interval_panel(
+            fig, ax, s, colors, text, names, system, interval, n_used
         )
         if sens:
             _sobol_panel(fig.add_subplot(grid[1]), sensitivity, text)
@@ -152,7 +113,7 @@ def _sobol_panel(ax, sensitivity, text) -> None:
             error_kw={"lw": 0.8},
         )  # fmt: skip
     ax.set_xticks(
-        x, [_wrap(text(g) if g in _GROUPS else g, 12) for g in groups]
+        x, [wrap(text(g) if g in _GROUPS else g, 12) for g in groups]
     )
     ax.tick_params(axis="x", labelsize=7.5)
     ax.axhline(0, color="#444444", lw=0.6)
@@ -170,3 +131,50 @@ _GROUPS = (
     "method",
     "normalization",
 )
+
+
+def _interval_panel(fig, ax, s, colors, text, names, system, interval, n_used):
+    """Draw the rank intervals, nominal and median ranks, and the legend."""
+    m = len(s)
+    y = np.arange(m)
+    lo = s["rank_low"].to_numpy(dtype=float)
+    hi = s["rank_high"].to_numpy(dtype=float)
+    lines = ax.hlines(y, lo, hi, colors=colors, lw=3.5, alpha=0.55)
+    lines.set_gid("intervals")
+    ax.plot(
+        s["nominal_rank"], y, "o", color="black", ms=4.5,
+        label=text("nominal"), gid="nominal",
+    )  # fmt: skip
+    ax.plot(
+        s["median_rank"], y, "|", color="#D55E00", ms=9, mew=2,
+        label=text("median"), gid="median",
+    )  # fmt: skip
+    ax.set_yticks(y, [wrap(str(c), 44) for c in s.index])
+    for lbl, c in zip(ax.get_yticklabels(), colors, strict=True):
+        lbl.set_color(c)
+    ax.tick_params(axis="y", labelsize=7.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0.5, m + 0.5)
+    step = 1 if m <= 12 else 2 if m <= 30 else 5
+    ax.set_xticks(np.arange(1, m + 1, step))
+    ax.set_xlabel(text("rank"))
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_axisbelow(True)
+    title = text(
+        "intervals",
+        lo=100 * interval[0],
+        hi=100 * interval[1],
+        n=n_used if n_used is not None else "?",
+    )
+    ax.set_title(title, loc="left", fontsize=10)
+    handles, _ = ax.get_legend_handles_labels()
+    if system is not None and "type" in s:
+        handles += type_handles(system, s["type"], names)
+    # outside the axes: a legend inside would hide the last ranks
+    fig.legend(
+        handles=handles,
+        loc="outside lower left",
+        ncols=min(len(handles), 5),
+        fontsize=7.5,
+        frameon=False,
+    )

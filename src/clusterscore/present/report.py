@@ -560,18 +560,7 @@ def report(
     check_option("report", "lang", lang, ("en", "zh"))
     check_option("report", "format", format, REPORT_FORMATS)
     for name, value in (("samples", samples), ("sobol", sobol)):
-        if isinstance(value, bool) or not isinstance(value, int | np.integer):
-            raise ParameterError(
-                f"report(): {name!r} must be an integer >= 0; got {value!r}.",
-                parameter=name,
-                value=value,
-            )
-        if value < 0:
-            raise ParameterError(
-                f"report(): {name!r} must be >= 0; got {value}.",
-                parameter=name,
-                value=value,
-            )
+        _check_count(name, value)
     out = _plot.check_output_path("report", path)
     c = Context(
         evaluation,
@@ -588,3 +577,19 @@ def report(
         text = build_html(c)
     out.write_text(text, encoding="utf-8")
     return out
+
+
+def _check_count(name: str, value: Any) -> None:
+    """`value` must be an integer >= 0 (a count of samples)."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise ParameterError(
+            f"report(): {name!r} must be an integer >= 0; got {value!r}.",
+            parameter=name,
+            value=value,
+        )
+    if value < 0:
+        raise ParameterError(
+            f"report(): {name!r} must be >= 0; got {value}.",
+            parameter=name,
+            value=value,
+        )
