@@ -169,11 +169,13 @@ def test_report_bad_input(ev, tmp_path):
 def test_report_without_uncertainty_and_without_whatif(
     table, system, tmp_path
 ):
-    ev = cs.evaluate(table, system, method="topsis")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", cs.ClusterScoreWarning)
+        ev = cs.evaluate(table, system, by_type=True)
     out = report(ev, tmp_path / "t.html", samples=0)
     text = out.read_text(encoding="utf-8")
     assert "Not computed (--samples 0)" in text
-    assert "not recomputed in the page" in text
+    assert "by_type=True scores each type with its own weights" in text
     assert "cs-whatif-data" not in text.split("<script>")[0]
 
 
@@ -360,9 +362,15 @@ def test_dimension_weights_and_sorting_in_the_page(browser, pages, ev):
         page.close()
 
 
-def test_slider_for_a_geometric_evaluation(browser, table, system, tmp_path):
-    ev = cs.evaluate(table, system, method="geometric", normalization="target")
-    path = report(ev, tmp_path / "geo.html", samples=0)
+@pytest.mark.parametrize(
+    ("method", "normalization"),
+    [("geometric", "target"), ("topsis", "vector"), ("topsis", "minmax")],
+)
+def test_slider_for_other_methods(
+    browser, table, system, tmp_path, method, normalization
+):
+    ev = cs.evaluate(table, system, method=method, normalization=normalization)
+    path = report(ev, tmp_path / "other.html", samples=0)
     page, problems, _ = _open(browser, path)
     try:
         for a in (0.2, 0.9):
@@ -376,8 +384,8 @@ def test_slider_for_a_geometric_evaluation(browser, table, system, tmp_path):
             ref = cs.rank_clusters(
                 table,
                 system,
-                method="geometric",
-                normalization="target",
+                method=method,
+                normalization=normalization,
                 combine="linear",
                 alpha=a,
             )

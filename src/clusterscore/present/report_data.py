@@ -32,9 +32,9 @@ __all__ = [
 MAX_CR = 0.10
 """Saaty's threshold of an acceptable consistency ratio."""
 
-WHATIF_METHODS = ("weighted_sum", "geometric")
-"""Aggregations the page can recompute (TOPSIS is not decomposable in a
-few lines and is left out)."""
+WHATIF_METHODS = ("weighted_sum", "geometric", "topsis")
+"""Aggregations the page recomputes (TOPSIS from the normalised, oriented
+matrix: ideal and anti-ideal are each column's max and min)."""
 
 
 def sha256_of(path: str | os.PathLike[str] | None, table: pd.DataFrame):

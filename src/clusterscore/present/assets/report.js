@@ -2,7 +2,8 @@
  * Plain JavaScript, no framework, no network. The what-if recomputation
  * is the library's: w = alpha * w_ahp + (1 - alpha) * w_entropy, then
  * score = 100 * sum_j w_j y_ij (weighted sum) or
- * 100 * exp(sum_j w_j ln max(y_ij, floor)) (geometric), competition
+ * 100 * exp(sum_j w_j ln max(y_ij, floor)) (geometric) or TOPSIS closeness
+ * on the normalised, oriented matrix (ideal = column max), competition
  * ranks (ties share the smaller rank), rows by rank then cluster name. */
 (function () {
   "use strict";
@@ -78,7 +79,28 @@
     return out.map(function (x) { return x / total; });
   }
 
+  function topsis(w) {
+    var n = w.length, lo = [], hi = [];
+    for (var j = 0; j < n; j++) {
+      lo.push(Infinity); hi.push(-Infinity);
+      D.Y.forEach(function (row) {
+        if (row[j] < lo[j]) { lo[j] = row[j]; }
+        if (row[j] > hi[j]) { hi[j] = row[j]; }
+      });
+    }
+    return D.Y.map(function (row) {
+      var dm = 0, dp = 0;
+      row.forEach(function (y, j) {
+        var w2 = w[j] * w[j], u = y - lo[j], q = hi[j] - lo[j] - u;
+        dm += w2 * u * u; dp += w2 * q * q;
+      });
+      dm = Math.sqrt(dm); dp = Math.sqrt(dp);
+      return dm + dp > 0 ? 100 * dm / (dp + dm) : 50;
+    });
+  }
+
   function scores(w) {
+    if (D.method === "topsis") { return topsis(w); }
     return D.Y.map(function (row) {
       var acc = 0;
       if (D.method === "geometric") {
