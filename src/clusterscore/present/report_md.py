@@ -63,8 +63,8 @@ def build_markdown(c, out: Path) -> str:
             t["rank"]: r["rank"],
             t["cluster"]: r["cluster"].map(_md_escape),
             t["type"]: r["type"].map(c.type_name),
-            t["score"]: r["score"].round(2),
-            **{n.dimension(d): r[d].round(1) for d in dims},
+            t["score"]: r["score"].map("{:.2f}".format),
+            **{n.dimension(d): r[d].map("{:.1f}".format) for d in dims},
         }
     )
     parts += [f"## {t['ranking']}\n", _table(table)]
@@ -129,9 +129,11 @@ def _cluster_md(c, fig, k: int, name: str, row) -> list[str]:
                 pd.DataFrame(
                     {
                         t["indicator"]: gaps["indicator"].map(n.indicator),
-                        t["value"]: gaps["value"],
-                        t["target"]: gaps["target"],
-                        t["attainment"]: (100 * gaps["attainment"]).round(0),
+                        t["value"]: gaps["value"].map("{:g}".format),
+                        t["target"]: gaps["target"].map("{:g}".format),
+                        t["attainment"]: (100 * gaps["attainment"]).map(
+                            "{:.0f} %".format
+                        ),
                         t["severity"]: gaps["severity"].map(c.sev),
                     }
                 )
