@@ -33,9 +33,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("gaps",),  # targets and gaps need the system and a table, no scores
     ("scoring",),  # evaluate(): the whole pipeline, gaps included
     ("uncertainty", "analysis"),
-    ("present",),
-    ("plot",),
-    ("report",),
+    ("plot",),  # figures from an Evaluation; no text layout of present's
+    ("present",),  # text, tables, and the report (which draws the figures)
     ("cli", "testing"),
 )
 LAYER_OF = {unit: k for k, units in enumerate(LAYERS) for unit in units}

@@ -69,6 +69,7 @@ from clusterscore.judgments import (
     consistency,
     diagnose_inconsistency,
 )
+from clusterscore.present.report import report
 from clusterscore.scoring import Evaluation, evaluate, rank_clusters
 from clusterscore.system import (
     ClusterType,
@@ -151,6 +152,7 @@ __all__ = [
     "rank_clusters",
     "read_clusters",
     "recommendations",
+    "report",
     "resolve_benchmark",
     "sensitivity",
     "sobol_indices",

@@ -22,6 +22,7 @@ from clusterscore._version import __version__
 from clusterscore.cli import (
     gaps,
     rank,
+    report,
     sensitivity,
     template,
     validate,
@@ -49,7 +50,7 @@ __all__ = [
 ]
 
 #: The sub-commands, in the order ``--help`` lists them.
-COMMANDS = (rank, weights, gaps, sensitivity, validate, template)
+COMMANDS = (rank, weights, gaps, sensitivity, validate, template, report)
 
 
 def build_parser() -> argparse.ArgumentParser:
