@@ -54,7 +54,7 @@ def _round(x: float, integer: bool) -> float:
         return float(round(x))
     if x == 0:
         return 0.0
-    digits = 2 - int(math.floor(math.log10(abs(x))))
+    digits = 2 - math.floor(math.log10(abs(x)))
     return round(x, max(digits, 0))
 
 
@@ -92,7 +92,9 @@ def build() -> tuple[str, str]:
     out.writerow(header)
     prov = io.StringIO()
     pout = csv.writer(prov, lineterminator="\n")
-    pout.writerow(["cluster", "year", "indicator", "value", "status", "source"])
+    pout.writerow(
+        ["cluster", "year", "indicator", "value", "status", "source"]
+    )
     for year in YEARS:
         back = YEARS[-1] - year  # years back from 2023
         for i, row in enumerate(rows):
@@ -102,8 +104,10 @@ def build() -> tuple[str, str]:
                 x = float(row[ind_id])
                 growth = trend[i] + noise[i, j]
                 factor = (1.0 + growth) ** (-back * ind.sign)
-                v = x if back == 0 else _clip(
-                    _round(x * factor, ind.integer), ind
+                v = (
+                    x
+                    if back == 0
+                    else _clip(_round(x * factor, ind.integer), ind)
                 )
                 values.append(_fmt(v))
                 if back == 0:
@@ -119,8 +123,14 @@ def build() -> tuple[str, str]:
                         f"{growth:+.3f}; not data"
                     )
                 pout.writerow(
-                    [row["cluster"], year, ind_id, _fmt(v), "illustrative",
-                     source]
+                    [
+                        row["cluster"],
+                        year,
+                        ind_id,
+                        _fmt(v),
+                        "illustrative",
+                        source,
+                    ]
                 )
             out.writerow([*(row[c] for c in TEXT), year, *values])
     return table.getvalue(), prov.getvalue()

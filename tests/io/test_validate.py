@@ -276,7 +276,7 @@ def test_validate_column_order_does_not_matter(system, good_table, order):
 # panels: the optional year column
 # --------------------------------------------------------------------------
 def _panel(good_table) -> pd.DataFrame:
-    """The good table in 2021 and 2022 (six rows)."""
+    """Return the good table in 2021 and 2022 (six rows)."""
     a, b = good_table(), good_table()
     a["year"], b["year"] = 2021, 2022
     return pd.concat([a, b], ignore_index=True)

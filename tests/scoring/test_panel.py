@@ -107,7 +107,7 @@ def test_global_entropy_weights_by_hand():
     np.testing.assert_allclose(
         ev.weights["entropy"].to_numpy(), [W1, W2], rtol=1e-12
     )
-    assert W1 == pytest.approx(0.453574, abs=1e-6)
+    assert pytest.approx(0.453574, abs=1e-6) == W1
     s = ev.ranking["score"]
     mid = 100 * (W1 + 0.5 * W2)
     assert s.loc[(2021, "A")] == pytest.approx(0.0, abs=1e-12)

@@ -124,8 +124,7 @@ def good_table() -> pd.DataFrame:
 
 
 def test_build_schema_columns_and_checks():
-    """The schema has the text columns, the optional year (a panel) and
-    one float column per indicator."""
+    """The text columns, the optional year, one float per indicator."""
     schema = build_schema(SYSTEM)
     assert isinstance(schema, pa.DataFrameSchema)
     assert list(schema.columns) == [

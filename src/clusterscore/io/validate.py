@@ -434,8 +434,9 @@ def validate(
     -------
     pandas.DataFrame
         Columns ``cluster``, ``type``, ``region`` and ``province`` (those
-        present), ``year`` (``int64``, a panel only), then the indicator ids in the system's order; text columns
-        stripped, indicator columns ``float64``; a default RangeIndex.
+        present), ``year`` (``int64``, a panel only), then the indicator
+        ids in the system's order; text columns stripped, indicator
+        columns ``float64``; a default RangeIndex.
 
     Raises
     ------

@@ -95,7 +95,7 @@ def panel_segments(
     by_type: bool,
     panel: str | None,
 ) -> list[tuple[str | None, int | None, np.ndarray]]:
-    """The row groups scored together: (type, year, row positions).
+    """Return the row groups scored together: (type, year, rows).
 
     `type` is None unless `by_type`; `year` is None unless the panel is
     scored ``"per_year"``. Without a panel, or with ``"global"``, every

@@ -89,9 +89,10 @@ def table_schema(
         ``system.cluster_types``), optional ``region`` and ``province``
         (text), an optional ``year`` (a whole number: the table is then
         a panel, whose key ``(cluster, year)`` `validate` checks instead
-        of the cluster's uniqueness), and one ``float64`` column per indicator id with the checks
-        ``finite``, ``min`` (or ``min_exclusive`` when the lower bound is
-        open), ``max`` and ``integer``, as the indicator declares them. The
+        of the cluster's uniqueness), and one ``float64`` column per
+        indicator id with the checks ``finite``, ``min`` (or
+        ``min_exclusive`` when the lower bound is open), ``max`` and
+        ``integer``, as the indicator declares them. The
         schema is strict (no other columns) and does not care about column
         order. It checks a table whose headers already are the canonical
         names; `validate` also matches Chinese headers, drops unknown
