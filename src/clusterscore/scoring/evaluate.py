@@ -35,6 +35,7 @@ from clusterscore.scoring.panel import (
     PANEL_MODES,
     check_panel,
     panel_changes,
+    panel_notes,
     panel_ranks,
     panel_segments,
 )
@@ -311,16 +312,7 @@ class Evaluation:
             f"{name} CR={r.cr:.4f}" for name, r in self.judgments.items()
         )
         lines.append(f"AHP matrices: {crs}")
-        if o.get("panel") == "global":
-            lines.append(
-                "panel=global: one normalisation and one set of weights "
-                "over all years; scores are comparable across years"
-            )
-        elif o.get("panel") == "per_year":
-            lines.append(
-                "panel=per_year: each year normalised and weighted on its "
-                "own; scores are comparable only within a year"
-            )
+        lines += panel_notes(o.get("panel"))
         if len(self.imputed):
             lines.append(f"imputed {len(self.imputed)} cell(s) by median")
         if self.dropped:

@@ -58,6 +58,7 @@ __all__ = [
     "PANEL_MODES",
     "check_panel",
     "panel_changes",
+    "panel_notes",
     "panel_ranks",
     "panel_segments",
 ]
@@ -87,6 +88,28 @@ def check_panel(fn: str, panel: str | None, is_panel: bool) -> str | None:
             f"got {panel!r}"
         )
     return panel
+
+
+def panel_notes(panel: str | None) -> list[str]:
+    """Return the lines `Evaluation.summary` adds for a panel mode."""
+    if panel is None:
+        return []
+    lines = [
+        "rank_change = previous rank - rank (> 0: moved up), "
+        "score_change = score - previous score, against the cluster's "
+        "latest earlier year; NaN in its first year"
+    ]
+    if panel == "global":
+        lines.append(
+            "panel=global: one normalisation and one set of weights over "
+            "all years; scores are comparable across years"
+        )
+    else:
+        lines.append(
+            "panel=per_year: each year normalised and weighted on its own; "
+            "scores are comparable only within a year"
+        )
+    return lines
 
 
 def panel_segments(
