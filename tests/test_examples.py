@@ -353,3 +353,57 @@ def test_gaps_example_script_runs():
     assert "Gap diagnosis: Changsha Construction Machinery" in text
     assert "差距诊断: Hefei Intelligent Voice" in text
     assert "strategic: quantile q=0.9 of 20 clusters" in text
+
+
+# --------------------------------------------------------------------------
+# the panel example: three years, every value illustrative
+# --------------------------------------------------------------------------
+PANEL = ROOT / "examples" / "national_clusters_panel.csv"
+PANEL_PROVENANCE = ROOT / "examples" / "national_clusters_panel.provenance.csv"
+PANEL_SCRIPT = ROOT / "scripts" / "make_panel_example.py"
+
+
+def test_panel_script_reproduces_files():
+    """scripts/make_panel_example.py (seeded) writes the committed files."""
+    spec = importlib.util.spec_from_file_location("make_panel", PANEL_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    table_text, provenance_text = module.build()
+    assert PANEL.read_text(encoding="utf-8") == table_text
+    assert PANEL_PROVENANCE.read_text(encoding="utf-8") == provenance_text
+
+
+def test_panel_example_is_the_bundled_clusters_over_three_years(system):
+    """27 clusters x 2021-2023; 2023 is the bundled example itself."""
+    panel = read_clusters(PANEL, system)
+    assert sorted(panel["year"].unique()) == [2021, 2022, 2023]
+    assert len(panel) == 3 * 27
+    base = read_clusters(EXAMPLE, system)
+    last = panel[panel["year"] == 2023].drop(columns="year")
+    pd.testing.assert_frame_equal(last.reset_index(drop=True), base)
+
+
+def test_panel_provenance_marks_every_value_illustrative(system):
+    """One provenance row per indicator cell, every one illustrative."""
+    with PANEL_PROVENANCE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 3 * 27 * len(system.indicator_ids)
+    assert {r["status"] for r in rows} == {"illustrative"}
+    assert all("not data" in r["source"] for r in rows)
+
+
+def test_panel_example_script_runs():
+    """examples/panel.py runs from the repository root."""
+    proc = subprocess.run(
+        [sys.executable, "examples/panel.py"],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    text = proc.stdout.decode("utf-8")
+    assert "81 rows: 27 clusters in years 2021, 2022, 2023" in text
+    assert "Gap diagnosis: Hefei Intelligent Voice (Year 2023)" in text
+    assert "Attainment trend by dimension" in text
+    assert "Rank intervals" in text

@@ -10,6 +10,8 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from clusterscore.errors import (
@@ -132,3 +134,55 @@ def test_set_diagnosis_renderer_checks_the_format():
     """Only the text and Markdown renderers can be registered."""
     with pytest.raises(ParameterError, match="'fmt' must be one of"):
         set_diagnosis_renderer("html", str)
+
+
+# --------------------------------------------------------------------------
+# panels: diagnose per year, and the attainment trend
+# --------------------------------------------------------------------------
+def _b2_panel():
+    """B2 in 2021 with its crafted values, in 2022 with B1's (all met)."""
+    first = CRAFTED[CRAFTED["cluster"] == "B2"].assign(year=2021)
+    second = CRAFTED[CRAFTED["cluster"] == "B1"].assign(
+        cluster="B2", year=2022
+    )
+    others = CRAFTED[CRAFTED["cluster"] != "B2"].assign(year=2022)
+    return pd.concat([first, second, others.iloc[1:]], ignore_index=True)
+
+
+def test_diagnose_panel_latest_year_and_trend_by_hand():
+    """The latest year is diagnosed; the trend is each dimension by year.
+
+    2021 (B2's crafted values, basic targets, local weights 0.75/0.25,
+    0.5/0.5, 1, attainments capped at 1): scale 0.75 * 0.8 + 0.25 * 0.5 =
+    0.725; innovation 0.5 * 0.49 + 0.5 * 1 = 0.745; services 2/3.
+    2022 (B1's values, every target met): 1, 1, 1. change = 2022 - 2021.
+    """
+    d = diagnose(_b2_panel(), SYSTEM, "B2", weights=WEIGHTS)
+    assert d.year == 2022
+    assert d.weakest == ()
+    assert set(d.gaps["year"]) == {2022}
+    t = d.trend
+    assert list(t.columns) == [2021, 2022, "change"]
+    assert list(t.index) == ["scale", "innovation", "services"]
+    np.testing.assert_allclose(t[2021], [0.725, 0.745, 2 / 3])
+    np.testing.assert_allclose(t[2022], [1.0, 1.0, 1.0])
+    np.testing.assert_allclose(t["change"], [0.275, 0.255, 1 / 3])
+    text = d.to_text()
+    assert "Gap diagnosis: B2 (Year 2022)" in text
+    assert "Attainment trend by dimension" in text
+    assert "+27.5 pp" in text
+    assert "| 2021 | 2022 |" in d.to_markdown(lang="zh")
+    assert d.to_dict()["trend"][0]["change"] == pytest.approx(0.275)
+
+
+def test_diagnose_panel_chosen_year():
+    """year= picks the year; its gaps are that year's."""
+    d = diagnose(_b2_panel(), SYSTEM, "B2", weights=WEIGHTS, year=2021)
+    assert d.year == 2021
+    assert d.gaps["severity"].tolist() == list(EXPECTED_SEVERITY["B2"])
+    assert d.weakest == ("services", "scale", "innovation")
+    with pytest.raises(ParameterError, match="its years: 2021, 2022"):
+        diagnose(_b2_panel(), SYSTEM, "B2", year=2020)
+    with pytest.raises(ParameterError, match="needs a table with a 'year'"):
+        diagnose(CRAFTED, SYSTEM, "B2", year=2021)
+    assert diagnose(CRAFTED, SYSTEM, "B2").trend is None

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from clusterscore.errors import (
     DataError,
+    FallbackWarning,
     ParameterError,
 )
 from clusterscore.gaps import (
@@ -47,6 +48,7 @@ IDS = crafted.IDS
 TARGETS = crafted.TARGETS
 make_system = crafted.make_system
 SYSTEM = crafted.SYSTEM
+quantile_table = crafted.quantile_table
 table = crafted.table
 CRAFTED = crafted.CRAFTED
 EXPECTED_ATTAINMENT = crafted.EXPECTED_ATTAINMENT
@@ -280,3 +282,28 @@ def test_lowering_a_cost_value_never_worsens_severity(value, lower_by, target):
     before = cell(gaps, "A", "energy")["severity"]
     after = cell(gaps, "B", "energy")["severity"]
     assert RANK[after] <= RANK[before]
+
+
+def test_flag_gaps_panel_has_year_and_per_year_quantile():
+    """On a panel the quantile benchmark is resolved on each year.
+
+    A year column follows cluster. Doubling every strategic value in 2022
+    doubles that year's quantile targets, so the attainments of the
+    strategic clusters are those of 2021 (B1, alone in its type, falls
+    back to the system targets, with a warning, in each year).
+    """
+    first = quantile_table().assign(year=2021)
+    second = quantile_table().assign(year=2022)
+    second[["out", "energy", "carriers"]] *= 2
+    panel = pd.concat([first, second], ignore_index=True)
+    with pytest.warns(FallbackWarning, match="'B1'"):
+        gaps = flag_gaps(panel, SYSTEM, benchmark="quantile")
+    assert list(gaps.columns[:2]) == ["cluster", "year"]
+    gaps = gaps[gaps["type"] == "strategic"]
+    a = gaps.set_index(["year", "cluster", "indicator"])["attainment"]
+    np.testing.assert_allclose(
+        a.loc[2022].to_numpy(), a.loc[2021].to_numpy(), rtol=1e-12
+    )
+    prov = gaps.attrs["clusterscore"]["provenance"]
+    assert set(prov) == {2021, 2022}
+    assert "quantile" in prov[2022]["strategic"]

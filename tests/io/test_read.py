@@ -187,3 +187,33 @@ def test_read_clusters_round_trip(
     pd.testing.assert_frame_equal(
         read_clusters(path, system), validate(df, system)
     )
+
+
+def test_read_clusters_panel_names_cluster_year_and_line(
+    tmp_path, system, write, csv_header, csv_rows, problems_of
+):
+    """A CSV panel (Chinese year header) names cluster, year and lines."""
+    rows = [f"{r},2021" for r in csv_rows] + [f"{r},2022" for r in csv_rows]
+    rows[4] = rows[4].replace(",200,", ",-1,")  # Changsha, 2022
+    rows.append(csv_rows[0] + ",2022")  # Wuxi twice in 2022
+    path = write(
+        tmp_path / "p.csv", [csv_header + ",年份", *rows], "utf-8", "\n"
+    )
+    with pytest.raises(DataError) as info:
+        read_clusters(path, system)
+    lines = problems_of(info)
+    assert len(lines) == 2
+    assert "year 2022 (lines 5, 8): the pair is used 2 times" in lines[0]
+    assert lines[1].startswith(
+        "cluster '长沙市工程机械集群', year 2022, column"
+    )
+    ok = read_clusters(
+        write(
+            tmp_path / "q.csv",
+            [csv_header + ",年份", *rows[:4]],
+            "utf-8",
+            "\n",
+        ),
+        system,
+    )
+    assert ok["year"].tolist() == [2021, 2021, 2021, 2022]

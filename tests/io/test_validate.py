@@ -270,3 +270,82 @@ def test_validate_column_order_does_not_matter(system, good_table, order):
     pd.testing.assert_frame_equal(
         validate(good_table()[order], system), expected
     )
+
+
+# --------------------------------------------------------------------------
+# panels: the optional year column
+# --------------------------------------------------------------------------
+def _panel(good_table) -> pd.DataFrame:
+    """Return the good table in 2021 and 2022 (six rows)."""
+    a, b = good_table(), good_table()
+    a["year"], b["year"] = 2021, 2022
+    return pd.concat([a, b], ignore_index=True)
+
+
+def test_year_column_makes_a_panel(system, ids, good_table):
+    """A year column (any header alias, text digits too) is kept as int64."""
+    df = _panel(good_table).rename(columns={"year": "年份"})
+    df["年份"] = df["年份"].astype(str).str.replace("2", "２")  # full-width
+    out = validate(df, system)
+    assert list(out.columns) == [*COLUMNS[:4], "year", *ids]
+    assert out["year"].dtype == np.int64
+    assert out["year"].tolist() == [2021] * 3 + [2022] * 3
+
+
+def test_panel_key_is_cluster_and_year(system, good_table, problems_of):
+    """The same name in two years is fine; twice in one year is not."""
+    df = _panel(good_table)
+    df.loc[4, "year"] = 2021  # the second cluster twice in 2021
+    name = df.loc[1, "cluster"]
+    with pytest.raises(DataError) as info:
+        validate(df, system)
+    (line,) = problems_of(info)
+    assert line.startswith(f"cluster {name!r}, year 2021 (rows 1, 4)")
+    assert "(cluster, year) must be unique" in line
+
+
+def test_panel_messages_name_the_year(system, good_table, problems_of):
+    """Every cell problem names the cluster and the year."""
+    df = _panel(good_table)
+    df.loc[5, "national_share"] = 150.0
+    name = df.loc[5, "cluster"]
+    with pytest.raises(DataError) as info:
+        validate(df, system)
+    (line,) = problems_of(info)
+    assert line.startswith(
+        f"cluster {name!r}, year 2022, column 'national_share': 150"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (2021.5, "2021.5 is not a year"),
+        ("next", "'next' is not a year"),
+        (None, "the year is missing"),
+    ],
+)
+def test_bad_year_cells(system, good_table, problems_of, value, expected):
+    """A year that is not a whole number, text or missing is refused."""
+    df = _panel(good_table).astype({"year": object})
+    df.loc[2, "year"] = value
+    with pytest.raises(DataError) as info:
+        validate(df, system)
+    (line,) = problems_of(info)
+    assert "column 'year'" in line
+    assert expected in line
+
+
+def test_type_change_is_refused_naming_the_years(
+    system, good_table, problems_of
+):
+    """A cluster keeps its type across years; the message says both."""
+    df = _panel(good_table)
+    old = df.loc[0, "type"]
+    new = next(t for t in system.cluster_types if t != old)
+    df.loc[3, "type"] = new
+    with pytest.raises(DataError) as info:
+        validate(df, system)
+    (line,) = problems_of(info)
+    assert f"cluster {df.loc[0, 'cluster']!r}, column 'type'" in line
+    assert f"{old!r} in 2021; {new!r} in 2022" in line

@@ -124,7 +124,7 @@ def good_table() -> pd.DataFrame:
 
 
 def test_build_schema_columns_and_checks():
-    """The schema has the text columns and one float column per indicator."""
+    """The text columns, the optional year, one float per indicator."""
     schema = build_schema(SYSTEM)
     assert isinstance(schema, pa.DataFrameSchema)
     assert list(schema.columns) == [
@@ -132,10 +132,16 @@ def test_build_schema_columns_and_checks():
         "type",
         "region",
         "province",
+        "year",
         *IDS,
     ]
     assert schema.strict is True
     assert not schema.columns["region"].required
+    assert not schema.columns["year"].required
+    assert [k.name for k in schema.columns["year"].checks] == [
+        "finite",
+        "integer",
+    ]
     checks = {c: [k.name for k in schema.columns[c].checks] for c in IDS}
     assert checks["national_share"] == ["finite", "min", "max"]
     assert checks["relative_energy_intensity"] == ["finite", "min_exclusive"]

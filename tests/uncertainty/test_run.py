@@ -383,3 +383,51 @@ def test_sensitivity_with_nothing_varying_raises(system, table):
         sensitivity(
             table, system, 10, 0, judgment_steps=0, alpha_range=(0.5, 0.5)
         )
+
+
+# --------------------------------------------------------------------------
+# panels: rank intervals per year
+# --------------------------------------------------------------------------
+def _panel(table):
+    """Return the 15 clusters in 2021 and 14 of them in 2022.
+
+    The 2022 output values are 10 % up; the panel is unbalanced.
+    """
+    a = table.assign(year=2021)
+    b = table.iloc[1:].assign(year=2022)
+    b["output_value"] = b["output_value"] * 1.1
+    return pd.concat([a, b], ignore_index=True)
+
+
+def test_panel_ranks_within_each_year(system, table):
+    """On a panel the summary is per (year, cluster), ranks per year.
+
+    2021 has 15 clusters and 2022 14, so no rank in 2022 exceeds 14; the
+    nominal ranks are evaluate()'s (global method), ranked within year.
+    """
+    df = _panel(table)
+    res = uncertainty(df, system, 40, 2, judgment_steps=1)
+    s = res.summary
+    assert list(s.index.names) == ["year", "cluster"]
+    assert len(s) == 29
+    assert res.options["panel"] == "global"
+    assert s.loc[2022, "rank_high"].max() <= 14
+    assert sorted(s.loc[2021, "nominal_rank"]) == list(range(1, 16))
+    ev = evaluate(df, system, combine="linear", alpha=0.5)
+    pd.testing.assert_series_equal(
+        s["nominal_rank"],
+        ev.ranking["rank"].loc[s.index],
+        check_names=False,
+    )
+    assert list(res.rank_counts.index) == list(s.index)
+
+
+def test_panel_zero_perturbation_collapses_to_nominal(system, table):
+    """Unperturbed samples of a panel give the nominal per-year ranks."""
+    res = uncertainty(
+        _panel(table), system, 16, 1, judgment_steps=0, alpha_range=(0.5, 0.5)
+    )
+    s = res.summary
+    for col in ("median_rank", "rank_low", "rank_high"):
+        assert (s[col] == s["nominal_rank"]).all(), col
+    assert (s["mean_abs_shift"] == 0).all()

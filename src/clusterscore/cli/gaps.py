@@ -5,7 +5,9 @@ target, the attainment and the severity (`clusterscore.gaps.flag_gaps`).
 With ``--cluster NAME`` it prints that cluster's diagnosis instead: its
 attainment per dimension, weakest dimensions, top gaps and the development
 recommendations that apply, with their sources
-(`clusterscore.gaps.diagnose`).
+(`clusterscore.gaps.diagnose`); on a panel (a ``year`` column) the
+diagnosis is of the latest year (``--year Y``: of year Y) and shows the
+attainment trend of each dimension over the years.
 """
 
 from __future__ import annotations
@@ -100,6 +102,14 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         metavar="K",
         help="top gaps shown in a diagnosis (default: %(default)s)",
     )
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        metavar="Y",
+        help="a table with a year column: diagnose year Y (default: the "
+        "cluster's latest year)",
+    )
     add_common(p, table=True)
     p.set_defaults(run=run)
     return p
@@ -134,6 +144,7 @@ def run(args: argparse.Namespace) -> int:
             benchmark,
             k=args.top,
             quantile=args.quantile,
+            year=args.year,
         )
         if args.format == "table":
             text = diag.to_text(lang=args.lang) + "\n"

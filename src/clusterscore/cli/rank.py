@@ -3,7 +3,10 @@
 ``clusterscore rank FILE`` reads and validates the table, scores it with
 `clusterscore.scoring.evaluate` and prints the ranking (with the
 evaluation's summary under the text table). Imputed cells and dropped
-indicators are reported on standard error.
+indicators are reported on standard error. On a panel (a ``year``
+column) it prints each year's ranking with ``rank_change`` and
+``score_change`` (``--year Y``: one year; ``--panel``: global or per-year
+normalisation and weights).
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ from __future__ import annotations
 import argparse
 
 from clusterscore.cli._common import add_common, load_system_arg, note
+from clusterscore.errors import ParameterError
 from clusterscore.io import read_clusters
 from clusterscore.present import render_table, system_labels, write_output
 from clusterscore.scoring import (
     AGGREGATIONS,
     COMBINATIONS,
     MISSING_POLICIES,
+    PANEL_MODES,
     WEIGHTINGS,
     evaluate,
 )
@@ -91,7 +96,22 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="K",
-        help="show only the first K ranks",
+        help="show only the first K ranks (of each year on a panel)",
+    )
+    p.add_argument(
+        "--panel",
+        choices=PANEL_MODES,
+        default=None,
+        help="a table with a year column: one normalisation and set of "
+        "weights over all years (global, the default) or each year on "
+        "its own (per_year)",
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        metavar="Y",
+        help="a table with a year column: show only year Y",
     )
     p.set_defaults(run=run)
     return p
@@ -117,12 +137,27 @@ def run(args: argparse.Namespace) -> int:
         alpha=args.alpha,
         by_type=args.by_type,
         missing=args.missing,
+        panel=args.panel,
     )
-    ranking = ev.ranking[["rank", "type", "score", *system.dimension_ids]]
+    panel = "panel" in ev.options
+    change = ["rank_change", "score_change"] if panel else []
+    cols = ["rank", *change, "type", "score", *system.dimension_ids]
+    ranking = ev.ranking[cols]
     if args.top:
         ranking = ranking[ranking["rank"] <= args.top]
+    if args.year is not None:
+        ranking = _one_year(ranking, args.year, panel)
     labels = system_labels(system, args.lang)
-    text = render_table(ranking, args.format, args.lang, labels=labels)
+    if panel and args.format in ("table", "markdown"):
+        text = "\n".join(
+            f"year {y}\n"
+            + render_table(
+                part.droplevel("year"), args.format, args.lang, labels=labels
+            )
+            for y, part in ranking.groupby(level="year", sort=True)
+        )
+    else:
+        text = render_table(ranking, args.format, args.lang, labels=labels)
     if args.format == "table":
         text += "\n" + ev.summary() + "\n"
     write_output(text, args.output)
@@ -137,3 +172,19 @@ def run(args: argparse.Namespace) -> int:
             f"{', '.join(ev.dropped)}"
         )
     return 0
+
+
+def _one_year(ranking, year: int, panel: bool):
+    """Return the rows of `year` of a panel ranking (refused without years)."""
+    if not panel:
+        raise ParameterError(
+            "rank: --year needs a table with a 'year' column (a panel)"
+        )
+    years = ranking.index.get_level_values("year")
+    if year not in set(years):
+        have = ", ".join(str(y) for y in sorted(set(years)))
+        raise ParameterError(
+            f"rank: --year {year}: the table has no rows in that year; "
+            f"its years: {have}"
+        )
+    return ranking[years == year]

@@ -97,6 +97,22 @@ class _Table:
     types: np.ndarray  # (n,) object
     type_codes: np.ndarray  # (n,) int, index into system.cluster_types
     X: np.ndarray  # (n, m) float, NaN = missing
+    years: np.ndarray | None = None  # (n,) int on a panel, else None
+
+    def year_rows(self) -> list[tuple[int, np.ndarray, _Table]]:
+        """Return a panel's years: (year, rows, the year's sub-table)."""
+        out = []
+        for y in np.unique(self.years):
+            rows = np.flatnonzero(self.years == y)
+            sub = _Table(
+                self.frame.iloc[rows].reset_index(drop=True),
+                self.clusters[rows],
+                self.types[rows],
+                self.type_codes[rows],
+                self.X[rows],
+            )
+            out.append((int(y), rows, sub))
+        return out
 
 
 def _as_table(
@@ -125,7 +141,10 @@ def _as_table(
             f"values >= 0; negative: {'; '.join(cells)}.",
             problems=cells,
         )
-    return _Table(frame, clusters, types, np.asarray(codes, dtype=int), X)
+    years = frame["year"].to_numpy(dtype=np.int64) if "year" in frame else None
+    return _Table(
+        frame, clusters, types, np.asarray(codes, dtype=int), X, years
+    )
 
 
 # --------------------------------------------------------------------------

@@ -104,6 +104,13 @@ class Diagnosis:
         Its `recommendations` rows.
     system : IndicatorSystem
         The system (for names when the diagnosis is laid out as text).
+    year : int or None
+        On a panel, the year diagnosed; None for a table without years.
+    trend : pandas.DataFrame or None
+        On a panel, the attainment trend of each dimension: one row per
+        dimension id, one column per year the cluster appears in (NaN
+        where a dimension has no attainment), then ``change`` (last year
+        minus first year, in attainment units). None without years.
     """
 
     cluster: str
@@ -116,6 +123,8 @@ class Diagnosis:
     top_gaps: pd.DataFrame = field(repr=False)
     recommendations: pd.DataFrame = field(repr=False)
     system: IndicatorSystem = field(repr=False)
+    year: int | None = None
+    trend: pd.DataFrame | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         return self.to_text()
@@ -175,8 +184,16 @@ class Diagnosis:
                 out.append(clean)
             return out
 
+        extra: dict[str, Any] = {}
+        if self.year is not None and self.trend is not None:
+            trend = self.trend.rename(columns=str).rename_axis("dimension")
+            extra = {
+                "year": int(self.year),
+                "trend": records(trend.reset_index()),
+            }
         return {
             "cluster": self.cluster,
+            **extra,
             "type": self.cluster_type,
             "benchmark": self.benchmark,
             "bounds": list(self.bounds),
@@ -200,6 +217,7 @@ def diagnose(
     quantile: float = DEFAULT_QUANTILE,
     weights: Any = None,
     allow_missing: bool = False,
+    year: int | None = None,
 ) -> Diagnosis:
     """Diagnose one cluster: its gaps, short board and development path.
 
@@ -215,6 +233,11 @@ def diagnose(
         The name of a cluster in `df`.
     k, weights, min_severity
         As in `top_gaps`, `dimension_gaps` and `recommendations`.
+    year : int, optional
+        On a panel (a ``year`` column), the year to diagnose; by default
+        the latest year the cluster appears in. The benchmark is that
+        year's (see `flag_gaps`), and ``trend`` holds each dimension's
+        attainment over all the cluster's years.
 
     Returns
     -------
@@ -269,19 +292,25 @@ def diagnose(
         )
     d = _dims(func, g, system, weights)
     ctype = str(g.table.types[hits[0]])
+    year = _pick_year(func, g.table.years, hits, year)
+    dims_all = _dims_frame(d, system)
 
     def mine(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame[frame["cluster"] == cluster].reset_index(drop=True)
+        keep = frame["cluster"] == cluster
+        if year is not None:
+            keep &= frame["year"] == year
+        return frame[keep].reset_index(drop=True)
 
-    dims = mine(_dims_frame(d, system))
+    dims = mine(dims_all)
     below = dims[dims["severity"].isin(_GRADED[1:])]
     weakest = tuple(
         below.sort_values("attainment", kind="stable")["dimension"]
     )
+    bm = g.benchmark if year is None else g.by_year[year]
     return Diagnosis(
         cluster=str(cluster),
         cluster_type=ctype,
-        benchmark=g.benchmark.provenance[ctype],
+        benchmark=bm.provenance[ctype],
         bounds=g.bounds,
         gaps=mine(_long_frame(g, system)),
         dimensions=dims,
@@ -289,4 +318,51 @@ def diagnose(
         top_gaps=mine(_top_frame(d, system, k)),
         recommendations=mine(_rec_frame(d, system, min_severity)),
         system=system,
+        year=year,
+        trend=None if year is None else _trend(dims_all, cluster, system),
     )
+
+
+def _pick_year(
+    func: str, years: np.ndarray | None, hits: np.ndarray, year: Any
+) -> int | None:
+    """Return the panel year to diagnose (the latest one by default)."""
+    if years is None:
+        if year is not None:
+            raise ParameterError(
+                f"{func}(): year={year!r} needs a table with a 'year' "
+                "column (a panel); this table has none.",
+                parameter="year",
+                value=year,
+            )
+        return None
+    present = sorted(int(y) for y in years[hits])
+    if year is None:
+        return present[-1]
+    if year not in present:
+        raise ParameterError(
+            f"{func}(): the cluster is not in the table in year {year!r}; "
+            f"its years: {', '.join(map(str, present))}.",
+            parameter="year",
+            value=year,
+        )
+    return int(year)
+
+
+def _trend(
+    dims: pd.DataFrame, cluster: str, system: IndicatorSystem
+) -> pd.DataFrame:
+    """Each dimension's attainment over the cluster's years, and change.
+
+    ``change`` is the last year's attainment minus the first year's (NaN
+    when either is not finite).
+    """
+    rows = dims[dims["cluster"] == cluster]
+    wide = rows.pivot(index="dimension", columns="year", values="attainment")
+    wide = wide.reindex(list(system.dimension_ids))
+    wide.columns = [int(c) for c in wide.columns]
+    first, last = wide.iloc[:, 0], wide.iloc[:, -1]
+    ok = np.isfinite(first) & np.isfinite(last)
+    wide["change"] = (last - first).where(ok)
+    wide.index.name = "dimension"
+    return wide

@@ -33,6 +33,7 @@ from clusterscore.gaps.flag import (
     _NONE,
     DEFAULT_BOUNDS,
     SEVERITIES,
+    _add_year,
     _compute,
     _Gaps,
     _provenance,
@@ -185,6 +186,7 @@ def _dims_frame(d: _Dims, system: IndicatorSystem) -> pd.DataFrame:
             "weakest": d.weakest.ravel(),
         }
     )
+    _add_year(frame, d.gaps, np.repeat(np.arange(n), k))
     frame.attrs["clusterscore"] = _provenance(d.gaps)
     return frame
 
@@ -291,8 +293,12 @@ def _top_frame(d: _Dims, system: IndicatorSystem, k: int) -> pd.DataFrame:
         kind="stable",
     )
     frame.insert(2, "rank", frame.groupby("_row").cumcount() + 1)
-    frame = frame[frame["rank"] <= k].drop(columns=["_row", "_col", "_key"])
+    frame = frame[frame["rank"] <= k]
+    rows = frame["_row"].to_numpy()
+    frame = frame.drop(columns=["_row", "_col", "_key"])
     frame = frame.reset_index(drop=True)
+    if g.table.years is not None:  # after the cluster: rank, cluster, year
+        frame.insert(2, "year", g.table.years[rows])
     frame.attrs["clusterscore"] = _provenance(g)
     return frame
 

@@ -197,6 +197,7 @@ class _Gaps:
     targets: np.ndarray  # (n, m)
     attainment: np.ndarray  # (n, m)
     codes: np.ndarray  # (n, m) int severity codes
+    by_year: dict[int, Benchmark] | None = None  # a panel's benchmarks
 
 
 def _compute(
@@ -211,23 +212,52 @@ def _compute(
     upper, lower = check_bounds(func, bounds)
     q = check_quantile(func, quantile)
     table = _as_table(func, df, system, allow_missing)
-    bm = _resolve(func, table, system, benchmark, q, MIN_QUANTILE_CLUSTERS)
-    T = bm.values[table.type_codes]
+    by_year = None
+    if table.years is None:
+        bm = _resolve(func, table, system, benchmark, q, MIN_QUANTILE_CLUSTERS)
+        T = bm.values[table.type_codes]
+    else:  # a panel: the benchmark of each year is resolved on that year
+        T = np.empty_like(table.X)
+        by_year = {}
+        for year, rows, sub in table.year_rows():
+            bm = _resolve(
+                func, sub, system, benchmark, q, MIN_QUANTILE_CLUSTERS
+            )
+            T[rows] = bm.values[sub.type_codes]
+            by_year[year] = bm
     signs = np.array([i.sign for i in system.indicators])
     A = _attainment_kernel(table.X, T, signs)
     codes = _severity_kernel(A, upper, lower)
     codes = np.where(np.isnan(T), _NO_TARGET, codes)
     codes = np.where(np.isnan(table.X), _NO_DATA, codes).astype(np.int8)
-    return _Gaps(table, bm, (upper, lower), T, A, codes)
+    return _Gaps(table, bm, (upper, lower), T, A, codes, by_year)
 
 
 def _provenance(g: _Gaps) -> dict[str, Any]:
-    """Return what a gap table was measured against (``frame.attrs``)."""
+    """Return what a gap table was measured against (``frame.attrs``).
+
+    On a panel ``provenance`` is by year, then by type.
+    """
+    if g.by_year is not None:
+        prov: dict[Any, Any] = {
+            y: dict(b.provenance) for y, b in g.by_year.items()
+        }
+    else:
+        prov = dict(g.benchmark.provenance)
     return {
         "benchmark": g.benchmark.mode,
-        "provenance": dict(g.benchmark.provenance),
+        "provenance": prov,
         "bounds": g.bounds,
     }
+
+
+def _add_year(frame: pd.DataFrame, g: _Gaps, rows: np.ndarray) -> None:
+    """On a panel, insert the ``year`` of each row after ``cluster``.
+
+    `rows` are the table positions of the frame's rows.
+    """
+    if g.table.years is not None:
+        frame.insert(1, "year", g.table.years[np.asarray(rows, dtype=int)])
 
 
 def _long_frame(g: _Gaps, system: IndicatorSystem) -> pd.DataFrame:
@@ -248,6 +278,7 @@ def _long_frame(g: _Gaps, system: IndicatorSystem) -> pd.DataFrame:
             "severity": np.array(SEVERITIES, dtype=object)[g.codes.ravel()],
         }
     )
+    _add_year(frame, g, np.repeat(np.arange(n), m))
     frame.attrs["clusterscore"] = _provenance(g)
     return frame
 
@@ -289,7 +320,11 @@ def flag_gaps(
         indicators in system order, with columns ``cluster``, ``type``,
         ``dimension``, ``indicator``, ``value``, ``target``,
         ``attainment`` and ``severity``. ``attrs["clusterscore"]`` records
-        the benchmark mode, its provenance per type and the bounds.
+        the benchmark mode, its provenance per type and the bounds. On a
+        panel (a ``year`` column) a ``year`` column follows ``cluster``
+        and the benchmark is resolved on each year's clusters alone (a
+        quantile of that year's peers; a benchmark cluster must be in
+        every year); provenance is then by year.
 
     Raises
     ------

@@ -29,6 +29,7 @@ from clusterscore.gaps.flag import (
     _MINOR,
     DEFAULT_BOUNDS,
     SEVERITIES,
+    _add_year,
     _compute,
     format_attainment,
     format_value,
@@ -187,7 +188,9 @@ def _rec_frame(
     out["cluster"] = g.table.clusters[out["r"].to_numpy()]
     out["type"] = g.table.types[out["r"].to_numpy()]
     out["dimension"] = dim_ids[out["c"].to_numpy()]
+    rows = out["r"].to_numpy()
     out = out.loc[:, list(REC_COLUMNS)].reset_index(drop=True)
+    _add_year(out, g, rows)
     for col in ("text", "text_zh", "source"):
         out[col] = out[col].astype(object).where(out[col].notna(), None)
     return out.astype({"attainment": float})

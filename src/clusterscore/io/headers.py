@@ -27,6 +27,7 @@ __all__ = [
     "REQUIRED_TEXT_COLUMNS",
     "TEXT_COLUMNS",
     "TEXT_COLUMN_ALIASES",
+    "YEAR_COLUMN",
     "Columns",
     "close_headers",
     "collect_columns",
@@ -44,13 +45,19 @@ OPTIONAL_TEXT_COLUMNS: tuple[str, ...] = ("region", "province")
 TEXT_COLUMNS: tuple[str, ...] = REQUIRED_TEXT_COLUMNS + OPTIONAL_TEXT_COLUMNS
 """Every text column, in the order of a validated table."""
 
+YEAR_COLUMN = "year"
+"""The optional integer column that makes a table a panel (one row per
+cluster and year; ``(cluster, year)`` is then the unique key)."""
+
 TEXT_COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "cluster": ("cluster", "cluster_name", "name", "集群", "集群名称", "名称"),
     "type": ("type", "cluster_type", "类型", "集群类型"),
     "region": ("region", "区域", "地区"),
     "province": ("province", "省份", "省", "省市"),
+    YEAR_COLUMN: ("year", "年份", "年度", "年"),
 }
-"""Headers accepted for the text columns (matched as `header_key` does)."""
+"""Headers accepted for the text columns and the ``year`` column (matched
+as `header_key` does)."""
 
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
 _INVISIBLE_RE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")

@@ -8,6 +8,10 @@ An input table has one row per cluster and the columns
     One of the system's cluster types (``system.cluster_types``).
 ``region``, ``province``
     Optional text.
+``year``
+    Optional whole number. With it the table is a *panel*: one row per
+    cluster and year, ``(cluster, year)`` unique, a cluster's type the
+    same in every year; every problem names the year too.
 one column per indicator id
     Numbers: finite, within the indicator's valid bounds, whole numbers
     where the indicator is a count; missing values only when asked for.
@@ -32,9 +36,15 @@ from pandera.errors import SchemaErrors
 
 from clusterscore._checks import check_instance
 from clusterscore.errors import DataWarning
-from clusterscore.io.cells import Parsed, add_number_problems, parse_columns
+from clusterscore.io.cells import (
+    Parsed,
+    add_number_problems,
+    numeric_column,
+    parse_columns,
+)
 from clusterscore.io.headers import (
     TEXT_COLUMNS,
+    YEAR_COLUMN,
     close_headers,
     collect_columns,
     column_items,
@@ -59,6 +69,92 @@ def check_system(func: str, system: Any) -> None:
         IndicatorSystem,
         "an IndicatorSystem (see load_system())",
     )
+
+
+class _PanelProblems(ProblemTable):
+    """A problem table whose rows are named by cluster *and* year."""
+
+    years: pd.Series | None = None
+
+    def who(self, pos: int) -> str:
+        """``cluster 'name', year Y`` when both are usable."""
+        base = super().who(pos)
+        if self.years is None or not base.startswith("cluster "):
+            return base
+        year = self.years.iloc[pos]
+        if not (pd.notna(year) and float(year).is_integer()):
+            return base
+        name = self.names.iloc[pos] if self.names is not None else ""
+        return f"cluster {name!r}, year {int(year)}"
+
+
+def _year_problems(table: ProblemTable, year: Parsed) -> None:
+    """Add one problem per ``year`` cell that is text but not a number."""
+    for pos in map(int, year.bad.nonzero()[0]):
+        text = str(year.original.iloc[pos])
+        table.add(
+            pos,
+            YEAR_COLUMN,
+            text,
+            "numeric",
+            f"{table.who(pos)}, column 'year': {text!r} is not a year "
+            "(a whole number such as 2023)",
+        )
+
+
+def _year_message(where: str, check: str, value: Any) -> str:
+    """Word a bad ``year`` cell."""
+    if check == "not_nullable":
+        return (
+            f"{where}: the year is missing; in a panel every row needs "
+            "its year"
+        )
+    return (
+        f"{where}: {fmt_value(value)} is not a year (a whole number "
+        "such as 2023)"
+    )
+
+
+def _panel_problems(table: ProblemTable, df: pd.DataFrame) -> None:
+    """Add the panel's key and type problems: one line each.
+
+    ``(cluster, year)`` must be unique, and a cluster's type the same in
+    every year it appears in.
+    """
+    names = df["cluster"].astype("str").str.strip()
+    years = df[YEAR_COLUMN]
+    key = pd.DataFrame({"c": names, "y": years})
+    dup = key.duplicated(keep=False) & (names != "") & years.notna()
+    for (name, year), rows in key[dup].groupby(["c", "y"]).groups.items():
+        pos = sorted(int(r) for r in rows)
+        labels = ", ".join(str(table.row_labels[p]) for p in pos)
+        table.add(
+            pos[0],
+            "cluster",
+            name,
+            "unique",
+            f"cluster {name!r}, year {int(year)} ({table.row_word}s "
+            f"{labels}): the pair is used {len(pos)} times; in a panel "
+            "each (cluster, year) must be unique",
+        )
+    frame = pd.DataFrame({"c": names, "y": years, "t": df["type"]})
+    frame = frame[(names != "") & years.notna() & df["type"].notna()]
+    for name, group in frame.groupby("c", sort=True):
+        if group["t"].nunique() < 2:
+            continue
+        by_type = group.groupby("t", sort=False)["y"].apply(
+            lambda y: ", ".join(str(int(v)) for v in sorted(set(y)))
+        )
+        said = "; ".join(f"{t!r} in {ys}" for t, ys in by_type.items())
+        table.add(
+            int(group.index[0]),
+            "type",
+            name,
+            "type_change",
+            f"cluster {name!r}, column 'type': the type changes between "
+            f"years ({said}); a cluster keeps one type in a panel (split "
+            "it into two named clusters if it really changed)",
+        )
 
 
 # --------------------------------------------------------------------------
@@ -181,6 +277,11 @@ def _translate(
                     f"{table.row(pos)}, column 'cluster': the cluster name "
                     "is empty; every row needs a non-empty, unique name",
                 )
+        elif column == YEAR_COLUMN:
+            if not (check == "not_nullable" and parsed[column].bad[pos]):
+                where = f"{table.who(pos)}, column 'year'"
+                msg = _year_message(where, check, value)
+                table.add(pos, column, value, check, msg)
         elif column == "type":
             where = f"{table.who(pos)}, column {column!r}"
             msg = _type_message(where, check, value, system)
@@ -218,8 +319,12 @@ def check_table(
     `DataWarning` about dropped columns (3 names the caller of the public
     function that calls this one).
     """
-    table = ProblemTable(system, row_labels, row_word)
     columns = collect_columns(items, system)
+    year = columns.found.pop(YEAR_COLUMN, None)
+    panel = year is not None
+    table = (_PanelProblems if panel else ProblemTable)(
+        system, row_labels, row_word
+    )
     for canonical, header, message in columns.duplicates:
         table.add(None, canonical, header, "duplicate_column", message)
     n_rows = len(row_labels)
@@ -230,12 +335,24 @@ def check_table(
     if "cluster" in df:
         table.set_names(df["cluster"].where(df["cluster"].notna(), ""))
     add_number_problems(table, parsed)
-
     schema = build_schema(system, allow_missing=allow_missing)
+    if panel:
+        parsed_year = numeric_column(year)
+        df[YEAR_COLUMN] = parsed_year.values
+        table.years = parsed_year.values
+        _year_problems(table, parsed_year)
+        parsed = {**parsed, YEAR_COLUMN: parsed_year}
+        # (cluster, year) is the key: checked by _panel_problems
+        checks = schema.columns["cluster"].checks
+        schema = schema.update_column(
+            "cluster", checks=[c for c in checks if c.name != "unique"]
+        )
     try:
         df = schema.validate(df, lazy=True)
     except SchemaErrors as exc:
         _translate(exc.failure_cases, table, parsed, columns.unmatched)
+    if panel and {"cluster", "type"} <= set(df):
+        _panel_problems(table, df)
 
     if table.problems:
         raise_problems(table, where)
@@ -248,8 +365,11 @@ def check_table(
             stacklevel=stacklevel,
         )
     ordered = [c for c in TEXT_COLUMNS if c in df]
+    ordered += [YEAR_COLUMN] if panel else []
     ordered += list(system.indicator_ids)
     out = df[ordered].reset_index(drop=True)
+    if panel:
+        out[YEAR_COLUMN] = out[YEAR_COLUMN].astype("int64")
     for ind_id in system.indicator_ids:
         out[ind_id] = out[ind_id].astype("float64")
     return out
@@ -314,8 +434,9 @@ def validate(
     -------
     pandas.DataFrame
         Columns ``cluster``, ``type``, ``region`` and ``province`` (those
-        present), then the indicator ids in the system's order; text columns
-        stripped, indicator columns ``float64``; a default RangeIndex.
+        present), ``year`` (``int64``, a panel only), then the indicator
+        ids in the system's order; text columns stripped, indicator
+        columns ``float64``; a default RangeIndex.
 
     Raises
     ------

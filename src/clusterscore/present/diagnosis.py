@@ -32,6 +32,73 @@ __all__ = ["diagnosis_markdown", "diagnosis_text"]
 
 _NOT_COMPARED = SEVERITIES[4:]  # "no target", "no data"
 
+_TREND_WORDS = {
+    # the panel words; to be moved into present.labels.TERMS, the one
+    # catalogue, when that file is next edited (another helper's file)
+    "year": {"en": "Year", "zh": "年份"},
+    "trend": {
+        "en": "Attainment trend by dimension (change: last year minus "
+        "first, in points)",
+        "zh": "各维度达标率趋势（变化：末年减首年，百分点）",
+    },
+    "change": {"en": "change", "zh": "变化"},
+}
+
+
+def _tw(key: str, lang: str) -> str:
+    """Return a panel word (`_TREND_WORDS`) in `lang`."""
+    return _TREND_WORDS[key][lang]
+
+
+def _title(w: _Words) -> str:
+    """Return the title: the cluster, and the year on a panel."""
+    d = w.diagnosis
+    year = "" if d.year is None else f" ({_tw('year', w.lang)} {d.year})"
+    return f"{w('title')}: {d.cluster}{year}"
+
+
+def _points(x: float) -> str:
+    """Format a change of attainment in percentage points (+3.2 pp)."""
+    if x != x or x in (float("inf"), float("-inf")):
+        return "—"
+    return f"{100 * x:+.1f} pp"
+
+
+def _text_trend(w: _Words) -> list[str]:
+    """Return the attainment trend of each dimension (a panel only)."""
+    trend = w.diagnosis.trend
+    if trend is None:
+        return []
+    years = [c for c in trend.columns if c != "change"]
+    names = [w.dim[d] for d in trend.index]
+    wname = max(map(display_width, names), default=0)
+    head = "  " + pad("", wname) + "".join(f"  {y:>7}" for y in years)
+    out = ["", _tw("trend", w.lang), head + f"  {_tw('change', w.lang)}"]
+    for name, (_, row) in zip(names, trend.iterrows(), strict=True):
+        cells = "".join(f"  {format_attainment(row[y]):>7}" for y in years)
+        out.append(f"  {pad(name, wname)}{cells}  {_points(row['change'])}")
+    return out
+
+
+def _md_trend(w: _Words) -> list[str]:
+    """Return the attainment trend as a Markdown table (a panel only)."""
+    trend = w.diagnosis.trend
+    if trend is None:
+        return []
+    years = [c for c in trend.columns if c != "change"]
+    cols = " | ".join(str(y) for y in years)
+    out = [
+        "",
+        f"### {_tw('trend', w.lang)}",
+        "",
+        f"| {w('dimension')} | {cols} | {_tw('change', w.lang)} |",
+        "| --- |" + " ---: |" * (len(years) + 1),
+    ]
+    for d, row in trend.iterrows():
+        cells = " | ".join(format_attainment(row[y]) for y in years)
+        out.append(f"| {w.dim[d]} | {cells} | {_points(row['change'])} |")
+    return out
+
 
 @dataclass(frozen=True)
 class _Words:
@@ -211,21 +278,24 @@ def diagnosis_text(
     Returns
     -------
     str
-        Header (type, benchmark, severity bounds), the dimensions with
-        their weighted attainment, the weakest dimensions, the top gaps,
+        Header (type, benchmark, severity bounds; the year on a panel),
+        the dimensions with their weighted attainment, on a panel the
+        attainment trend of each dimension over the years, the weakest
+        dimensions, the top gaps,
         the recommendations and the indicators not compared; no final
         newline.
     """
     check_option("diagnosis_text", "lang", lang, LANGS)
     w = _Words.of(diagnosis, lang)
     out = [
-        f"{w('title')}: {diagnosis.cluster}",
+        _title(w),
         w.cluster_type(diagnosis.cluster_type),
         w.benchmark(),
         w.bounds(),
         "",
         w("dims_intro"),
         *_text_dimensions(w),
+        *_text_trend(w),
         *_text_weakest(w),
         *_text_top(w),
         *_text_recommendations(w, width),
@@ -314,13 +384,14 @@ def diagnosis_markdown(diagnosis: Diagnosis, lang: str = "en") -> str:
     w = _Words.of(diagnosis, lang)
     weak = w.weakest()
     out = [
-        f"## {w('title')}: {diagnosis.cluster}",
+        f"## {_title(w)}",
         "",
         "- " + w.cluster_type(f"`{diagnosis.cluster_type}`"),
         "- " + w.benchmark(),
         "- " + w.bounds(),
         f"- {w('weakest')}: " + (", ".join(weak) if weak else w("no_weak")),
         *_md_dimensions(w),
+        *_md_trend(w),
         *_md_top(w),
         *_md_recommendations(w),
     ]

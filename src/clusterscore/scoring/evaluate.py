@@ -31,6 +31,14 @@ from clusterscore._checks import check_option, check_unit_interval
 from clusterscore._version import __version__
 from clusterscore.gaps import dimension_gaps, flag_gaps
 from clusterscore.judgments.ahp import AHPResult
+from clusterscore.scoring.panel import (
+    PANEL_MODES,
+    check_panel,
+    panel_changes,
+    panel_notes,
+    panel_ranks,
+    panel_segments,
+)
 from clusterscore.scoring.stages import (
     MIN_TYPE_VALUES,
     MISSING_POLICIES,
@@ -56,6 +64,7 @@ __all__ = [
     "MIN_TYPE_VALUES",
     "MISSING_POLICIES",
     "NORMALIZATIONS_FOR",
+    "PANEL_MODES",
     "WEIGHTINGS",
     "Evaluation",
     "Prepared",
@@ -150,6 +159,9 @@ ahp_method
         As for `evaluate`; `normalization` is resolved (never None).
     system : str
         The indicator system's path, or its id when it has none.
+    panel : {None, "global", "per_year"}
+        How a panel (a table with a ``year`` column) is scored; None for
+        a table without years, and then absent from `as_dict`.
     """
 
     weighting: str = "combined"
@@ -161,6 +173,7 @@ ahp_method
     missing: str = "refuse"
     ahp_method: str = "eigenvector"
     system: str = ""
+    panel: str | None = None
 
     @classmethod
     def checked(
@@ -202,8 +215,14 @@ ahp_method
         )
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the options as a dict (field order), as `Evaluation` has."""
-        return asdict(self)
+        """Return the options as a dict (field order), as `Evaluation` has.
+
+        ``panel`` is left out for a table without years.
+        """
+        out = asdict(self)
+        if out["panel"] is None:
+            del out["panel"]
+        return out
 
 
 @dataclass(frozen=True)
@@ -217,13 +236,18 @@ class Evaluation:
         ``rank`` (1 is best; ties share the smaller rank) and one 0-100
         sub-score column per dimension id. With ``by_type=True`` the rows
         are grouped by type (in the system's order) and ranked within it.
+        On a panel: indexed by ``(year, cluster)``, one row per
+        cluster-year, ranked within each year, with ``rank_change`` and
+        ``score_change`` after ``rank`` (see
+        `clusterscore.scoring.panel`).
     weights : pandas.DataFrame
         One row per indicator (a ``(type, indicator)`` MultiIndex when
         ``by_type=True``): ``dimension``, ``ahp`` (global AHP weight),
         ``entropy``, ``combined`` and ``used`` (the weights that scored the
         clusters, per the ``weighting`` option). Each weight column sums
         to 1 per type; ``entropy`` is NaN where it was not computable and
-        not needed.
+        not needed. With ``panel="per_year"`` a ``year`` level leads the
+        index (one set of weights per year).
     judgments : Mapping[str, AHPResult]
         Every AHP matrix used, by name (``"dimensions/basic"``, ...).
     options : Mapping[str, Any]
@@ -275,8 +299,9 @@ class Evaluation:
     def summary(self) -> str:
         """Return a short text saying which weights and methods were used."""
         o = self.options
+        rows = "cluster-years" if "panel" in o else "clusters"
         lines = [
-            f"clusterscore {self.version}: {len(self.ranking)} clusters, "
+            f"clusterscore {self.version}: {len(self.ranking)} {rows}, "
             f"{int(self.weights['used'].gt(0).sum())} weighted indicators",
             f"weighting={o['weighting']} (combine={o['combine']}, "
             f"alpha={o['alpha']}), method={o['method']}, "
@@ -287,6 +312,7 @@ class Evaluation:
             f"{name} CR={r.cr:.4f}" for name, r in self.judgments.items()
         )
         lines.append(f"AHP matrices: {crs}")
+        lines += panel_notes(o.get("panel"))
         if len(self.imputed):
             lines.append(f"imputed {len(self.imputed)} cell(s) by median")
         if self.dropped:
@@ -311,6 +337,7 @@ def evaluate(
     by_type: bool = False,
     missing: str = "refuse",
     ahp_method: str = "eigenvector",
+    panel: str | None = None,
 ) -> Evaluation:
     r"""Score, rank and explain a table of clusters.
 
@@ -347,6 +374,13 @@ def evaluate(
         renormalises its dimension's AHP weights.
     ahp_method : {"eigenvector", "geometric", "arithmetic"}
         How AHP priorities are derived from each matrix.
+    panel : {"global", "per_year"}, optional
+        Only for a panel (a table with a ``year`` column), where it
+        defaults to ``"global"``: the global entropy method, one min-max
+        normalisation and one set of entropy weights over all
+        cluster-years, so scores compare across years; ``"per_year"``
+        scores each year on its own. Either way clusters are ranked
+        within each year. See `clusterscore.scoring.panel`.
 
     Returns
     -------
@@ -392,10 +426,10 @@ def evaluate(
     )
     if system is None:
         system = load_system()
-    opts = replace(opts, system=system.path or system.id)
-    return evaluate_prepared(
-        prepare(df, system, missing=missing), system, opts
-    )
+    prep = prepare(df, system, missing=missing)
+    mode = check_panel("evaluate", panel, prep.years is not None)
+    opts = replace(opts, system=system.path or system.id, panel=mode)
+    return evaluate_prepared(prep, system, opts)
 
 
 def evaluate_prepared(
@@ -419,14 +453,7 @@ def evaluate_prepared(
     Evaluation
     """
     opts = options.as_dict()
-    if options.by_type:
-        segments = [
-            (t, np.flatnonzero(prep.types == t))
-            for t in system.cluster_types
-            if np.any(prep.types == t)
-        ]
-    else:
-        segments = [(None, np.arange(len(prep.clusters)))]
+    segments = panel_segments(prep, system, options.by_type, options.panel)
 
     m = len(prep.clusters)
     scores = np.empty(m)
@@ -434,7 +461,7 @@ def evaluate_prepared(
     rank = np.empty(m, dtype=np.int64)
     weight_tables = []
     judgments: dict[str, AHPResult] = {}
-    for cluster_type, rows in segments:
+    for cluster_type, year, rows in segments:
         seg = _score_segment(prep, system, rows, cluster_type, opts, judgments)
         scores[rows], subs[rows], table = seg
         rank[rows] = competition_ranks(scores[rows])
@@ -442,7 +469,11 @@ def evaluate_prepared(
             table.index = pd.MultiIndex.from_product(
                 [[cluster_type], table.index], names=["type", "indicator"]
             )
+        if year is not None:
+            table = pd.concat({year: table}, names=["year"])
         weight_tables.append(table)
+    if prep.years is not None:
+        rank = panel_ranks(scores, prep.years, prep.types, options.by_type)
     return Evaluation(
         ranking=_ranking_frame(prep, system, scores, subs, rank, options),
         weights=pd.concat(weight_tables),
@@ -477,8 +508,14 @@ def _ranking_frame(prep, system, scores, subs, rank, options):
             [type_order[t] for t in prep.types]
             if options.by_type
             else np.zeros(m, dtype=int),
+            np.zeros(m, dtype=int) if prep.years is None else prep.years,
         )
     )
+    if prep.years is not None:  # a panel: (year, cluster), with changes
+        ranking.index = pd.MultiIndex.from_arrays(
+            [prep.years, prep.clusters], names=["year", "cluster"]
+        )
+        ranking = panel_changes(ranking)
     return ranking.iloc[order]
 
 
@@ -502,6 +539,8 @@ def rank_clusters(
     pandas.DataFrame
         Indexed by ``cluster``, best first, with columns ``type``,
         ``score`` (0-100), ``rank`` and one sub-score per dimension id.
+        On a panel, indexed by ``(year, cluster)``, best first within
+        each year, with ``rank_change`` and ``score_change`` too.
     """
     return evaluate(
         df, system, weighting=weighting, method=method, **options

@@ -64,8 +64,10 @@ type's median to be used; below it the median of all clusters is used."""
 class Prepared:
     """The input table as arrays, ready to score.
 
-    Rows are sorted by cluster name; columns are the kept indicators in the
-    system's order. Shared with `clusterscore.uncertainty`.
+    Rows are sorted by cluster name (by year, then cluster name, on a
+    panel); columns are the kept indicators in the system's order. Shared
+    with `clusterscore.uncertainty`. `years` is None for a table without
+    a ``year`` column, else each row's year.
     """
 
     table: pd.DataFrame
@@ -78,6 +80,7 @@ class Prepared:
     dimensions: tuple[str, ...]
     imputed: pd.DataFrame
     dropped: tuple[str, ...]
+    years: np.ndarray | None = None
 
 
 def prepare(
@@ -100,7 +103,9 @@ def prepare(
     """
     check_option("evaluate", "missing", missing, MISSING_POLICIES)
     table = validate(df, system, allow_missing=missing != "refuse")
-    table = table.sort_values("cluster", kind="stable").reset_index(drop=True)
+    panel = "year" in table.columns
+    order = ["year", "cluster"] if panel else "cluster"
+    table = table.sort_values(order, kind="stable").reset_index(drop=True)
     ids = list(system.indicator_ids)
     values = table[ids].to_numpy(dtype=float)
     types = table["type"].to_numpy(dtype=object)
@@ -116,6 +121,9 @@ def prepare(
     dropped: tuple[str, ...] = ()
     if holes.any() and missing == "median":
         values, imputed = _impute_median(values, holes, types, table, ids)
+        rows = imputed.pop("row").to_numpy()
+        if panel:  # the median of the type over all years (pooled)
+            imputed.insert(1, "year", table["year"].to_numpy()[rows])
         table = table.copy()
         table[ids] = values
     elif holes.any() and missing == "drop_indicator":
@@ -128,6 +136,8 @@ def prepare(
             )
         ids = [i for i, k in zip(ids, keep, strict=True) if k]
         values = values[:, keep]
+    if panel and "year" not in imputed:
+        imputed.insert(1, "year", pd.Series(dtype="int64"))
     dims = [
         d.id for d in system.dimensions if any(i in ids for i in d.indicators)
     ]
@@ -145,6 +155,7 @@ def prepare(
         dimensions=tuple(dims),
         imputed=imputed,
         dropped=dropped,
+        years=table["year"].to_numpy(dtype=np.int64) if panel else None,
     )
 
 
@@ -179,6 +190,7 @@ def _impute_median(values, holes, types, table, ids):
             "indicator": np.asarray(ids, dtype=object)[c],
             "value": filled[r, c],
             "basis": basis[r, c],
+            "row": r,
         }
     )
     return values, imputed

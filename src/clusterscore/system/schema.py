@@ -87,9 +87,12 @@ def table_schema(
     pandera.DataFrameSchema
         Columns ``cluster`` (text, non-empty, unique), ``type`` (one of
         ``system.cluster_types``), optional ``region`` and ``province``
-        (text), and one ``float64`` column per indicator id with the checks
-        ``finite``, ``min`` (or ``min_exclusive`` when the lower bound is
-        open), ``max`` and ``integer``, as the indicator declares them. The
+        (text), an optional ``year`` (a whole number: the table is then
+        a panel, whose key ``(cluster, year)`` `validate` checks instead
+        of the cluster's uniqueness), and one ``float64`` column per
+        indicator id with the checks ``finite``, ``min`` (or
+        ``min_exclusive`` when the lower bound is open), ``max`` and
+        ``integer``, as the indicator declares them. The
         schema is strict (no other columns) and does not care about column
         order. It checks a table whose headers already are the canonical
         names; `validate` also matches Chinese headers, drops unknown
@@ -119,7 +122,7 @@ def table_schema(
     ...     (ind,), (ClusterType("basic", "Basic", "基础型"),))
     >>> schema = table_schema(system)
     >>> list(schema.columns)
-    ['cluster', 'type', 'region', 'province', 'share']
+    ['cluster', 'type', 'region', 'province', 'year', 'share']
     >>> [c.name for c in schema.columns["share"].checks]
     ['finite', 'min', 'max']
     """
@@ -145,6 +148,19 @@ def table_schema(
         ),
         "region": pa.Column(str, nullable=True, required=False, coerce=True),
         "province": pa.Column(str, nullable=True, required=False, coerce=True),
+        "year": pa.Column(
+            "float64",
+            nullable=False,
+            required=False,
+            coerce=True,
+            checks=[
+                pa.Check(_finite, name="finite"),
+                pa.Check(_integer, name="integer"),
+            ],
+            title="Year",
+            description="Optional: a whole number; makes the table a "
+            "panel, keyed by (cluster, year).",
+        ),
     }
     for ind in system.indicators:
         columns[ind.id] = pa.Column(

@@ -12,7 +12,7 @@ each on a ``(k, n)`` batch of weights instead of one vector.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -81,6 +81,10 @@ class Model:
         How the inputs vary.
     payload : dict
         ``(method, normalisation)`` -> the matrix the method aggregates.
+    years : numpy.ndarray or None
+        On a panel, the year of each row: clusters are ranked within
+        their year (the scores are global: one normalisation and one set
+        of entropy weights over all cluster-years).
     """
 
     m: int
@@ -92,6 +96,18 @@ class Model:
     run: RunOptions
     pert: Perturbation
     payload: dict[tuple[str, str], Any]
+    years: np.ndarray | None = None
+
+    def ranks(self, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Batched (competition, average) ranks; within year on a panel."""
+        if self.years is None:
+            return batched_ranks(scores)
+        rank = np.empty(scores.shape, dtype=np.int64)
+        avg = np.empty(scores.shape)
+        for y in np.unique(self.years):  # loop over the few years
+            cols = np.flatnonzero(self.years == y)
+            rank[:, cols], avg[:, cols] = batched_ranks(scores[:, cols])
+        return rank, avg
 
     def resolved(self, method: str, norm: str | None) -> str:
         """Return the normalisation a (method, normalization) pair uses."""
@@ -276,6 +292,7 @@ def build_model(
         run=run,
         pert=pert,
         payload=payload,
+        years=prep.years,
     )
 
 
@@ -325,13 +342,16 @@ def setup(fn, df, system, o):
         missing=o["missing"],
         system=system.path or system.id,
     )
+    if prep.years is not None:  # a panel: the global method only
+        run = replace(run, panel="global")
     ev = evaluate_prepared(prep, system, run)
     model = build_model(prep, system, run, pert)
-    nominal = (
-        ev.ranking["rank"]
-        .reindex(pd.Index(list(prep.clusters)))
-        .to_numpy(dtype=np.int64)
+    rows = (
+        pd.Index(list(prep.clusters))
+        if prep.years is None
+        else pd.MultiIndex.from_arrays([prep.years, prep.clusters])
     )
+    nominal = ev.ranking["rank"].reindex(rows).to_numpy(dtype=np.int64)
     options = {
         "weighting": run.weighting,
         "combine": run.combine,
@@ -347,6 +367,8 @@ def setup(fn, df, system, o):
         "ri": pert.ri,
         "missing": run.missing,
     }
+    if prep.years is not None:
+        options["panel"] = "global"
     return model, prep, ev, nominal, options
 
 
@@ -367,7 +389,7 @@ def sample_ranks(
     m = model.m
     counts = np.zeros(m * m, dtype=np.int64)
     # average ranks of the nominal ranking: rank the ranks (ties stay ties)
-    _, ref_avg = batched_ranks(-nominal[None, :].astype(float))
+    _, ref_avg = model.ranks(-nominal[None, :].astype(float))
     ref_avg = ref_avg[0]
     parts: list[dict[str, np.ndarray]] = []
     kept = [] if keep_ranks else None
@@ -375,7 +397,7 @@ def sample_ranks(
     for start in range(0, n, chunk):  # loop over chunks of samples
         k = min(chunk, n - start)
         d = model.draw(k, gen, vary, stats)
-        rank, avg = batched_ranks(model.scores(d, model.weights(d)))
+        rank, avg = model.ranks(model.scores(d, model.weights(d)))
         ok = d.ok
         counts += np.bincount((rank[ok] + offset).ravel(), minlength=m * m)
         parts.append(
@@ -410,7 +432,7 @@ def rank_shifts(model, designs, n, chunk, nominal, progress) -> np.ndarray:
     for d in designs:  # the d + 2 blocks, each in chunks
         for start in range(0, n, chunk):
             part = slice_design(d, slice(start, start + chunk))
-            rank, _ = batched_ranks(model.scores(part, model.weights(part)))
+            rank, _ = model.ranks(model.scores(part, model.weights(part)))
             k = len(part)
             out[done : done + k] = np.abs(rank - nominal).mean(axis=1)
             done += k

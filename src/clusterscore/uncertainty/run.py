@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -339,9 +339,10 @@ def uncertainty(
             f"cr_rule='reject' (a perturbed matrix had CR > {max_cr}); "
             "use cr_rule='resample' or fewer judgment_steps."
         )
-    summary = rank_summary(counts, nominal, prep, top_k, (q_lo, q_hi), n_used)
+    summary, labels = _summary(
+        counts, nominal, prep, top_k, (q_lo, q_hi), n_used
+    )
     samples = _samples_frame(model, cols)
-    labels = pd.Index(list(prep.clusters), name="cluster")
     m = model.m
     rank_counts = pd.DataFrame(
         counts, index=labels, columns=pd.RangeIndex(1, m + 1, name="rank")
@@ -361,6 +362,28 @@ def uncertainty(
         nominal=ev,
         ranks=kept,
     )
+
+
+def _summary(counts, nominal, prep, top_k, interval, n_used):
+    """Return the rank summary and its row labels (year, cluster on a panel).
+
+    On a panel the ranks are within each year: the summary is indexed by
+    ``(year, cluster)`` and sorted by year, then nominal rank and name.
+    """
+    if prep.years is None:
+        summary = rank_summary(counts, nominal, prep, top_k, interval, n_used)
+        return summary, pd.Index(list(prep.clusters), name="cluster")
+    positions = replace(prep, clusters=np.arange(len(prep.clusters)))
+    summary = rank_summary(counts, nominal, positions, top_k, interval, n_used)
+    labels = pd.MultiIndex.from_arrays(
+        [prep.years, prep.clusters], names=["year", "cluster"]
+    )
+    pos = summary.index.to_numpy(dtype=int)
+    summary.index = labels[pos]
+    order = np.lexsort(
+        (prep.clusters[pos].astype(str), nominal[pos], prep.years[pos])
+    )
+    return summary.iloc[order], labels
 
 
 def _samples_frame(model: Model, cols: dict[str, np.ndarray]) -> pd.DataFrame:
