@@ -327,7 +327,7 @@ def test_cli_bad_quantile(run_cli, cli_files):
         "2",
     )
     assert proc.returncode == 2
-    assert "'quantile' must be a number in (0, 1]" in proc.stderr
+    assert "argument --quantile: must be a number in (0, 1]" in proc.stderr
 
 
 def test_cli_diagnosis_text(run_cli, cli_files):

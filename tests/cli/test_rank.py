@@ -25,7 +25,8 @@ def test_table(cli):
     assert header[4:9] == list(load_system().dimension_ids)
     n = len(EXAMPLE_CSV.read_text(encoding="utf-8").splitlines()) - 1
     body = lines[2 : 2 + n]
-    top = json.loads(cli("rank", EXAMPLE_CSV, "--format", "json").stdout)
+    doc = json.loads(cli("rank", EXAMPLE_CSV, "--format", "json").stdout)
+    top = doc["ranking"]
     assert body[0].startswith(top[0]["cluster"])
     assert body[-1].startswith(top[-1]["cluster"])
     # numeric columns are right-aligned: every row has the same width
@@ -44,7 +45,7 @@ def test_formats(cli, fmt):
         assert rows[0]["rank"] == "1"
         assert set(rows[0]) >= {"cluster", "type", "score", "scale"}
     elif fmt == "json":
-        rows = json.loads(text)
+        rows = json.loads(text)["ranking"]
         assert rows[0]["rank"] == 1
         assert 0 <= rows[0]["score"] <= 100
     else:
@@ -67,7 +68,9 @@ def test_output_file_and_chinese_labels(cli, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""
-    text = target.read_text(encoding="utf-8")
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, for Excel
+    text = raw.decode("utf-8-sig")
     assert text.startswith("集群,排名,类型,得分,集群规模")
 
 
@@ -85,7 +88,7 @@ def test_options(cli):
         "json",
     )
     assert proc.returncode == 0, proc.stderr
-    rows = json.loads(proc.stdout)
+    rows = json.loads(proc.stdout)["ranking"]
     assert sum(r["rank"] == 1 for r in rows) == 3  # one per type
 
 

@@ -84,6 +84,8 @@ def test_cli_run_json(csv_file, tmp_path):
         "20",
         "--methods",
         "weighted_sum,topsis",
+        "--combine",
+        "linear",
         "--format",
         "json",
         "-o",
@@ -137,7 +139,7 @@ def test_cli_csv_and_bad_samples(cli, csv_file):
     assert (out["median_rank"] <= out["rank_high"]).all()
     bad = cli("sensitivity", target, "--samples", "0")
     assert bad.returncode == 2
-    assert "'n' must be an integer >= 1; got 0" in bad.stderr
+    assert "argument --samples: must be a whole number >= 1" in bad.stderr
 
 
 class _Tty(io.StringIO):

@@ -9,10 +9,23 @@ indicators are reported on standard error.
 from __future__ import annotations
 
 import argparse
+import json
 
-from clusterscore.cli._common import add_common, load_system_arg, note
+from clusterscore.cli._common import (
+    add_common,
+    emit,
+    float_option,
+    int_option,
+    load_system_arg,
+    note,
+)
 from clusterscore.io import read_clusters
-from clusterscore.present import render_table, system_labels, write_output
+from clusterscore.present import (
+    json_text,
+    jsonable,
+    render_table,
+    system_labels,
+)
 from clusterscore.scoring import (
     AGGREGATIONS,
     COMBINATIONS,
@@ -70,7 +83,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--alpha",
-        type=float,
+        type=float_option(0.0, 1.0),
         default=0.5,
         help="AHP share for --combine linear (default: 0.5)",
     )
@@ -88,7 +101,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--top",
-        type=int,
+        type=int_option(1),
         default=None,
         metavar="K",
         help="show only the first K ranks",
@@ -119,13 +132,16 @@ def run(args: argparse.Namespace) -> int:
         missing=args.missing,
     )
     ranking = ev.ranking[["rank", "type", "score", *system.dimension_ids]]
-    if args.top:
+    if args.top is not None:
         ranking = ranking[ranking["rank"] <= args.top]
     labels = system_labels(system, args.lang)
-    text = render_table(ranking, args.format, args.lang, labels=labels)
+    if args.format == "json":
+        text = _json_document(ev, ranking, args.lang, labels)
+    else:
+        text = render_table(ranking, args.format, args.lang, labels=labels)
     if args.format == "table":
         text += "\n" + ev.summary() + "\n"
-    write_output(text, args.output)
+    emit(text, args)
     for row in ev.imputed.itertuples(index=False):
         note(
             f"imputed {row.cluster} / {row.indicator} = {row.value:g} "
@@ -137,3 +153,19 @@ def run(args: argparse.Namespace) -> int:
             f"{', '.join(ev.dropped)}"
         )
     return 0
+
+
+def _json_document(ev, ranking, lang, labels) -> str:
+    """One JSON document: the options, the weights and the ranking rows.
+
+    The shape is documented in ``docs/cli.md`` (``rank --format json``).
+    """
+    rows = json.loads(render_table(ranking, "json", lang, labels=labels))
+    weights = json.loads(render_table(ev.weights, "json", lang, labels=labels))
+    doc = {
+        "options": jsonable(dict(ev.options)),
+        "version": ev.version,
+        "weights": weights,
+        "ranking": rows,
+    }
+    return json_text(doc)

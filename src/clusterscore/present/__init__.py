@@ -17,6 +17,8 @@ from clusterscore.present.labels import (
 from clusterscore.present.tables import (
     FORMATS,
     LANGS,
+    json_text,
+    jsonable,
     render_table,
     system_labels,
     write_output,
@@ -30,6 +32,8 @@ __all__ = [
     "diagnosis_markdown",
     "diagnosis_text",
     "display_width",
+    "json_text",
+    "jsonable",
     "label",
     "pad",
     "render_table",

@@ -12,6 +12,7 @@ import math
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -91,10 +92,40 @@ def _json_value(v):
     if isinstance(v, np.integer):
         return int(v)
     if isinstance(v, float | np.floating):
-        return None if math.isnan(v) else float(v)
+        return float(v) if math.isfinite(v) else None
     if isinstance(v, np.bool_):
         return bool(v)
     return v
+
+
+def jsonable(obj: Any) -> Any:
+    """Return `obj` with every value JSON can hold as it is.
+
+    Mappings become dicts with string keys, tuples, lists and arrays
+    become lists, numpy scalars Python numbers, and NaN and infinities
+    ``None`` (JSON has no such numbers; ``null`` is what `docs/cli.md`
+    promises).
+    """
+    if isinstance(obj, Mapping):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | np.ndarray):
+        return [jsonable(v) for v in obj]
+    return _json_value(obj)
+
+
+def json_text(obj: Any) -> str:
+    """Return `obj` as a strict JSON document (UTF-8 text, a newline).
+
+    Non-finite numbers become ``null`` (see `jsonable`); the encoder is
+    run with ``allow_nan=False``, so the output always parses with a
+    strict JSON parser.
+    """
+    return (
+        json.dumps(
+            jsonable(obj), ensure_ascii=False, indent=2, allow_nan=False
+        )
+        + "\n"
+    )
 
 
 def render_table(
@@ -140,11 +171,7 @@ def render_table(
         out.to_csv(buf, index=False, lineterminator="\n")
         return buf.getvalue()
     if fmt == "json":
-        records = [
-            {str(k): _json_value(v) for k, v in row.items()}
-            for row in out.to_dict(orient="records")
-        ]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json_text(out.to_dict(orient="records"))
     if fmt == "markdown":
         return _markdown(out, floatfmt)
     return _text_table(out, floatfmt)
