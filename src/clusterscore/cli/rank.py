@@ -21,8 +21,10 @@ from clusterscore.cli._common import (
 )
 from clusterscore.io import read_clusters
 from clusterscore.present import (
+    evaluation_summary,
     json_text,
     jsonable,
+    label,
     render_table,
     system_labels,
 )
@@ -140,17 +142,25 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = render_table(ranking, args.format, args.lang, labels=labels)
     if args.format == "table":
-        text += "\n" + ev.summary() + "\n"
+        text += "\n" + evaluation_summary(ev, args.lang) + "\n"
     emit(text, args)
+    lang = args.lang
     for row in ev.imputed.itertuples(index=False):
+        basis = "basis_type" if row.basis == "type" else "basis_all"
         note(
-            f"imputed {row.cluster} / {row.indicator} = {row.value:g} "
-            f"(median of {'its type' if row.basis == 'type' else 'all'})"
+            label("note_imputed", lang).format(
+                cluster=row.cluster,
+                indicator=labels.get(row.indicator, row.indicator),
+                value=f"{row.value:g}",
+                basis=label(basis, lang),
+            )
         )
     if ev.dropped:
+        names = [labels.get(d, d) for d in ev.dropped]
         note(
-            f"dropped indicator(s) with missing values: "
-            f"{', '.join(ev.dropped)}"
+            label("note_dropped", lang).format(
+                names=label("list_sep", lang).join(names)
+            )
         )
     return 0
 

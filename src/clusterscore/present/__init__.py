@@ -17,6 +17,7 @@ from clusterscore.present.labels import (
 from clusterscore.present.tables import (
     FORMATS,
     LANGS,
+    evaluation_summary,
     json_text,
     jsonable,
     render_table,
@@ -32,6 +33,7 @@ __all__ = [
     "diagnosis_markdown",
     "diagnosis_text",
     "display_width",
+    "evaluation_summary",
     "json_text",
     "jsonable",
     "label",

@@ -186,6 +186,35 @@ TERMS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "平均绝对排名变动的 Sobol 敏感性（N={n}，{runs} 次运行，"
             "{conf} 自助法置信区间）",
         ),
+        # the summary under a ranking (`Evaluation.summary` in English)
+        "ev_head": (
+            "clusterscore {version}: {n} clusters, {k} weighted indicators",
+            "clusterscore {version}：{n} 个集群，{k} 个有权重的指标",
+        ),
+        "ev_options": (
+            "weighting={weighting} (combine={combine}, alpha={alpha}), "
+            "method={method}, normalization={normalization}, "
+            "by_type={by_type}, missing={missing}",
+            "权重={weighting}（组合={combine}，alpha={alpha}），"
+            "集结方法={method}，标准化={normalization}，"
+            "分类型={by_type}，缺失值={missing}",
+        ),
+        "ev_matrices": ("AHP matrices: {crs}", "AHP判断矩阵：{crs}"),
+        "ev_imputed": (
+            "imputed {n} cell(s) by median",
+            "以中位数填补 {n} 个缺失值",
+        ),
+        "ev_dropped": ("dropped indicator(s): {names}", "剔除的指标：{names}"),
+        "note_imputed": (
+            "imputed {cluster} / {indicator} = {value} (median of {basis})",
+            "已填补 {cluster} / {indicator} = {value}（{basis}的中位数）",
+        ),
+        "basis_type": ("its type", "同类型集群"),
+        "basis_all": ("all", "全部集群"),
+        "note_dropped": (
+            "dropped indicator(s) with missing values: {names}",
+            "剔除了有缺失值的指标：{names}",
+        ),
         # the weights command
         "weights_for": ("AHP weights for cluster type", "AHP权重，集群类型"),
         "default_type": ("default (type-agnostic)", "通用（不分类型）"),

@@ -41,6 +41,52 @@ def system_labels(system, lang: str) -> dict[str, str]:
     return labels
 
 
+def evaluation_summary(ev, lang: str = "en") -> str:
+    """Say which weights and methods an evaluation used, in `lang`.
+
+    In English this is ``ev.summary()`` word for word; in Chinese the
+    same lines from the catalogue (`clusterscore.present.labels`), with
+    indicator and dimension ids given by their Chinese names.
+
+    Parameters
+    ----------
+    ev : Evaluation
+        The outcome of `clusterscore.scoring.evaluate`.
+    lang : {"en", "zh"}
+        The language.
+
+    Returns
+    -------
+    str
+        The lines, without a final newline.
+    """
+    check_option("evaluation_summary", "lang", lang, LANGS)
+    if lang == "en":
+        return ev.summary()
+    o = ev.options
+    names = system_labels(ev.system, lang)
+    sep = label("list_sep", lang)
+    lines = [
+        label("ev_head", lang).format(
+            version=ev.version,
+            n=len(ev.ranking),
+            k=int(ev.weights["used"].gt(0).sum()),
+        ),
+        label("ev_options", lang).format(**o),
+        label("ev_matrices", lang).format(
+            crs=sep.join(
+                f"{name} CR={r.cr:.4f}" for name, r in ev.judgments.items()
+            )
+        ),
+    ]
+    if len(ev.imputed):
+        lines.append(label("ev_imputed", lang).format(n=len(ev.imputed)))
+    if ev.dropped:
+        dropped = sep.join(names.get(d, d) for d in ev.dropped)
+        lines.append(label("ev_dropped", lang).format(names=dropped))
+    return "\n".join(lines)
+
+
 def _cell(value, floatfmt: str) -> str:
     if value is None:
         return ""
