@@ -126,7 +126,7 @@ def _example_lines() -> list[str]:
 
 
 def _with_cell(tmp_path, cluster_row: int, column: str, value: str):
-    """The example with one cell replaced (row 1 is the first cluster)."""
+    """Return the example with one cell replaced (row 1: first cluster)."""
     import csv as _csv
 
     rows = list(_csv.reader(_example_lines()))
@@ -208,7 +208,8 @@ def test_gaps_json_zero_reference_is_null(cli, tmp_path):
         and r["cluster"] != name
         and r["value"] > 0
     ]
-    assert zero and all(r["attainment"] is None for r in zero)
+    assert zero
+    assert all(r["attainment"] is None for r in zero)
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,7 @@ def test_nan_correlation_is_null():
 
 
 def test_chinese_headings_and_bad_format():
-    """zh headings; an unknown format is a ParameterError."""
+    """Zh headings; an unknown format is a ParameterError."""
     text = render_comparison(
         comparison(),
         lang="zh",

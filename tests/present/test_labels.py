@@ -108,6 +108,6 @@ def test_every_column_label_is_translated():
     for key in TABLE_COLUMNS:
         en, zh = TERMS[key]
         assert en == key
-        assert zh and zh != en or key in {"ci", "cr", "S", "ST"}, key
+        assert (zh and zh != en) or key in {"ci", "cr", "S", "ST"}, key
     zh = [TERMS[k][1] for k in TABLE_COLUMNS]
     assert len(set(zh)) == len(zh)  # no two columns share a heading

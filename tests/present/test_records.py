@@ -36,7 +36,8 @@ def test_evaluation_repr(ev):
     first = ev.ranking.index[0]
     assert f"top: {first} ({ev.ranking['score'].iloc[0]:.1f})" in text
     html = ev._repr_html_()
-    assert html.startswith("<div>") and "<table" in html
+    assert html.startswith("<div>")
+    assert "<table" in html
     assert len(html) < 20_000
 
 
@@ -61,10 +62,12 @@ def test_uncertainty_and_sensitivity_repr(ev):
     res = cs.uncertainty(ev.table, ev.system, 10, 1)
     text = repr(res)
     assert text.startswith("UncertaintyResult(27 clusters, 10 of 10 samples")
-    assert "mean Spearman rho" in text and len(text) < 400
+    assert "mean Spearman rho" in text
+    assert len(text) < 400
     assert "<table" in res._repr_html_()
     sens = cs.sensitivity(ev.table, ev.system, 4, 1, n_boot=2)
     text = repr(sens)
     assert text.startswith("SensitivityResult(N=4, ")
-    assert "dimension_judgments: S=" in text and len(text) < 400
+    assert "dimension_judgments: S=" in text
+    assert len(text) < 400
     assert "<table" in sens._repr_html_()

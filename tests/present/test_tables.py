@@ -93,7 +93,8 @@ def test_json_infinity_is_null():
 
     df = pd.DataFrame({"a": [float("inf"), -float("inf"), float("nan"), 1.5]})
     text = render_table(df, "json")
-    assert "Infinity" not in text and "NaN" not in text
+    assert "Infinity" not in text
+    assert "NaN" not in text
     assert [r["a"] for r in json.loads(text)] == [None, None, None, 1.5]
     doc = json_text({"x": (1, float("inf")), "y": {"z": np.float64("nan")}})
     assert json.loads(doc) == {"x": [1, None], "y": {"z": None}}
@@ -112,4 +113,5 @@ def test_evaluation_summary_in_both_languages():
     assert zh.splitlines()[0].endswith("8 个集群，25 个有权重的指标")
     assert "权重=combined（组合=multiplicative" in zh
     assert "AHP判断矩阵：dimensions/default CR=" in zh
-    assert " clusters" not in zh and "weighting=" not in zh
+    assert " clusters" not in zh
+    assert "weighting=" not in zh
