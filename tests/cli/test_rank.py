@@ -123,3 +123,55 @@ def test_bad_option_is_a_usage_error(cli):
     proc = cli("rank", EXAMPLE_CSV, "--method", "nope")
     assert proc.returncode == 2
     assert "invalid choice" in proc.stderr
+
+
+def test_json_document_carries_options_and_weights(cli):
+    """Item 13: one JSON document: options, weights beside the rows."""
+    proc = cli(
+        "rank",
+        EXAMPLE_CSV,
+        "--combine",
+        "linear",
+        "--alpha",
+        "0.25",
+        "--top",
+        "3",
+        "--format",
+        "json",
+    )
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert list(doc) == ["options", "version", "weights", "ranking"]
+    assert doc["options"]["combine"] == "linear"
+    assert doc["options"]["alpha"] == 0.25
+    assert doc["options"]["normalization"] == "minmax"
+    assert [r["rank"] for r in doc["ranking"]] == [1, 2, 3]
+    weights = doc["weights"]
+    assert len(weights) == len(load_system().indicator_ids)
+    for r in weights:
+        expected = 0.25 * r["ahp"] + 0.75 * r["entropy"]
+        assert r["combined"] == pytest.approx(expected)
+        assert r["used"] == r["combined"]
+
+
+def test_chinese_summary_and_notes(cli, tmp_path):
+    """Item 9: under a zh table the summary and the notes are Chinese."""
+    proc = cli("rank", EXAMPLE_CSV, "--lang", "zh")
+    assert "个集群" in proc.stdout
+    assert "AHP判断矩阵：" in proc.stdout
+    assert "weighted indicators" not in proc.stdout
+    assert "AHP matrices" not in proc.stdout
+    lines = EXAMPLE_CSV.read_text(encoding="utf-8").splitlines()
+    col = lines[0].split(",").index("rd_intensity")
+    cells = lines[1].split(",")
+    cells[col] = ""
+    lines[1] = ",".join(cells)
+    path = tmp_path / "holes.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = cli("rank", path, "--missing", "median", "--lang", "zh")
+    assert proc.returncode == 0, proc.stderr
+    assert "已填补" in proc.stderr
+    assert "imputed" not in proc.stderr
+    proc = cli("rank", path, "--missing", "drop_indicator", "--lang", "zh")
+    assert "剔除了有缺失值的指标：" in proc.stderr
+    assert "dropped" not in proc.stderr
