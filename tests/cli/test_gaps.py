@@ -9,8 +9,11 @@ bounds 0.8 and 0.5).
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import statistics
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -327,7 +330,7 @@ def test_cli_bad_quantile(run_cli, cli_files):
         "2",
     )
     assert proc.returncode == 2
-    assert "'quantile' must be a number in (0, 1]" in proc.stderr
+    assert "argument --quantile: must be a number in (0, 1]" in proc.stderr
 
 
 def test_cli_diagnosis_text(run_cli, cli_files):
@@ -416,3 +419,45 @@ def test_cli_gaps_table_chinese(cli_process, cli_files):
     assert "差距等级" in text
     assert "严重" in text
     assert "产值" in text
+
+
+def test_cli_gaps_missing_policies(cli, tmp_path):
+    """Item 2: gaps --missing; an empty cell is "no data" or the median.
+
+    The hole is in the first cluster's rd_intensity; with --missing
+    median its value is the median of the other clusters of its type.
+    """
+    root = Path(__file__).resolve().parents[2]
+    rows = list(
+        csv.reader(
+            (root / "examples" / "national_clusters.csv")
+            .read_text(encoding="utf-8")
+            .splitlines()
+        )
+    )
+    col = rows[0].index("rd_intensity")
+    name, kind = rows[1][0], rows[1][1]
+    rows[1][col] = ""
+    path = tmp_path / "holes.csv"
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    cli("gaps", path).assert_clean_error("rd_intensity", "--missing median")
+
+    def cell(policy):
+        proc = cli("gaps", path, "--missing", policy, "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+        (row,) = [
+            r
+            for r in json.loads(proc.stdout)
+            if r["cluster"] == name and r["indicator"] == "rd_intensity"
+        ]
+        return row
+
+    dropped = cell("drop_indicator")
+    assert dropped["value"] is None
+    assert dropped["severity"] == "no data"
+    same_type = [float(r[col]) for r in rows[2:] if r[1] == kind]
+    assert cell("median")["value"] == pytest.approx(
+        statistics.median(same_type)
+    )

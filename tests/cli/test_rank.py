@@ -25,7 +25,8 @@ def test_table(cli):
     assert header[4:9] == list(load_system().dimension_ids)
     n = len(EXAMPLE_CSV.read_text(encoding="utf-8").splitlines()) - 1
     body = lines[2 : 2 + n]
-    top = json.loads(cli("rank", EXAMPLE_CSV, "--format", "json").stdout)
+    doc = json.loads(cli("rank", EXAMPLE_CSV, "--format", "json").stdout)
+    top = doc["ranking"]
     assert body[0].startswith(top[0]["cluster"])
     assert body[-1].startswith(top[-1]["cluster"])
     # numeric columns are right-aligned: every row has the same width
@@ -44,7 +45,7 @@ def test_formats(cli, fmt):
         assert rows[0]["rank"] == "1"
         assert set(rows[0]) >= {"cluster", "type", "score", "scale"}
     elif fmt == "json":
-        rows = json.loads(text)
+        rows = json.loads(text)["ranking"]
         assert rows[0]["rank"] == 1
         assert 0 <= rows[0]["score"] <= 100
     else:
@@ -67,7 +68,9 @@ def test_output_file_and_chinese_labels(cli, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""
-    text = target.read_text(encoding="utf-8")
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, for Excel
+    text = raw.decode("utf-8-sig")
     assert text.startswith("集群,排名,类型,得分,集群规模")
 
 
@@ -85,7 +88,7 @@ def test_options(cli):
         "json",
     )
     assert proc.returncode == 0, proc.stderr
-    rows = json.loads(proc.stdout)
+    rows = json.loads(proc.stdout)["ranking"]
     assert sum(r["rank"] == 1 for r in rows) == 3  # one per type
 
 
@@ -120,3 +123,55 @@ def test_bad_option_is_a_usage_error(cli):
     proc = cli("rank", EXAMPLE_CSV, "--method", "nope")
     assert proc.returncode == 2
     assert "invalid choice" in proc.stderr
+
+
+def test_json_document_carries_options_and_weights(cli):
+    """Item 13: one JSON document: options, weights beside the rows."""
+    proc = cli(
+        "rank",
+        EXAMPLE_CSV,
+        "--combine",
+        "linear",
+        "--alpha",
+        "0.25",
+        "--top",
+        "3",
+        "--format",
+        "json",
+    )
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert list(doc) == ["options", "version", "weights", "ranking"]
+    assert doc["options"]["combine"] == "linear"
+    assert doc["options"]["alpha"] == 0.25
+    assert doc["options"]["normalization"] == "minmax"
+    assert [r["rank"] for r in doc["ranking"]] == [1, 2, 3]
+    weights = doc["weights"]
+    assert len(weights) == len(load_system().indicator_ids)
+    for r in weights:
+        expected = 0.25 * r["ahp"] + 0.75 * r["entropy"]
+        assert r["combined"] == pytest.approx(expected)
+        assert r["used"] == r["combined"]
+
+
+def test_chinese_summary_and_notes(cli, tmp_path):
+    """Item 9: under a zh table the summary and the notes are Chinese."""
+    proc = cli("rank", EXAMPLE_CSV, "--lang", "zh")
+    assert "个集群" in proc.stdout
+    assert "AHP判断矩阵：" in proc.stdout
+    assert "weighted indicators" not in proc.stdout
+    assert "AHP matrices" not in proc.stdout
+    lines = EXAMPLE_CSV.read_text(encoding="utf-8").splitlines()
+    col = lines[0].split(",").index("rd_intensity")
+    cells = lines[1].split(",")
+    cells[col] = ""
+    lines[1] = ",".join(cells)
+    path = tmp_path / "holes.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = cli("rank", path, "--missing", "median", "--lang", "zh")
+    assert proc.returncode == 0, proc.stderr
+    assert "已填补" in proc.stderr
+    assert "imputed" not in proc.stderr
+    proc = cli("rank", path, "--missing", "drop_indicator", "--lang", "zh")
+    assert "剔除了有缺失值的指标：" in proc.stderr
+    assert "dropped" not in proc.stderr

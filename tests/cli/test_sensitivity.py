@@ -84,6 +84,8 @@ def test_cli_run_json(csv_file, tmp_path):
         "20",
         "--methods",
         "weighted_sum,topsis",
+        "--combine",
+        "linear",
         "--format",
         "json",
         "-o",
@@ -137,7 +139,7 @@ def test_cli_csv_and_bad_samples(cli, csv_file):
     assert (out["median_rank"] <= out["rank_high"]).all()
     bad = cli("sensitivity", target, "--samples", "0")
     assert bad.returncode == 2
-    assert "'n' must be an integer >= 1; got 0" in bad.stderr
+    assert "argument --samples: must be a whole number >= 1" in bad.stderr
 
 
 class _Tty(io.StringIO):
@@ -165,3 +167,104 @@ def test_cli_namespace_is_argparse():
     args = _args("f.csv", "--samples", "5", "--seed", "2", "--steps", "2")
     assert isinstance(args, argparse.Namespace)
     assert (args.samples, args.seed, args.steps) == (5, 2, 2)
+
+
+@pytest.mark.parametrize("extra", [(), ("--combine", "linear")])
+def test_nominal_rank_is_what_rank_prints(cli, extra):
+    """Item 4: sensitivity's nominal rank is rank's, with the same options.
+
+    With the defaults, sensitivity blended AHP and entropy linearly while
+    rank multiplies them; on the example 6 clusters' nominal ranks
+    differed from what ``clusterscore rank`` prints.
+    """
+    ranked = json.loads(
+        cli("rank", EXAMPLE, *extra, "--format", "json").stdout
+    )["ranking"]
+    expected = {r["cluster"]: r["rank"] for r in ranked}
+    proc = cli(
+        "sensitivity",
+        EXAMPLE,
+        *extra,
+        "--samples",
+        "20",
+        "--seed",
+        "1",
+        "--format",
+        "json",
+    )
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    got = {r["cluster"]: r["nominal_rank"] for r in doc["clusters"]}
+    assert got == expected
+    combine = extra[1] if extra else "multiplicative"
+    assert doc["nominal"]["combine"] == combine
+    text = cli("sensitivity", EXAMPLE, *extra, "--samples", "20").stdout
+    assert f"nominal ranking: weighting=combined (combine={combine}" in text
+    assert "method=weighted_sum, normalization=minmax" in text
+
+
+def test_ri_reaches_the_library(csv_file):
+    """--ri selects the random-index table of the CR (item 11)."""
+    from clusterscore.judgments import RI_TABLES
+
+    other = next(name for name in RI_TABLES if name != "saaty")
+    args = _args(csv_file, "--ri", other, "--samples", "5", "--seed", "1")
+    assert args.ri == other
+    assert cli_run(args) == 0
+
+
+def test_missing_cells_reach_sensitivity(cli, tmp_path):
+    """Item 2: --missing median works on a table with holes."""
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[lines[0].split(",").index("rd_intensity")] = ""
+    lines[1] = ",".join(cells)
+    path = tmp_path / "holes.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for policy in ("median", "drop_indicator"):
+        proc = cli("sensitivity", path, "--missing", policy, "--samples", "10")
+        assert proc.returncode == 0, proc.stderr
+        assert f"missing={policy}" in proc.stdout
+
+
+def test_chinese_report(cli):
+    """Item 9: --lang zh translates the headings, columns and notes."""
+    proc = cli(
+        "sensitivity",
+        EXAMPLE,
+        "--samples",
+        "20",
+        "--seed",
+        "1",
+        "--saltelli",
+        "10",
+        "--bootstrap",
+        "10",
+        "--lang",
+        "zh",
+    )
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout
+    for zh in (
+        "排名不确定性",
+        "基准排名",
+        "排名中位数",
+        "前3名概率",
+        "与基准排名的一致性",
+        "统计量",
+        "Sobol 敏感性",
+        "输入组",
+        "维度判断",
+    ):
+        assert zh in text, zh
+    for en in (
+        "Rank uncertainty",
+        "nominal_rank",
+        "median_rank",
+        "p_top3",
+        "Agreement with",
+        "mean_abs_rank_shift",
+        "dimension_judgments",
+        "perturbed matrices",
+    ):
+        assert en not in text, en

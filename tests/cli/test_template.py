@@ -16,7 +16,9 @@ def test_template_round_trip(cli, tmp_path):
     target = tmp_path / "t.csv"
     proc = cli("template", "-o", target)
     assert proc.returncode == 0, proc.stderr
-    header = target.read_text(encoding="utf-8").splitlines()[0]
+    raw = target.read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff")  # a byte-order mark, for Excel
+    header = raw[1:].splitlines()[0]
     system = load_system()
     for ind in system.indicator_ids:
         assert ind in header.split(",")

@@ -217,3 +217,47 @@ def test_read_clusters_panel_names_cluster_year_and_line(
         system,
     )
     assert ok["year"].tolist() == [2021, 2021, 2021, 2022]
+
+
+@pytest.mark.parametrize("lead", ["\n", "\r\n", "\n \n", ",,\r\n"])
+def test_read_clusters_blank_lines_above_header(
+    system, write, csv_header, csv_rows, tmp_path, lead
+):
+    """Blank lines above the header are skipped (issue 11, item 1).
+
+    pandas raised EmptyDataError ("No columns to parse from file") for a
+    first line that is blank, as Excel and hand edits leave it.
+    """
+    good = write(tmp_path / "g.csv", [csv_header, *csv_rows], "utf-8", "\n")
+    path = tmp_path / "t.csv"
+    path.write_bytes(lead.encode() + good.read_bytes())
+    pd.testing.assert_frame_equal(
+        read_clusters(path, system), read_clusters(good, system)
+    )
+
+
+def test_read_clusters_blank_line_keeps_file_line_numbers(
+    system, write, csv_header, csv_rows, tmp_path
+):
+    """After a blank first line, a ragged row is named by its file line."""
+    path = write(
+        tmp_path / "t.csv",
+        ["", csv_header, csv_rows[0], csv_rows[1] + ",9"],
+        "utf-8",
+        "\n",
+    )
+    with pytest.raises(DataError, match=r"t\.csv: .*line 4 has"):
+        read_clusters(path, system)
+
+
+@pytest.mark.parametrize(
+    "content", [b'cluster,type\n"unclosed,strategic\n', b"\n,\n \n"]
+)
+def test_read_clusters_parser_failures_are_data_errors(
+    system, tmp_path, content
+):
+    """Whatever pandas' reader refuses is a DataError naming the file."""
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    with pytest.raises(DataError, match=r"bad\.csv: "):
+        read_clusters(path, system)

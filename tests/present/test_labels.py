@@ -99,3 +99,15 @@ def test_bad_lang():
     """An unknown language is a ParameterError listing en and zh."""
     with pytest.raises(ParameterError, match="'lang' must be one of"):
         label("title", "fr")
+
+
+def test_every_column_label_is_translated():
+    """Item 9: each table column has a Chinese heading of its own."""
+    from clusterscore.present.labels import TABLE_COLUMNS, TERMS
+
+    for key in TABLE_COLUMNS:
+        en, zh = TERMS[key]
+        assert en == key
+        assert (zh and zh != en) or key in {"ci", "cr", "S", "ST"}, key
+    zh = [TERMS[k][1] for k in TABLE_COLUMNS]
+    assert len(set(zh)) == len(zh)  # no two columns share a heading

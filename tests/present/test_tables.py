@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -84,3 +85,33 @@ def test_chinese_gap_table_header():
         gaps, "csv", "zh", labels=system_labels(load_system(), "zh")
     )
     assert text.splitlines()[0] == "达标率,差距等级"
+
+
+def test_json_infinity_is_null():
+    """Item 3: infinities are null, as NaN is; the text is strict JSON."""
+    from clusterscore.present import json_text
+
+    df = pd.DataFrame({"a": [float("inf"), -float("inf"), float("nan"), 1.5]})
+    text = render_table(df, "json")
+    assert "Infinity" not in text
+    assert "NaN" not in text
+    assert [r["a"] for r in json.loads(text)] == [None, None, None, 1.5]
+    doc = json_text({"x": (1, float("inf")), "y": {"z": np.float64("nan")}})
+    assert json.loads(doc) == {"x": [1, None], "y": {"z": None}}
+
+
+def test_evaluation_summary_in_both_languages():
+    """English is ev.summary() word for word; Chinese from the catalogue."""
+    import clusterscore as cs
+    from clusterscore.present import evaluation_summary
+
+    system = load_system()
+    df = cs.datasets.synthetic_clusters(n=8, rng=1)
+    ev = cs.evaluate(df, system)
+    assert evaluation_summary(ev, "en") == ev.summary()
+    zh = evaluation_summary(ev, "zh")
+    assert zh.splitlines()[0].endswith("8 个集群，25 个有权重的指标")
+    assert "权重=combined（组合=multiplicative" in zh
+    assert "AHP判断矩阵：dimensions/default CR=" in zh
+    assert " clusters" not in zh
+    assert "weighting=" not in zh

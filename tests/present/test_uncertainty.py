@@ -107,6 +107,7 @@ def test_json_document(system, res, sens):
     )
     assert list(doc) == [
         "options",
+        "nominal",
         "inputs",
         "n",
         "n_used",

@@ -7,8 +7,9 @@ status 2, with no traceback; warnings become ``clusterscore: warning: ...``
 lines on standard error.
 
 Each sub-command is a module of this package (`rank`, `weights`, `gaps`,
-`sensitivity`, `validate`, `template`) with ``add_parser(subparsers)`` and
-``run(args)``; what they share is in ``_common``.
+`compare`, `sensitivity`, `validate`, `template`) with
+``add_parser(subparsers)`` and ``run(args)``; what they share is in
+``_common``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 
 from clusterscore._version import __version__
 from clusterscore.cli import (
+    compare,
     gaps,
     rank,
     report,
@@ -32,6 +34,7 @@ from clusterscore.cli._common import (
     EXIT_USAGE,
     PROG,
     add_common,
+    cli_message,
     load_system_arg,
     note,
     print_warnings,
@@ -50,7 +53,16 @@ __all__ = [
 ]
 
 #: The sub-commands, in the order ``--help`` lists them.
-COMMANDS = (rank, weights, gaps, sensitivity, validate, template, report)
+COMMANDS = (
+    rank,
+    weights,
+    gaps,
+    compare,
+    sensitivity,
+    validate,
+    template,
+    report,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = args.run(args)
         except ClusterScoreError as exc:
             print_warnings(caught)
-            message = str(exc).rstrip()
+            message = cli_message(exc)
             sys.stderr.write(f"{PROG}: error: {message}\n")
             return EXIT_USAGE
         except BrokenPipeError:  # e.g. `clusterscore rank f.csv | head`

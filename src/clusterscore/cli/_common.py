@@ -6,18 +6,30 @@ Nothing here knows a sub-command; the sub-command modules import it.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from clusterscore.errors import ClusterScoreWarning
-from clusterscore.present import FORMATS, LANGS
+from clusterscore.errors import (
+    ClusterScoreError,
+    ClusterScoreWarning,
+    ParameterError,
+)
+from clusterscore.present import FORMATS, LANGS, write_output
+from clusterscore.scoring import MISSING_POLICIES
 from clusterscore.system import IndicatorSystem, load_system
 
 __all__ = [
     "EXIT_USAGE",
+    "FLAGS",
     "PROG",
     "add_common",
+    "add_missing",
+    "cli_message",
+    "emit",
+    "float_option",
+    "int_option",
     "load_system_arg",
     "note",
     "print_warnings",
@@ -81,3 +93,136 @@ def print_warnings(caught: Iterable[warnings.WarningMessage]) -> None:
             continue
         seen.add(text)
         sys.stderr.write(f"{PROG}: warning: {text}\n")
+
+
+def add_missing(parser: argparse.ArgumentParser) -> None:
+    """Add the ``--missing`` option every table command shares."""
+    parser.add_argument(
+        "--missing",
+        choices=MISSING_POLICIES,
+        default="refuse",
+        help="missing values: refuse, fill with the type's median, or "
+        "drop the indicator (default: refuse)",
+    )
+
+
+def int_option(minimum: int) -> Callable[[str], int]:
+    """Return an argparse type: an integer >= `minimum`.
+
+    Argparse names the flag in its message (``argument --top: ...``) and
+    exits with status 2.
+    """
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number >= {minimum}; got {text!r}"
+            ) from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number >= {minimum}; got {text!r}"
+            )
+        return value
+
+    return parse
+
+
+def float_option(
+    low: float, high: float, *, open_low: bool = False
+) -> Callable[[str], float]:
+    """Return an argparse type: a number in [low, high] ((low, high])."""
+    span = f"{'(' if open_low else '['}{low:g}, {high:g}]"
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        ok = (low < value if open_low else low <= value) and value <= high
+        if not ok:
+            raise argparse.ArgumentTypeError(
+                f"must be a number in {span}; got {text!r}"
+            )
+        return value
+
+    return parse
+
+
+#: Library parameter -> the CLI flag that sets it. ``"func:param"`` keys
+#: win over plain ``"param"`` keys for messages of that function.
+FLAGS = {
+    "normalization": "--normalization",
+    "weighting": "--weighting",
+    "method": "--method",
+    "combine": "--combine",
+    "alpha": "--alpha",
+    "by_type": "--by-type",
+    "missing": "--missing",
+    "benchmark": "--benchmark",
+    "quantile": "--quantile",
+    "cluster": "--cluster",
+    "judgment_steps": "--steps",
+    "alpha_range": "--alpha-range",
+    "methods": "--methods",
+    "normalizations": "--normalizations",
+    "weightings": "--weightings",
+    "top_k": "--top-k",
+    "max_cr": "--max-cr",
+    "cr_rule": "--cr-rule",
+    "ri": "--ri",
+    "n_boot": "--bootstrap",
+    "type": "--type",
+    "uncertainty:n": "--samples",
+    "sensitivity:n": "--saltelli",
+    "diagnose:k": "--top",
+}
+
+_PARAMS = sorted({k.split(":")[-1] for k in FLAGS}, key=len, reverse=True)
+_ALLOW_MISSING = re.compile(r"\ballow_missing=True\b")
+
+
+def _flag(func: str, param: str) -> str | None:
+    return FLAGS.get(f"{func}:{param}", FLAGS.get(param))
+
+
+def cli_message(exc: ClusterScoreError) -> str:
+    """Return the message of `exc` in the words of the command line.
+
+    The library says ``evaluate(): 'normalization' must be ...`` and
+    ``allow_missing=True``, which a library caller reads; at the command
+    line the same message names the flag (``--normalization must be
+    ...``, ``--missing median``). A `ParameterError` is rewritten from
+    its ``.parameter``; other keyword mentions from `FLAGS`.
+    """
+    text = str(exc).rstrip()
+    match = re.match(r"(\w+)\(\): ", text)
+    func = match[1] if match else ""
+    if isinstance(exc, ParameterError) and exc.parameter and match:
+        if _flag(func, exc.parameter) is not None:
+            text = text[match.end() :]
+        for param in _PARAMS:
+            flag = _flag(func, param)
+            if flag is None:
+                continue
+            text = re.sub(rf"'{param}'", flag, text)
+            text = re.sub(rf"\b{param}='([^']*)'", rf"{flag} \1", text)
+            text = re.sub(rf"\b{param}=(\w+)", rf"{flag} \1", text)
+    return _ALLOW_MISSING.sub("--missing median (or drop_indicator)", text)
+
+
+def emit(text: str, args: argparse.Namespace) -> None:
+    """Write a command's output to ``-o FILE`` or standard output.
+
+    A CSV written to a file starts with a UTF-8 byte-order mark, which
+    Excel needs to read UTF-8 (without it Excel on Chinese Windows
+    decodes the file as GBK and garbles every Chinese label);
+    clusterscore's own reader accepts it. Standard output never gets
+    one, so pipes stay clean.
+    """
+    path = getattr(args, "output", None)
+    to_file = path is not None and path != "-"
+    if to_file and getattr(args, "format", "csv") == "csv":
+        text = "\ufeff" + text
+    write_output(text, path)

@@ -13,9 +13,15 @@ attainment trend of each dimension over the years.
 from __future__ import annotations
 
 import argparse
-import json
 
-from clusterscore.cli._common import add_common, load_system_arg
+from clusterscore.cli._common import (
+    add_common,
+    add_missing,
+    emit,
+    float_option,
+    int_option,
+    load_system_arg,
+)
 from clusterscore.gaps import (
     DEFAULT_QUANTILE,
     SEVERITIES,
@@ -24,11 +30,12 @@ from clusterscore.gaps import (
 )
 from clusterscore.io import read_clusters
 from clusterscore.present import (
+    json_text,
     render_table,
     severity_label,
     system_labels,
-    write_output,
 )
+from clusterscore.scoring import evaluate
 
 __all__ = ["add_parser", "run"]
 
@@ -42,7 +49,9 @@ benchmarks:
              targets of every cluster
 
 severity: none (target met), minor (>= 0.8 of it), major (>= 0.5),
-critical (< 0.5); "no target" where the benchmark has none.
+critical (< 0.5); "no target" where the benchmark has none; "no data"
+for an empty cell (--missing drop_indicator; --missing median judges the
+type's median instead).
 
 examples:
   clusterscore gaps clusters.csv
@@ -84,7 +93,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--quantile",
-        type=float,
+        type=float_option(0.0, 1.0, open_low=True),
         default=DEFAULT_QUANTILE,
         metavar="Q",
         help="q for --benchmark quantile, in (0, 1] (default: %(default)s)",
@@ -97,7 +106,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--top",
-        type=int,
+        type=int_option(1),
         default=5,
         metavar="K",
         help="top gaps shown in a diagnosis (default: %(default)s)",
@@ -110,6 +119,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="a table with a year column: diagnose year Y (default: the "
         "cluster's latest year)",
     )
+    add_missing(p)
     add_common(p, table=True)
     p.set_defaults(run=run)
     return p
@@ -134,7 +144,10 @@ def run(args: argparse.Namespace) -> int:
     usual (``main`` prints them as ``clusterscore: warning: ...``).
     """
     system = load_system_arg(args)
-    table = read_clusters(args.file, system)
+    holes = args.missing != "refuse"
+    table = read_clusters(args.file, system, allow_missing=holes)
+    if args.missing == "median":
+        table = evaluate(table, system, missing="median").table
     benchmark = args.benchmark
     if args.cluster is not None:
         diag = diagnose(
@@ -145,14 +158,14 @@ def run(args: argparse.Namespace) -> int:
             k=args.top,
             quantile=args.quantile,
             year=args.year,
+            allow_missing=holes,
         )
         if args.format == "table":
             text = diag.to_text(lang=args.lang) + "\n"
         elif args.format == "markdown":
             text = diag.to_markdown(lang=args.lang)
         elif args.format == "json":
-            text = json.dumps(diag.to_dict(), ensure_ascii=False, indent=2)
-            text += "\n"
+            text = json_text(diag.to_dict())
         else:
             text = render_table(
                 _localise(diag.gaps, system, args.lang),
@@ -161,7 +174,13 @@ def run(args: argparse.Namespace) -> int:
                 labels=system_labels(system, args.lang),
             )
     else:
-        gaps = flag_gaps(table, system, benchmark, quantile=args.quantile)
+        gaps = flag_gaps(
+            table,
+            system,
+            benchmark,
+            quantile=args.quantile,
+            allow_missing=holes,
+        )
         text = render_table(
             _localise(gaps, system, args.lang),
             args.format,
@@ -169,5 +188,5 @@ def run(args: argparse.Namespace) -> int:
             labels=system_labels(system, args.lang),
             floatfmt=".3f",
         )
-    write_output(text, args.output)
+    emit(text, args)
     return 0

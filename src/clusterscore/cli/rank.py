@@ -12,11 +12,26 @@ normalisation and weights).
 from __future__ import annotations
 
 import argparse
+import json
 
-from clusterscore.cli._common import add_common, load_system_arg, note
+from clusterscore.cli._common import (
+    add_common,
+    emit,
+    float_option,
+    int_option,
+    load_system_arg,
+    note,
+)
 from clusterscore.errors import ParameterError
 from clusterscore.io import read_clusters
-from clusterscore.present import render_table, system_labels, write_output
+from clusterscore.present import (
+    evaluation_summary,
+    json_text,
+    jsonable,
+    label,
+    render_table,
+    system_labels,
+)
 from clusterscore.scoring import (
     AGGREGATIONS,
     COMBINATIONS,
@@ -75,7 +90,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--alpha",
-        type=float,
+        type=float_option(0.0, 1.0),
         default=0.5,
         help="AHP share for --combine linear (default: 0.5)",
     )
@@ -93,7 +108,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--top",
-        type=int,
+        type=int_option(1),
         default=None,
         metavar="K",
         help="show only the first K ranks (of each year on a panel)",
@@ -143,14 +158,16 @@ def run(args: argparse.Namespace) -> int:
     change = ["rank_change", "score_change"] if panel else []
     cols = ["rank", *change, "type", "score", *system.dimension_ids]
     ranking = ev.ranking[cols]
-    if args.top:
+    if args.top is not None:
         ranking = ranking[ranking["rank"] <= args.top]
     if args.year is not None:
         ranking = _one_year(ranking, args.year, panel)
     labels = system_labels(system, args.lang)
-    if panel and args.format in ("table", "markdown"):
+    if args.format == "json":
+        text = _json_document(ev, ranking, args.lang, labels)
+    elif panel and args.format in ("table", "markdown"):
         text = "\n".join(
-            f"year {y}\n"
+            f"{label('year', args.lang)} {y}\n"
             + render_table(
                 part.droplevel("year"), args.format, args.lang, labels=labels
             )
@@ -159,17 +176,25 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = render_table(ranking, args.format, args.lang, labels=labels)
     if args.format == "table":
-        text += "\n" + ev.summary() + "\n"
-    write_output(text, args.output)
+        text += "\n" + evaluation_summary(ev, args.lang) + "\n"
+    emit(text, args)
+    lang = args.lang
     for row in ev.imputed.itertuples(index=False):
+        basis = "basis_type" if row.basis == "type" else "basis_all"
         note(
-            f"imputed {row.cluster} / {row.indicator} = {row.value:g} "
-            f"(median of {'its type' if row.basis == 'type' else 'all'})"
+            label("note_imputed", lang).format(
+                cluster=row.cluster,
+                indicator=labels.get(row.indicator, row.indicator),
+                value=f"{row.value:g}",
+                basis=label(basis, lang),
+            )
         )
     if ev.dropped:
+        names = [labels.get(d, d) for d in ev.dropped]
         note(
-            f"dropped indicator(s) with missing values: "
-            f"{', '.join(ev.dropped)}"
+            label("note_dropped", lang).format(
+                names=label("list_sep", lang).join(names)
+            )
         )
     return 0
 
@@ -188,3 +213,19 @@ def _one_year(ranking, year: int, panel: bool):
             f"its years: {have}"
         )
     return ranking[years == year]
+
+
+def _json_document(ev, ranking, lang, labels) -> str:
+    """One JSON document: the options, the weights and the ranking rows.
+
+    The shape is documented in ``docs/cli.md`` (``rank --format json``).
+    """
+    rows = json.loads(render_table(ranking, "json", lang, labels=labels))
+    weights = json.loads(render_table(ev.weights, "json", lang, labels=labels))
+    doc = {
+        "options": jsonable(dict(ev.options)),
+        "version": ev.version,
+        "weights": weights,
+        "ranking": rows,
+    }
+    return json_text(doc)

@@ -21,10 +21,18 @@ from typing import TextIO
 
 import numpy as np
 
-from clusterscore.cli._common import add_common, load_system_arg
+from clusterscore.cli._common import (
+    add_common,
+    add_missing,
+    emit,
+    float_option,
+    int_option,
+    load_system_arg,
+)
 from clusterscore.errors import ParameterError
 from clusterscore.io import read_clusters
-from clusterscore.present import system_labels, write_output
+from clusterscore.judgments import RI_TABLES
+from clusterscore.present import system_labels
 from clusterscore.present.uncertainty import render_uncertainty
 from clusterscore.uncertainty import sensitivity, uncertainty
 
@@ -33,11 +41,17 @@ __all__ = ["Progress", "add_parser", "run"]
 _EPILOG = """\
 what is perturbed (see docs/uncertainty.md):
   every AHP judgment moves up to --steps steps along Saaty's 1/9..9 scale;
-  the AHP share alpha of the linear AHP/entropy blend is uniform on
-  --alpha-range; with --methods / --normalizations, the aggregation and the
-  normalisation are drawn per sample (the first one is the nominal choice).
+  with --combine linear, the AHP share alpha of the AHP/entropy blend is
+  uniform on --alpha-range; with --methods / --normalizations, the
+  aggregation and the normalisation are drawn per sample (the first one is
+  the nominal choice).
   A perturbed matrix with CR > --max-cr is redrawn (--cr-rule resample),
   drops its sample (reject) or is kept (keep).
+
+the nominal ranking is the one `clusterscore rank` prints with the same
+--weighting, --combine, --missing and the first of --methods and
+--normalizations (defaults: combined, multiplicative, weighted_sum); the
+output names these nominal options.
 
 examples:
   clusterscore sensitivity clusters.csv --samples 2000 --seed 1
@@ -130,28 +144,28 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="the clusters (CSV)")
     p.add_argument(
         "--samples",
-        type=int,
+        type=int_option(1),
         default=1000,
         metavar="N",
         help="Monte Carlo samples (default: %(default)s)",
     )
     p.add_argument(
         "--seed",
-        type=int,
+        type=int_option(0),
         default=None,
         metavar="S",
         help="random seed; the same seed gives the same output",
     )
     p.add_argument(
         "--steps",
-        type=int,
+        type=int_option(0),
         default=1,
         metavar="K",
         help="largest move of a judgment on Saaty's scale (default: 1)",
     )
     p.add_argument(
         "--alpha-range",
-        type=float,
+        type=float_option(0.0, 1.0),
         nargs=2,
         default=(0.3, 0.7),
         metavar=("LOW", "HIGH"),
@@ -165,7 +179,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--combine",
-        default="linear",
+        default="multiplicative",
         choices=("linear", "multiplicative", "game_theory"),
         help="AHP/entropy combination (default: %(default)s)",
     )
@@ -183,14 +197,14 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--top-k",
-        type=int,
+        type=int_option(1),
         default=3,
         metavar="K",
         help="report the probability of a rank <= K (default: 3)",
     )
     p.add_argument(
         "--max-cr",
-        type=float,
+        type=float_option(0.0, float("inf"), open_low=True),
         default=0.10,
         metavar="CR",
         help="consistency-ratio threshold (default: 0.10)",
@@ -204,7 +218,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--saltelli",
-        type=int,
+        type=int_option(0),
         default=0,
         metavar="N",
         help="also run a Sobol sensitivity analysis with N base samples "
@@ -212,17 +226,19 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--bootstrap",
-        type=int,
+        type=int_option(0),
         default=1000,
         metavar="B",
         help="bootstrap replicates of the Sobol intervals (default: 1000)",
     )
     p.add_argument(
-        "--missing",
-        default="refuse",
-        choices=("refuse", "median", "drop_indicator"),
-        help="missing-value policy (default: %(default)s)",
+        "--ri",
+        default="saaty",
+        choices=tuple(RI_TABLES),
+        help="random-index table of the consistency ratio "
+        "(default: %(default)s)",
     )
+    add_missing(p)
     add_common(p, table=True)
     p.set_defaults(run=run)
     return p
@@ -241,7 +257,7 @@ def run(args: argparse.Namespace) -> int:
             parameter="format",
             value="csv",
         )
-    if args.saltelli < 0:
+    if args.saltelli == 1:
         raise ParameterError(
             f"sensitivity: --saltelli must be 0 (off) or a number of base "
             f"samples >= 2; got {args.saltelli}.",
@@ -249,7 +265,9 @@ def run(args: argparse.Namespace) -> int:
             value=args.saltelli,
         )
     system = load_system_arg(args)
-    table = read_clusters(args.file, system)
+    table = read_clusters(
+        args.file, system, allow_missing=args.missing != "refuse"
+    )
     gen = np.random.default_rng(args.seed)
     common = {
         "judgment_steps": args.steps,
@@ -260,6 +278,7 @@ def run(args: argparse.Namespace) -> int:
         "combine": args.combine,
         "max_cr": args.max_cr,
         "cr_rule": args.cr_rule,
+        "ri": args.ri,
         "missing": args.missing,
     }
     bar = Progress("uncertainty")
@@ -292,5 +311,5 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
     labels = system_labels(system, args.lang)
     text = render_uncertainty(res, sens, args.format, args.lang, labels=labels)
-    write_output(text, args.output)
+    emit(text, args)
     return 0

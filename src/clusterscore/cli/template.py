@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from clusterscore.cli._common import add_common, load_system_arg, note
+from clusterscore.cli._common import add_common, emit, load_system_arg, note
 from clusterscore.io import make_template
-from clusterscore.present import LANGS, write_output
+from clusterscore.present import LANGS
 
 __all__ = ["add_parser", "run"]
 
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
             columns={i.id: i.name_zh for i in system.indicators}
         )
     text = template.to_csv(index=False, lineterminator="\n")
-    write_output(text, args.output)
+    emit(text, args)
     if args.output:
         note(
             f"wrote an empty table with {len(template.columns)} columns "

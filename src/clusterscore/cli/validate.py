@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 
-from clusterscore.cli._common import add_common, load_system_arg
+from clusterscore.cli._common import add_common, add_missing, load_system_arg
 from clusterscore.io import read_clusters
-from clusterscore.present import write_output
+from clusterscore.present import LANGS, label, write_output
 
 __all__ = ["add_parser", "run"]
 
@@ -42,7 +42,14 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument(
         "--allow-missing",
         action="store_true",
-        help="accept empty cells (for --missing median|drop_indicator)",
+        help="accept empty cells (the same as --missing median)",
+    )
+    add_missing(p)
+    p.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="language of the summary line (default: en)",
     )
     p.set_defaults(run=run)
     return p
@@ -55,16 +62,23 @@ def run(args: argparse.Namespace) -> int:
     command's ``main`` to report (exit status 2).
     """
     system = load_system_arg(args)
-    table = read_clusters(args.file, system, allow_missing=args.allow_missing)
+    holes_ok = args.allow_missing or args.missing != "refuse"
+    table = read_clusters(args.file, system, allow_missing=holes_ok)
     counts = table["type"].value_counts()
-    by_type = ", ".join(
-        f"{counts[t]} {t}" for t in system.cluster_types if t in counts
+    names = {t.id: t.name_zh for t in system.types}
+    by_type = label("list_sep", args.lang).join(
+        f"{counts[t]} {names[t] if args.lang == 'zh' else t}"
+        for t in system.cluster_types
+        if t in counts
     )
     holes = int(table[list(system.indicator_ids)].isna().sum().sum())
-    extra = f"; {holes} missing value(s)" if holes else ""
-    write_output(
-        f"{args.file}: valid: {len(table)} clusters ({by_type}), "
-        f"{len(system.indicators)} indicators{extra}\n",
-        None,
+    extra = label("holes", args.lang).format(n=holes) if holes else ""
+    line = label("valid", args.lang).format(
+        file=args.file,
+        n=len(table),
+        by_type=by_type,
+        k=len(system.indicators),
+        holes=extra,
     )
+    write_output(line + "\n", None)
     return 0

@@ -4,6 +4,11 @@
 global AHP weights of a cluster type
 (`clusterscore.weights.system_weights`) and the size, principal
 eigenvalue, CI and CR of every pairwise matrix behind them.
+
+``clusterscore weights FILE`` also computes the objective weights of the
+clusters in FILE: per indicator the AHP, entropy and combined weights
+(`clusterscore.scoring.evaluate`'s ``ev.weights``), with the
+game-theory coefficients when ``--combine game_theory`` is used.
 """
 
 from __future__ import annotations
@@ -13,10 +18,23 @@ import json
 
 import pandas as pd
 
-from clusterscore.cli._common import add_common, load_system_arg
+from clusterscore.cli._common import (
+    add_common,
+    add_missing,
+    emit,
+    float_option,
+    load_system_arg,
+)
 from clusterscore.errors import ParameterError
-from clusterscore.present import render_table, system_labels, write_output
-from clusterscore.weights import system_weights
+from clusterscore.io import read_clusters
+from clusterscore.present import (
+    json_text,
+    label,
+    render_table,
+    system_labels,
+)
+from clusterscore.scoring import COMBINATIONS, evaluate
+from clusterscore.weights import game_theory_coefficients, system_weights
 
 __all__ = ["add_parser", "run"]
 
@@ -38,9 +56,31 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "weights",
         help="show the AHP weights and consistency ratios",
         description="Show the dimension and indicator AHP weights of a "
-        "cluster type and every matrix's consistency ratio.",
+        "cluster type and every matrix's consistency ratio; with FILE, also "
+        "the entropy and combined weights of its clusters.",
+    )
+    p.add_argument(
+        "file",
+        metavar="FILE.csv",
+        nargs="?",
+        default=None,
+        help="clusters whose entropy and combined weights to show",
     )
     add_common(p, table=True)
+    p.add_argument(
+        "--combine",
+        choices=COMBINATIONS,
+        default="multiplicative",
+        help="how AHP and entropy weights combine, with FILE "
+        "(default: %(default)s)",
+    )
+    p.add_argument(
+        "--alpha",
+        type=float_option(0.0, 1.0),
+        default=0.5,
+        help="AHP share for --combine linear (default: 0.5)",
+    )
+    add_missing(p)
     p.add_argument(
         "--type",
         default=None,
@@ -69,6 +109,9 @@ def run(args: argparse.Namespace) -> int:
     table = hw.table[
         ["dimension", "dimension_weight", "local_weight", "global_weight"]
     ]
+    combo = None
+    if args.file is not None:
+        table, combo = _data_weights(args, system, table)
     cr = pd.DataFrame(
         {
             "n": [r.n for r in hw.judgments.values()],
@@ -79,21 +122,21 @@ def run(args: argparse.Namespace) -> int:
         index=pd.Index(list(hw.judgments), name="matrix"),
     )
     labels = system_labels(system, args.lang)
+    kind = args.type or "default"
     if args.format == "json":
-        weights_json = render_table(table, "json", args.lang, labels=labels)
-        cr_json = render_table(cr, "json", args.lang, labels=labels)
-        text = (
-            json.dumps(
-                {
-                    "type": args.type or "default",
-                    "weights": json.loads(weights_json),
-                    "consistency": json.loads(cr_json),
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
-        )
+        doc = {
+            "type": kind,
+            "weights": json.loads(
+                render_table(table, "json", args.lang, labels=labels)
+            ),
+            "consistency": json.loads(
+                render_table(cr, "json", args.lang, labels=labels)
+            ),
+        }
+        if args.file is not None:
+            doc["combine"] = args.combine
+            doc["game_theory"] = combo
+        text = json_text(doc)
     elif args.format == "csv":
         merged = table.copy()
         dim_cr = {k.split("/")[0]: v.cr for k, v in hw.judgments.items()}
@@ -101,10 +144,8 @@ def run(args: argparse.Namespace) -> int:
         merged["indicator_matrix_cr"] = merged["dimension"].map(dim_cr)
         text = render_table(merged, "csv", args.lang, labels=labels)
     else:
-        kind = args.type or "default (type-agnostic)"
-        head = f"AHP weights for cluster type: {kind}\n\n"
         text = (
-            (head if args.format == "table" else "")
+            (_heading(args, kind, combo) if args.format == "table" else "")
             + render_table(
                 table, args.format, args.lang, labels=labels, floatfmt=".4f"
             )
@@ -113,5 +154,64 @@ def run(args: argparse.Namespace) -> int:
                 cr, args.format, args.lang, labels=labels, floatfmt=".4f"
             )
         )
-    write_output(text, args.output)
+    emit(text, args)
     return 0
+
+
+def _data_weights(args, system, table):
+    """Add the entropy and combined weights of FILE's clusters.
+
+    Returns the table (``global_weight`` is then ``ahp``) and the
+    game-theory coefficients (None unless ``--combine game_theory``).
+    """
+    data = read_clusters(
+        args.file, system, allow_missing=args.missing != "refuse"
+    )
+    ev = evaluate(
+        data,
+        system,
+        combine=args.combine,
+        alpha=args.alpha,
+        missing=args.missing,
+        by_type=args.type is not None,
+    )
+    w = ev.weights
+    if args.type is not None:
+        if args.type not in w.index.get_level_values(0):
+            raise ParameterError(
+                f"weights: --type {args.type}: {args.file} has no cluster "
+                f"of that type.",
+                parameter="type",
+                value=args.type,
+            )
+        w = w.loc[args.type]
+    out = table.drop(columns="global_weight").join(
+        w[["ahp", "entropy", "combined"]], how="left"
+    )
+    combo = None
+    if args.combine == "game_theory":
+        a, b = game_theory_coefficients(w["ahp"], w["entropy"])
+        combo = {"ahp": a, "entropy": b}
+    return out, combo
+
+
+def _heading(args, kind: str, combo) -> str:
+    """Return the line(s) above the text tables."""
+    lang = args.lang
+    if kind == "default":
+        kind = label("default_type", lang)
+    colon = label("colon", lang)
+    head = f"{label('weights_for', lang)}{colon}{kind}\n"
+    if args.file is not None:
+        head += f"{label('weights_data', lang)}{colon}{args.file}\n"
+        head += f"{label('combine', lang)}{colon}{args.combine}"
+        if args.combine == "linear":
+            head += f" (alpha={args.alpha:g})"
+        if combo is not None:
+            head += (
+                f"; {label('game_theory', lang)}{colon}"
+                f"AHP {combo['ahp']:.4f}, "
+                f"{label('entropy', lang)} {combo['entropy']:.4f}"
+            )
+        head += "\n"
+    return head + "\n"

@@ -25,9 +25,21 @@ __all__ = ["read_clusters"]
 def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
     """Return the header and the non-blank lines of CSV `text`.
 
-    The lines keep their 0-based position in the file as index (the
-    header is 0), every cell as text.
+    Blank lines above the header (Excel and hand edits leave them) are
+    skipped: the header is the first line with a non-blank cell. The
+    lines keep their 0-based position in the file as index (so line
+    numbers in messages are the file's), every cell as text. Whatever
+    pandas' reader refuses becomes a `DataError` naming the file.
     """
+    lead = re.match(r"(?:[ \t,]*(?:\r\n|\r|\n))*", text)[0]
+    skip = lead.count("\n") + lead.count("\r") - lead.count("\r\n")
+    text = text[len(lead) :]
+    if not text.strip(" \t\r\n,"):
+        raise DataError(
+            f"{where}: has no header line (the file holds only blank "
+            "lines); expected a header line naming the columns, then one "
+            "line per cluster."
+        )
     try:
         raw = pd.read_csv(
             io.StringIO(text),
@@ -42,14 +54,20 @@ def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
             r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc)
         )
         detail = (
-            f"line {match[2]} has {match[3]} fields but the header line "
-            f"has {match[1]}"
+            f"line {int(match[2]) + skip} has {match[3]} fields but the "
+            f"header line has {match[1]}"
             if match
             else str(exc).strip()
         )
         raise DataError(
             f"{where}: is not a valid CSV table: {detail}."
         ) from None
+    except (pd.errors.EmptyDataError, ValueError, MemoryError) as exc:
+        raise DataError(
+            f"{where}: is not a valid CSV table: pandas could not parse it "
+            f"({str(exc).strip() or type(exc).__name__})."
+        ) from None
+    raw.index = raw.index + skip
     header = [str(h) for h in raw.iloc[0]]
     if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
         sep = "';'" if ";" in header[0] else "tabs"

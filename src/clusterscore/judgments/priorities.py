@@ -84,6 +84,42 @@ class AHPResult:
     labels: tuple[str, ...] | None = None
     name: str | None = None
 
+    def __repr__(self) -> str:
+        """Return one line: the weights (rounded), lambda_max, CI and CR."""
+        return f"AHPResult({self._describe()})"
+
+    def _describe(self) -> str:
+        names = list(self.labels) if self.labels else None
+        shown = [
+            (f"{names[k]}=" if names else "") + f"{w:.4f}"
+            for k, w in enumerate(np.asarray(self.weights)[:8])
+        ]
+        if self.n > 8:
+            shown.append(f"... ({self.n} in all)")
+        ok = bool(cr_acceptable(self.cr))
+        verdict = "acceptable" if ok else "above 0.10"
+        name = f"{self.name!r}, " if self.name else ""
+        return (
+            f"{name}n={self.n}, weights=[{', '.join(shown)}], "
+            f"lambda_max={self.lambda_max:.4f}, ci={self.ci:.4f}, "
+            f"cr={self.cr:.4f} ({verdict}), method={self.method!r}, "
+            f"ri={self.ri_table!r}"
+        )
+
+    def _repr_html_(self) -> str:
+        """Return the weights and the consistency as HTML, for notebooks."""
+        import html
+
+        table = (
+            self.to_series().to_frame().to_html(float_format="{:.4f}".format)
+        )
+        head = html.escape(
+            f"{self.name or 'AHPResult'}: n={self.n}, "
+            f"lambda_max={self.lambda_max:.4f}, CI={self.ci:.4f}, "
+            f"CR={self.cr:.4f}"
+        )
+        return f"<div><strong>{head}</strong>{table}</div>"
+
     def to_series(self) -> pd.Series:
         """Return the weights as a Series labelled by element."""
         index = list(self.labels) if self.labels else range(self.n)

@@ -45,6 +45,9 @@ TERMS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "cluster": ("cluster", "集群"),
         "type": ("type", "类型"),
         "score": ("score", "得分"),
+        "year": ("year", "年份"),
+        "rank_change": ("rank_change", "排名变化"),
+        "score_change": ("score_change", "得分变化"),
         "region": ("region", "区域"),
         "province": ("province", "省份"),
         "indicator": ("indicator", "指标"),
@@ -119,6 +122,127 @@ TERMS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "严重差距指标：{names}",
         ),
         "list_sep": (", ", "、"),
+        "colon": (": ", "："),
+        # columns of the uncertainty report (``clusterscore sensitivity``)
+        "nominal_rank": ("nominal_rank", "基准排名"),
+        "median_rank": ("median_rank", "排名中位数"),
+        "rank_low": ("rank_low", "排名下限"),
+        "rank_high": ("rank_high", "排名上限"),
+        "mean_rank": ("mean_rank", "平均排名"),
+        "p_top": ("p_top{k}", "前{k}名概率"),
+        "mean_abs_shift": ("mean_abs_shift", "平均排名变动"),
+        "statistic": ("statistic", "统计量"),
+        "spearman": ("spearman", "Spearman相关系数"),
+        "kendall": ("kendall", "Kendall相关系数"),
+        "mean_abs_rank_shift": ("mean_abs_rank_shift", "平均绝对排名变动"),
+        "mean": ("mean", "均值"),
+        "median": ("median", "中位数"),
+        "q05": ("q05", "5%分位数"),
+        "q95": ("q95", "95%分位数"),
+        "min": ("min", "最小值"),
+        "max": ("max", "最大值"),
+        "group": ("group", "输入组"),
+        "S": ("S", "一阶指数S"),
+        "S_low": ("S_low", "S下限"),
+        "S_high": ("S_high", "S上限"),
+        "ST": ("ST", "总效应指数ST"),
+        "ST_low": ("ST_low", "ST下限"),
+        "ST_high": ("ST_high", "ST上限"),
+        # the input groups of the uncertainty analysis
+        "dimension_judgments": ("dimension_judgments", "维度判断"),
+        "indicator_judgments": ("indicator_judgments", "指标判断"),
+        "alpha": ("alpha", "AHP权重占比alpha"),
+        "method": ("method", "集结方法"),
+        "normalization": ("normalization", "标准化方法"),
+        # the text of the uncertainty report
+        "unc_title": (
+            "Rank uncertainty ({used} of {n} samples; varied: {varied})",
+            "排名不确定性（{n} 个样本中采用 {used} 个；扰动：{varied}）",
+        ),
+        "nothing": ("nothing", "无"),
+        "nominal_options": (
+            "nominal ranking: weighting={weighting} (combine={combine}"
+            "{alpha}), method={method}, normalization={normalization}, "
+            "missing={missing}",
+            "基准排名：权重={weighting}（组合={combine}{alpha}），"
+            "集结方法={method}，标准化={normalization}，缺失值={missing}",
+        ),
+        "unc_legend": (
+            "rank_low / rank_high: the {lo} and {hi} quantiles of the "
+            "sampled ranks; p_top{k}: probability of a rank <= {k}.",
+            "排名下限 / 排名上限：抽样排名的 {lo} 与 {hi} 分位数；"
+            "前{k}名概率：排名在前 {k} 名以内的概率。",
+        ),
+        "agreement_title": (
+            "Agreement with the nominal ranking",
+            "与基准排名的一致性",
+        ),
+        "cr_share": (
+            "perturbed matrices above CR {max_cr}: {share} of draws on "
+            "average (cr_rule={cr_rule}).",
+            "一致性比率 CR 超过 {max_cr} 的扰动矩阵：平均占抽样的 {share}"
+            "（处理方式 cr_rule={cr_rule}）。",
+        ),
+        "sobol_title": (
+            "Sobol sensitivity of the mean absolute rank shift (N={n}, "
+            "{runs} runs, {conf} bootstrap intervals)",
+            "平均绝对排名变动的 Sobol 敏感性（N={n}，{runs} 次运行，"
+            "{conf} 自助法置信区间）",
+        ),
+        # the summary under a ranking (`Evaluation.summary` in English)
+        "ev_head": (
+            "clusterscore {version}: {n} clusters, {k} weighted indicators",
+            "clusterscore {version}：{n} 个集群，{k} 个有权重的指标",
+        ),
+        "ev_options": (
+            "weighting={weighting} (combine={combine}, alpha={alpha}), "
+            "method={method}, normalization={normalization}, "
+            "by_type={by_type}, missing={missing}",
+            "权重={weighting}（组合={combine}，alpha={alpha}），"
+            "集结方法={method}，标准化={normalization}，"
+            "分类型={by_type}，缺失值={missing}",
+        ),
+        "ev_matrices": ("AHP matrices: {crs}", "AHP判断矩阵：{crs}"),
+        "ev_imputed": (
+            "imputed {n} cell(s) by median",
+            "以中位数填补 {n} 个缺失值",
+        ),
+        "ev_dropped": ("dropped indicator(s): {names}", "剔除的指标：{names}"),
+        "note_imputed": (
+            "imputed {cluster} / {indicator} = {value} (median of {basis})",
+            "已填补 {cluster} / {indicator} = {value}（{basis}的中位数）",
+        ),
+        "basis_type": ("its type", "同类型集群"),
+        "basis_all": ("all", "全部集群"),
+        "note_dropped": (
+            "dropped indicator(s) with missing values: {names}",
+            "剔除了有缺失值的指标：{names}",
+        ),
+        # the weights command
+        "weights_for": ("AHP weights for cluster type", "AHP权重，集群类型"),
+        "default_type": ("default (type-agnostic)", "通用（不分类型）"),
+        "weights_data": ("objective weights from", "客观权重数据"),
+        "combine": ("combine", "组合方式"),
+        "game_theory": ("game-theory coefficients", "博弈论组合系数"),
+        # the compare command
+        "compare_ranks": (
+            "Ranks by method/weighting",
+            "各方法/权重下的排名",
+        ),
+        "compare_spearman": (
+            "Spearman rank correlation",
+            "Spearman 秩相关系数",
+        ),
+        "compare_kendall": ("Kendall tau-b", "Kendall tau-b 相关系数"),
+        "variant": ("variant", "方法/权重"),
+        # the validate command
+        "valid": (
+            "{file}: valid: {n} clusters ({by_type}), {k} indicators{holes}",
+            "{file}：有效：{n} 个集群（{by_type}），{k} 个指标{holes}",
+        ),
+        "holes": ("; {n} missing value(s)", "；{n} 个缺失值"),
+        "error": ("error", "错误"),
+        "warning": ("warning", "警告"),
     }
 )
 """Every label: key -> (English, Chinese)."""
@@ -128,6 +252,9 @@ TABLE_COLUMNS = (
     "cluster",
     "type",
     "score",
+    "year",
+    "rank_change",
+    "score_change",
     "region",
     "province",
     "indicator",
@@ -148,6 +275,35 @@ TABLE_COLUMNS = (
     "lambda_max",
     "ci",
     "cr",
+    "nominal_rank",
+    "median_rank",
+    "rank_low",
+    "rank_high",
+    "mean_rank",
+    "mean_abs_shift",
+    "statistic",
+    "spearman",
+    "kendall",
+    "mean_abs_rank_shift",
+    "mean",
+    "median",
+    "q05",
+    "q95",
+    "min",
+    "max",
+    "group",
+    "S",
+    "S_low",
+    "S_high",
+    "ST",
+    "ST_low",
+    "ST_high",
+    "dimension_judgments",
+    "indicator_judgments",
+    "alpha",
+    "method",
+    "normalization",
+    "variant",
 )
 """The keys of `TERMS` that name table columns (`system_labels`)."""
 

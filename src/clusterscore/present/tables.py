@@ -12,6 +12,7 @@ import math
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -38,6 +39,52 @@ def system_labels(system, lang: str) -> dict[str, str]:
     labels.update({i.id: i.name_zh for i in system.indicators})
     labels.update({t.id: t.name_zh for t in system.types})
     return labels
+
+
+def evaluation_summary(ev, lang: str = "en") -> str:
+    """Say which weights and methods an evaluation used, in `lang`.
+
+    In English this is ``ev.summary()`` word for word; in Chinese the
+    same lines from the catalogue (`clusterscore.present.labels`), with
+    indicator and dimension ids given by their Chinese names.
+
+    Parameters
+    ----------
+    ev : Evaluation
+        The outcome of `clusterscore.scoring.evaluate`.
+    lang : {"en", "zh"}
+        The language.
+
+    Returns
+    -------
+    str
+        The lines, without a final newline.
+    """
+    check_option("evaluation_summary", "lang", lang, LANGS)
+    if lang == "en":
+        return ev.summary()
+    o = ev.options
+    names = system_labels(ev.system, lang)
+    sep = label("list_sep", lang)
+    lines = [
+        label("ev_head", lang).format(
+            version=ev.version,
+            n=len(ev.ranking),
+            k=int(ev.weights["used"].gt(0).sum()),
+        ),
+        label("ev_options", lang).format(**o),
+        label("ev_matrices", lang).format(
+            crs=sep.join(
+                f"{name} CR={r.cr:.4f}" for name, r in ev.judgments.items()
+            )
+        ),
+    ]
+    if len(ev.imputed):
+        lines.append(label("ev_imputed", lang).format(n=len(ev.imputed)))
+    if ev.dropped:
+        dropped = sep.join(names.get(d, d) for d in ev.dropped)
+        lines.append(label("ev_dropped", lang).format(names=dropped))
+    return "\n".join(lines)
 
 
 def _cell(value, floatfmt: str) -> str:
@@ -91,10 +138,40 @@ def _json_value(v):
     if isinstance(v, np.integer):
         return int(v)
     if isinstance(v, float | np.floating):
-        return None if math.isnan(v) else float(v)
+        return float(v) if math.isfinite(v) else None
     if isinstance(v, np.bool_):
         return bool(v)
     return v
+
+
+def jsonable(obj: Any) -> Any:
+    """Return `obj` with every value JSON can hold as it is.
+
+    Mappings become dicts with string keys, tuples, lists and arrays
+    become lists, numpy scalars Python numbers, and NaN and infinities
+    ``None`` (JSON has no such numbers; ``null`` is what `docs/cli.md`
+    promises).
+    """
+    if isinstance(obj, Mapping):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | np.ndarray):
+        return [jsonable(v) for v in obj]
+    return _json_value(obj)
+
+
+def json_text(obj: Any) -> str:
+    """Return `obj` as a strict JSON document (UTF-8 text, a newline).
+
+    Non-finite numbers become ``null`` (see `jsonable`); the encoder is
+    run with ``allow_nan=False``, so the output always parses with a
+    strict JSON parser.
+    """
+    return (
+        json.dumps(
+            jsonable(obj), ensure_ascii=False, indent=2, allow_nan=False
+        )
+        + "\n"
+    )
 
 
 def render_table(
@@ -140,11 +217,7 @@ def render_table(
         out.to_csv(buf, index=False, lineterminator="\n")
         return buf.getvalue()
     if fmt == "json":
-        records = [
-            {str(k): _json_value(v) for k, v in row.items()}
-            for row in out.to_dict(orient="records")
-        ]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json_text(out.to_dict(orient="records"))
     if fmt == "markdown":
         return _markdown(out, floatfmt)
     return _text_table(out, floatfmt)

@@ -19,10 +19,35 @@ import pandas as pd
 
 from clusterscore._checks import check_option
 from clusterscore.errors import ParameterError
-from clusterscore.present.tables import FORMATS, LANGS, render_table
+from clusterscore.present.labels import label
+from clusterscore.present.tables import (
+    FORMATS,
+    LANGS,
+    json_text,
+    render_table,
+)
 from clusterscore.uncertainty import SensitivityResult, UncertaintyResult
 
-__all__ = ["render_uncertainty", "uncertainty_summary"]
+__all__ = ["nominal_options", "render_uncertainty", "uncertainty_summary"]
+
+
+def nominal_options(res: UncertaintyResult, lang: str = "en") -> str:
+    """Say which options the nominal ranking was scored with.
+
+    The nominal ranking is ``evaluate`` with these options (what
+    ``clusterscore rank`` prints with the same flags), so a reader can
+    check ``nominal_rank`` against it.
+    """
+    o = res.nominal.options
+    alpha = f", alpha={o['alpha']:g}" if o["combine"] == "linear" else ""
+    return label("nominal_options", lang).format(
+        weighting=o["weighting"],
+        combine=o["combine"],
+        alpha=alpha,
+        method=o["method"],
+        normalization=o["normalization"],
+        missing=o["missing"],
+    )
 
 
 def uncertainty_summary(res: UncertaintyResult) -> pd.DataFrame:
@@ -98,6 +123,7 @@ def _json_document(
     """Return the JSON document of the analysis (ids, full precision)."""
     doc = {
         "options": _jsonable(res.options),
+        "nominal": _jsonable(dict(res.nominal.options)),
         "inputs": list(res.inputs),
         "n": res.n,
         "n_used": res.n_used,
@@ -107,7 +133,7 @@ def _json_document(
     }
     if sens is not None:
         doc["sensitivity"] = json.loads(render_table(sens.indices, "json"))
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
 def _jsonable(options: Mapping[str, Any]) -> dict[str, Any]:
@@ -129,26 +155,42 @@ def _report(
     md = fmt == "markdown"
     head = "## " if md else ""
     lo, hi = res.interval
-    varied = ", ".join(res.inputs) or "nothing"
+    k = res.top_k
+    sep = label("list_sep", lang)
+    varied = sep.join(label(g, lang) for g in res.inputs)
     rej = res.consistency["share_above"]
+    names = dict(labels or {})
+    if lang == "zh":
+        names[f"p_top{k}"] = label("p_top", lang).format(k=k)
+        names.update({g: label(g, lang) for g in res.inputs})
+    title = label("unc_title", lang).format(
+        used=res.n_used, n=res.n, varied=varied or label("nothing", lang)
+    )
+    agreement = res.agreement.rename_axis("statistic")
     parts = [
-        f"{head}Rank uncertainty ({res.n_used} of {res.n} samples; "
-        f"varied: {varied})\n",
-        f"rank_low / rank_high: the {lo:.0%} and {hi:.0%} quantiles of "
-        f"the sampled ranks; p_top{res.top_k}: probability of a rank <= "
-        f"{res.top_k}.\n",
-        render_table(summary, fmt, lang, labels=labels, floatfmt=".2f"),
-        f"\n{head}Agreement with the nominal ranking\n",
-        render_table(res.agreement, fmt, lang, floatfmt=".3f"),
-        f"\nperturbed matrices above CR {res.options['max_cr']}: "
-        f"{rej.mean():.1%} of draws on average (cr_rule="
-        f"{res.options['cr_rule']}).\n",
+        f"{head}{title}\n",
+        nominal_options(res, lang) + "\n",
+        label("unc_legend", lang).format(lo=f"{lo:.0%}", hi=f"{hi:.0%}", k=k)
+        + "\n",
+        render_table(summary, fmt, lang, labels=names, floatfmt=".2f"),
+        f"\n{head}{label('agreement_title', lang)}\n",
+        render_table(agreement, fmt, lang, labels=names, floatfmt=".3f"),
+        "\n"
+        + label("cr_share", lang).format(
+            max_cr=res.options["max_cr"],
+            share=f"{rej.mean():.1%}",
+            cr_rule=res.options["cr_rule"],
+        )
+        + "\n",
     ]
     if sens is not None:
+        sobol = label("sobol_title", lang).format(
+            n=sens.n, runs=sens.n_runs, conf=f"{sens.options['conf']:.0%}"
+        )
         parts += [
-            f"\n{head}Sobol sensitivity of the mean absolute rank shift "
-            f"(N={sens.n}, {sens.n_runs} runs, "
-            f"{sens.options['conf']:.0%} bootstrap intervals)\n",
-            render_table(sens.indices, fmt, lang, floatfmt=".3f"),
+            f"\n{head}{sobol}\n",
+            render_table(
+                sens.indices, fmt, lang, labels=names, floatfmt=".3f"
+            ),
         ]
     return "".join(parts)

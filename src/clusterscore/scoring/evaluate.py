@@ -296,6 +296,36 @@ class Evaluation:
         kwargs.setdefault("allow_missing", self.options["missing"] != "refuse")
         return dimension_gaps(self.table, self.system, **kwargs)
 
+    def __repr__(self) -> str:
+        """Return one line: size, options, the top of the ranking."""
+        o = self.options
+        top = self.ranking.head(3)
+        best = ", ".join(
+            f"{c} ({s:.1f})"
+            for c, s in zip(top.index, top["score"], strict=True)
+        )
+        return (
+            f"Evaluation({len(self.ranking)} clusters, "
+            f"{len(self.weights)} indicator weights, "
+            f"weighting={o['weighting']!r}, method={o['method']!r}, "
+            f"normalization={o['normalization']!r}, "
+            f"by_type={o['by_type']}; top: {best})"
+        )
+
+    def _repr_html_(self) -> str:
+        """Return the options and the first ranks as HTML, for notebooks."""
+        import html
+
+        o = self.options
+        opts = ", ".join(f"{k}={v}" for k, v in o.items() if k != "system")
+        return (
+            f"<div><strong>Evaluation</strong>: {len(self.ranking)} "
+            f"clusters, {len(self.weights)} indicator weights<br>"
+            f"<small>{html.escape(opts)}</small>"
+            f"{self.ranking.head(10).to_html(float_format='{:.2f}'.format)}"
+            "</div>"
+        )
+
     def summary(self) -> str:
         """Return a short text saying which weights and methods were used."""
         o = self.options

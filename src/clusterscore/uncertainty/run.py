@@ -177,6 +177,33 @@ class UncertaintyResult:
         """Share of the drawn samples left out of the statistics."""
         return 1.0 - self.n_used / self.n
 
+    def __repr__(self) -> str:
+        """Return one line: samples, inputs, agreement, widest interval."""
+        s = self.summary
+        width = s["rank_high"] - s["rank_low"]
+        widest = width.idxmax() if len(s) else None
+        rho = self.agreement.loc["spearman", "mean"]
+        wide = (
+            f"; widest rank interval: {widest} "
+            f"{int(s.loc[widest, 'rank_low'])}-"
+            f"{int(s.loc[widest, 'rank_high'])}"
+            if widest is not None
+            else ""
+        )
+        return (
+            f"UncertaintyResult({len(s)} clusters, {self.n_used} of "
+            f"{self.n} samples, varied: {', '.join(self.inputs) or 'nothing'}"
+            f"; mean Spearman rho {rho:.3f}{wide})"
+        )
+
+    def _repr_html_(self) -> str:
+        """Return the per-cluster summary as HTML, for notebooks."""
+        import html
+
+        head = html.escape(repr(self))
+        table = self.summary.to_html(float_format="{:.2f}".format)
+        return f"<div><strong>{head}</strong>{table}</div>"
+
 
 def uncertainty(
     df: pd.DataFrame,
@@ -456,6 +483,27 @@ class SensitivityResult:
     consistency: pd.DataFrame
     options: dict[str, Any]
     nominal: Any = field(repr=False)
+
+    def __repr__(self) -> str:
+        """Return one line: N, runs and the indices of each group."""
+        groups = ", ".join(
+            f"{g}: S={r.S:.3f} ST={r.ST:.3f}"
+            for g, r in self.indices.iterrows()
+        )
+        return (
+            f"SensitivityResult(N={self.n}, {self.n_runs} runs, "
+            f"target variance {self.variance:.4g}; {groups})"
+        )
+
+    def _repr_html_(self) -> str:
+        """Return the Sobol indices as HTML, for notebooks."""
+        import html
+
+        head = html.escape(
+            f"SensitivityResult: N={self.n}, {self.n_runs} runs"
+        )
+        table = self.indices.to_html(float_format="{:.3f}".format)
+        return f"<div><strong>{head}</strong>{table}</div>"
 
 
 def sensitivity(
