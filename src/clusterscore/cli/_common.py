@@ -18,6 +18,7 @@ __all__ = [
     "EXIT_USAGE",
     "PROG",
     "add_common",
+    "add_sheet",
     "load_system_arg",
     "note",
     "print_warnings",
@@ -46,7 +47,9 @@ def add_common(parser: argparse.ArgumentParser, *, table: bool) -> None:
             "-o",
             "--output",
             metavar="FILE",
-            help="write the output to FILE (UTF-8) instead of stdout",
+            help="write the output to FILE (UTF-8) instead of stdout; a "
+            "FILE ending in .xlsx gets an Excel workbook (one sheet per "
+            "table)",
         )
         parser.add_argument(
             "--lang",
@@ -54,6 +57,17 @@ def add_common(parser: argparse.ArgumentParser, *, table: bool) -> None:
             default="en",
             help="labels in English ids or Chinese names (default: en)",
         )
+
+
+def add_sheet(parser: argparse.ArgumentParser) -> None:
+    """Add ``--sheet NAME``: the sheet of an Excel workbook to read."""
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        default=None,
+        help="the sheet to read when FILE is an Excel workbook (default: "
+        "the one sheet that looks like an input table)",
+    )
 
 
 def load_system_arg(args: argparse.Namespace) -> IndicatorSystem:

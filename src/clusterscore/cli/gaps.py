@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from clusterscore.cli._common import add_common, load_system_arg
+from clusterscore.cli._common import add_common, add_sheet, load_system_arg
 from clusterscore.gaps import (
     DEFAULT_QUANTILE,
     SEVERITIES,
@@ -101,6 +101,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="top gaps shown in a diagnosis (default: %(default)s)",
     )
     add_common(p, table=True)
+    add_sheet(p)
     p.set_defaults(run=run)
     return p
 
@@ -124,8 +125,9 @@ def run(args: argparse.Namespace) -> int:
     usual (``main`` prints them as ``clusterscore: warning: ...``).
     """
     system = load_system_arg(args)
-    table = read_clusters(args.file, system)
+    table = read_clusters(args.file, system, sheet=args.sheet)
     benchmark = args.benchmark
+    labels = system_labels(system, args.lang)
     if args.cluster is not None:
         diag = diagnose(
             table,
@@ -147,16 +149,18 @@ def run(args: argparse.Namespace) -> int:
                 _localise(diag.gaps, system, args.lang),
                 "csv",
                 args.lang,
-                labels=system_labels(system, args.lang),
+                labels=labels,
             )
+        gaps = diag.gaps
     else:
         gaps = flag_gaps(table, system, benchmark, quantile=args.quantile)
         text = render_table(
             _localise(gaps, system, args.lang),
             args.format,
             args.lang,
-            labels=system_labels(system, args.lang),
+            labels=labels,
             floatfmt=".3f",
         )
-    write_output(text, args.output)
+    tables = {"gaps": _localise(gaps, system, args.lang)}
+    write_output(text, args.output, tables=tables, labels=labels)
     return 0

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import argparse
 
-from clusterscore.cli._common import add_common, load_system_arg, note
+from clusterscore.cli._common import (
+    add_common,
+    add_sheet,
+    load_system_arg,
+    note,
+)
 from clusterscore.io import read_clusters
 from clusterscore.present import render_table, system_labels, write_output
 from clusterscore.scoring import (
@@ -44,6 +49,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE.csv")
     add_common(p, table=True)
+    add_sheet(p)
     p.add_argument(
         "--weighting",
         choices=WEIGHTINGS,
@@ -105,7 +111,10 @@ def run(args: argparse.Namespace) -> int:
     """
     system = load_system_arg(args)
     table = read_clusters(
-        args.file, system, allow_missing=args.missing != "refuse"
+        args.file,
+        system,
+        sheet=args.sheet,
+        allow_missing=args.missing != "refuse",
     )
     ev = evaluate(
         table,
@@ -125,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     text = render_table(ranking, args.format, args.lang, labels=labels)
     if args.format == "table":
         text += "\n" + ev.summary() + "\n"
-    write_output(text, args.output)
+    write_output(text, args.output, tables={"ranking": ranking}, labels=labels)
     for row in ev.imputed.itertuples(index=False):
         note(
             f"imputed {row.cluster} / {row.indicator} = {row.value:g} "

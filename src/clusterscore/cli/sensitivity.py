@@ -21,11 +21,14 @@ from typing import TextIO
 
 import numpy as np
 
-from clusterscore.cli._common import add_common, load_system_arg
+from clusterscore.cli._common import add_common, add_sheet, load_system_arg
 from clusterscore.errors import ParameterError
 from clusterscore.io import read_clusters
 from clusterscore.present import system_labels, write_output
-from clusterscore.present.uncertainty import render_uncertainty
+from clusterscore.present.uncertainty import (
+    render_uncertainty,
+    uncertainty_summary,
+)
 from clusterscore.uncertainty import sensitivity, uncertainty
 
 __all__ = ["Progress", "add_parser", "run"]
@@ -224,6 +227,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="missing-value policy (default: %(default)s)",
     )
     add_common(p, table=True)
+    add_sheet(p)
     p.set_defaults(run=run)
     return p
 
@@ -249,7 +253,7 @@ def run(args: argparse.Namespace) -> int:
             value=args.saltelli,
         )
     system = load_system_arg(args)
-    table = read_clusters(args.file, system)
+    table = read_clusters(args.file, system, sheet=args.sheet)
     gen = np.random.default_rng(args.seed)
     common = {
         "judgment_steps": args.steps,
@@ -292,5 +296,12 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
     labels = system_labels(system, args.lang)
     text = render_uncertainty(res, sens, args.format, args.lang, labels=labels)
-    write_output(text, args.output)
+    tables = {
+        "uncertainty": uncertainty_summary(res),
+        "agreement": res.agreement,
+        "consistency": res.consistency,
+    }
+    if sens is not None:
+        tables["sensitivity"] = sens.indices
+    write_output(text, args.output, tables=tables, labels=labels)
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from clusterscore.cli._common import add_common, load_system_arg
+from clusterscore.cli._common import add_common, add_sheet, load_system_arg
 from clusterscore.io import read_clusters
 from clusterscore.present import write_output
 
@@ -39,6 +39,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE.csv")
     add_common(p, table=False)
+    add_sheet(p)
     p.add_argument(
         "--allow-missing",
         action="store_true",
@@ -55,7 +56,12 @@ def run(args: argparse.Namespace) -> int:
     command's ``main`` to report (exit status 2).
     """
     system = load_system_arg(args)
-    table = read_clusters(args.file, system, allow_missing=args.allow_missing)
+    table = read_clusters(
+        args.file,
+        system,
+        sheet=args.sheet,
+        allow_missing=args.allow_missing,
+    )
     counts = table["type"].value_counts()
     by_type = ", ".join(
         f"{counts[t]} {t}" for t in system.cluster_types if t in counts

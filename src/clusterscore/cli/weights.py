@@ -113,5 +113,10 @@ def run(args: argparse.Namespace) -> int:
                 cr, args.format, args.lang, labels=labels, floatfmt=".4f"
             )
         )
-    write_output(text, args.output)
+    write_output(
+        text,
+        args.output,
+        tables={"weights": table, "consistency": cr},
+        labels=labels,
+    )
     return 0
