@@ -160,7 +160,7 @@ def test_percent_formatted_cells_in_a_percent_column(system, tmp_path):
     """0.23 formatted '0%' in a unit-% column is read as 23, with a warning.
 
     A percent-formatted cell of a column in another unit keeps its stored
-    value.
+    value, and so does a cell whose format shows a literal '%'.
     """
     path = book(tmp_path / "t.xlsx", ROWS)
     wb = openpyxl.load_workbook(path)
@@ -168,6 +168,7 @@ def test_percent_formatted_cells_in_a_percent_column(system, tmp_path):
     for r, share in ((2, 0.2), (3, 0.23)):
         ws.cell(r, 4).value = share
         ws.cell(r, 4).number_format = "0%"
+    ws.cell(4, 4).number_format = '0"%"'  # a literal %: 8 stays 8
     ws.cell(4, 5).number_format = "0.00%"  # ratio column: kept as 1.2
     wb.save(path)
     with pytest.warns(DataWarning) as record:

@@ -53,6 +53,7 @@ _OTHER_SPREADSHEETS = (".xls", ".ods", ".xlsb", ".numbers")
 
 _PLAIN_SHEET = re.compile(r"[^\W\d]\w*")
 _CELL_LIKE = re.compile(r"[A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*")
+_LITERAL_IN_FORMAT = re.compile(r'"[^"]*"|\\.')
 _MAX_LISTED = 20  # formula cells listed in the error message
 
 
@@ -235,7 +236,7 @@ def _refuse_uncached(
         zip(grid.cells, grid.formulas, strict=True)
     ):
         for canonical, k in columns.items():
-            formula = formulas[k]
+            formula = getattr(formulas[k], "text", formulas[k])  # array
             if (
                 row[k].value is None
                 and isinstance(formula, str)
@@ -266,6 +267,16 @@ def _refuse_uncached(
     )
 
 
+def _is_percent_format(number_format: Any) -> bool:
+    r"""Whether Excel shows the cell as a percentage (x 100, with a %).
+
+    A ``%`` inside quotes (``0"%"``) or escaped (``0\%``) is literal
+    text and does not scale the value.
+    """
+    text = _LITERAL_IN_FORMAT.sub("", str(number_format))
+    return "%" in text
+
+
 def _percent_value(value: float) -> float:
     """100 x `value` in decimal, so 0.23 gives 23.0 exactly."""
     return float(Decimal(repr(float(value))) * 100)
@@ -283,7 +294,7 @@ def _column_values(
             percent
             and isinstance(value, int | float)
             and not isinstance(value, bool)
-            and "%" in str(cell.number_format)
+            and _is_percent_format(cell.number_format)
         ):
             new = _percent_value(value)
             if len(shown) < 3:
