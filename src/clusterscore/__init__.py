@@ -69,6 +69,7 @@ from clusterscore.judgments import (
     consistency,
     diagnose_inconsistency,
 )
+from clusterscore.present import to_excel
 from clusterscore.present.report import report
 from clusterscore.scoring import Evaluation, evaluate, rank_clusters
 from clusterscore.system import (
@@ -159,6 +160,7 @@ __all__ = [
     "std_weights",
     "synthetic_clusters",
     "system_weights",
+    "to_excel",
     "top_gaps",
     "topsis",
     "uncertainty",

@@ -83,8 +83,11 @@ def test_read_clusters_blank_file(system, tmp_path):
 
 
 def test_read_clusters_binary_nul(system, tmp_path):
-    """NUL bytes: 'is a binary file'; an xlsx gets a hint."""
-    path = tmp_path / "book.xlsx"
+    """NUL bytes: 'is a binary file'; a workbook named .csv gets a hint.
+
+    (A file named .xlsx is read as a workbook: tests/io/test_excel.py.)
+    """
+    path = tmp_path / "book.csv"
     path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)))
     with pytest.raises(DataError, match=r"binary file.*Excel \.xlsx"):
         read_clusters(path, system)

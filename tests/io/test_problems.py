@@ -13,6 +13,7 @@ from clusterscore.io.problems import (
     fmt_value,
     quoted,
     raise_problems,
+    with_cells,
 )
 
 
@@ -126,3 +127,20 @@ def test_raise_problems_sorts_table_level_first(system):
         "second row",
     )
     assert str(excinfo.value).startswith("here: 4 problems in the input")
+
+
+def test_with_cells_leads_each_cell_line_with_its_address(system, bad):
+    """Cell problems get 'Sheet1!C2, '; table-level ones stay as they are."""
+    df = bad("national_share", 120.0).drop(columns=["type"])
+    with pytest.raises(DataError) as excinfo:
+        validate(df, system)
+    located = with_cells(
+        excinfo.value, lambda row, column: f"Sheet1!X{row + 2}"
+    )
+    assert located.problems == (
+        "column 'type' is missing",
+        "Sheet1!X2, cluster 'Wuxi IoT', column 'national_share': 120.0 is "
+        "above the valid maximum 100 (unit %)",
+    )
+    assert located.failure_cases["cell"].tolist() == [None, "Sheet1!X2"]
+    assert str(located).splitlines()[0] == str(excinfo.value).splitlines()[0]

@@ -7,7 +7,12 @@ import pandas as pd
 import pytest
 
 from clusterscore.errors import DataError, ParameterError
-from clusterscore.io import make_template, read_clusters, validate
+from clusterscore.io import (
+    describe_indicators,
+    make_template,
+    read_clusters,
+    validate,
+)
 
 
 def test_make_template_columns_and_dtypes(system, ids, good_table):
@@ -40,3 +45,19 @@ def test_validate_template_has_no_rows(system):
     """The empty template itself fails only for having no rows."""
     with pytest.raises(DataError, match="no data rows"):
         validate(make_template(system), system)
+
+
+def test_describe_indicators(system):
+    """One row per indicator: names, unit, direction, bounds, definition."""
+    out = describe_indicators(system)
+    assert out["indicator"].tolist() == list(system.indicator_ids)
+    share = out.set_index("indicator").loc["national_share"]
+    assert share["name_zh"] == "占全国同行业比重"
+    assert (share["unit"], share["direction"]) == ("%", "benefit")
+    assert (share["lower"], share["upper"]) == (0.0, 100.0)
+    energy = out.set_index("indicator").loc["relative_energy_intensity"]
+    assert bool(energy["lower_open"])
+    assert np.isnan(energy["upper"])
+    assert out.set_index("indicator").loc["little_giant_firms", "integer"]
+    with pytest.raises(ParameterError, match="describe_indicators"):
+        describe_indicators("system")

@@ -9,7 +9,9 @@ import argparse
 import re
 import sys
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+
+import pandas as pd
 
 from clusterscore.errors import (
     ClusterScoreError,
@@ -26,6 +28,7 @@ __all__ = [
     "PROG",
     "add_common",
     "add_missing",
+    "add_sheet",
     "cli_message",
     "emit",
     "float_option",
@@ -58,7 +61,9 @@ def add_common(parser: argparse.ArgumentParser, *, table: bool) -> None:
             "-o",
             "--output",
             metavar="FILE",
-            help="write the output to FILE (UTF-8) instead of stdout",
+            help="write the output to FILE (UTF-8) instead of stdout; a "
+            "FILE ending in .xlsx gets an Excel workbook (one sheet per "
+            "table)",
         )
         parser.add_argument(
             "--lang",
@@ -66,6 +71,17 @@ def add_common(parser: argparse.ArgumentParser, *, table: bool) -> None:
             default="en",
             help="labels in English ids or Chinese names (default: en)",
         )
+
+
+def add_sheet(parser: argparse.ArgumentParser) -> None:
+    """Add ``--sheet NAME``: the sheet of an Excel workbook to read."""
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        default=None,
+        help="the sheet to read when FILE is an Excel workbook (default: "
+        "the one sheet that looks like an input table)",
+    )
 
 
 def load_system_arg(args: argparse.Namespace) -> IndicatorSystem:
@@ -212,8 +228,17 @@ def cli_message(exc: ClusterScoreError) -> str:
     return _ALLOW_MISSING.sub("--missing median (or drop_indicator)", text)
 
 
-def emit(text: str, args: argparse.Namespace) -> None:
+def emit(
+    text: str,
+    args: argparse.Namespace,
+    *,
+    tables: Mapping[str, pd.DataFrame] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> None:
     """Write a command's output to ``-o FILE`` or standard output.
+
+    `tables` (sheet name -> frame) is what an ``-o FILE.xlsx`` workbook
+    holds instead of `text` (see `clusterscore.present.write_output`).
 
     A CSV written to a file starts with a UTF-8 byte-order mark, which
     Excel needs to read UTF-8 (without it Excel on Chinese Windows
@@ -225,4 +250,4 @@ def emit(text: str, args: argparse.Namespace) -> None:
     to_file = path is not None and path != "-"
     if to_file and getattr(args, "format", "csv") == "csv":
         text = "\ufeff" + text
-    write_output(text, path)
+    write_output(text, path, tables=tables, labels=labels)

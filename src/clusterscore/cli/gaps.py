@@ -17,6 +17,7 @@ import argparse
 from clusterscore.cli._common import (
     add_common,
     add_missing,
+    add_sheet,
     emit,
     float_option,
     int_option,
@@ -121,6 +122,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     add_missing(p)
     add_common(p, table=True)
+    add_sheet(p)
     p.set_defaults(run=run)
     return p
 
@@ -145,10 +147,13 @@ def run(args: argparse.Namespace) -> int:
     """
     system = load_system_arg(args)
     holes = args.missing != "refuse"
-    table = read_clusters(args.file, system, allow_missing=holes)
+    table = read_clusters(
+        args.file, system, sheet=args.sheet, allow_missing=holes
+    )
     if args.missing == "median":
         table = evaluate(table, system, missing="median").table
     benchmark = args.benchmark
+    labels = system_labels(system, args.lang)
     if args.cluster is not None:
         diag = diagnose(
             table,
@@ -171,8 +176,9 @@ def run(args: argparse.Namespace) -> int:
                 _localise(diag.gaps, system, args.lang),
                 "csv",
                 args.lang,
-                labels=system_labels(system, args.lang),
+                labels=labels,
             )
+        gaps = diag.gaps
     else:
         gaps = flag_gaps(
             table,
@@ -185,8 +191,9 @@ def run(args: argparse.Namespace) -> int:
             _localise(gaps, system, args.lang),
             args.format,
             args.lang,
-            labels=system_labels(system, args.lang),
+            labels=labels,
             floatfmt=".3f",
         )
-    emit(text, args)
+    tables = {"gaps": _localise(gaps, system, args.lang)}
+    emit(text, args, tables=tables, labels=labels)
     return 0

@@ -16,6 +16,7 @@ import json
 
 from clusterscore.cli._common import (
     add_common,
+    add_sheet,
     emit,
     float_option,
     int_option,
@@ -64,6 +65,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE.csv")
     add_common(p, table=True)
+    add_sheet(p)
     p.add_argument(
         "--weighting",
         choices=WEIGHTINGS,
@@ -140,7 +142,10 @@ def run(args: argparse.Namespace) -> int:
     """
     system = load_system_arg(args)
     table = read_clusters(
-        args.file, system, allow_missing=args.missing != "refuse"
+        args.file,
+        system,
+        sheet=args.sheet,
+        allow_missing=args.missing != "refuse",
     )
     ev = evaluate(
         table,
@@ -177,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
         text = render_table(ranking, args.format, args.lang, labels=labels)
     if args.format == "table":
         text += "\n" + evaluation_summary(ev, args.lang) + "\n"
-    emit(text, args)
+    emit(text, args, tables={"ranking": ranking}, labels=labels)
     lang = args.lang
     for row in ev.imputed.itertuples(index=False):
         basis = "basis_type" if row.basis == "type" else "basis_all"

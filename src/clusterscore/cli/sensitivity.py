@@ -24,6 +24,7 @@ import numpy as np
 from clusterscore.cli._common import (
     add_common,
     add_missing,
+    add_sheet,
     emit,
     float_option,
     int_option,
@@ -33,7 +34,10 @@ from clusterscore.errors import ParameterError
 from clusterscore.io import read_clusters
 from clusterscore.judgments import RI_TABLES
 from clusterscore.present import system_labels
-from clusterscore.present.uncertainty import render_uncertainty
+from clusterscore.present.uncertainty import (
+    render_uncertainty,
+    uncertainty_summary,
+)
 from clusterscore.uncertainty import sensitivity, uncertainty
 
 __all__ = ["Progress", "add_parser", "run"]
@@ -240,6 +244,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     add_missing(p)
     add_common(p, table=True)
+    add_sheet(p)
     p.set_defaults(run=run)
     return p
 
@@ -266,7 +271,10 @@ def run(args: argparse.Namespace) -> int:
         )
     system = load_system_arg(args)
     table = read_clusters(
-        args.file, system, allow_missing=args.missing != "refuse"
+        args.file,
+        system,
+        sheet=args.sheet,
+        allow_missing=args.missing != "refuse",
     )
     gen = np.random.default_rng(args.seed)
     common = {
@@ -311,5 +319,12 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
     labels = system_labels(system, args.lang)
     text = render_uncertainty(res, sens, args.format, args.lang, labels=labels)
-    emit(text, args)
+    tables = {
+        "uncertainty": uncertainty_summary(res),
+        "agreement": res.agreement,
+        "consistency": res.consistency,
+    }
+    if sens is not None:
+        tables["sensitivity"] = sens.indices
+    emit(text, args, tables=tables, labels=labels)
     return 0

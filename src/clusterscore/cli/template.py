@@ -3,6 +3,10 @@
 ``clusterscore template [-o FILE]`` writes the header of an input table
 with every column of the system (`clusterscore.io.make_template`), with
 indicator ids or, with ``--lang zh``, their Chinese names as headers.
+``-o FILE.xlsx`` writes the fill-in workbook instead
+(`clusterscore.present.write_template`): the header row, a drop-down of
+the cluster types, number validation from each indicator's bounds and a
+sheet describing every indicator.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import argparse
 
 from clusterscore.cli._common import add_common, emit, load_system_arg, note
 from clusterscore.io import make_template
-from clusterscore.present import LANGS
+from clusterscore.present import LANGS, write_template
 
 __all__ = ["add_parser", "run"]
 
@@ -39,7 +43,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="FILE",
-        help="write to FILE instead of stdout",
+        help="write to FILE instead of stdout; FILE.xlsx gets the fill-in "
+        "Excel workbook",
     )
     p.add_argument(
         "--lang",
@@ -59,6 +64,13 @@ def run(args: argparse.Namespace) -> int:
     """
     system = load_system_arg(args)
     template = make_template(system)
+    if args.output and args.output.lower().endswith(".xlsx"):
+        write_template(system, args.output, lang=args.lang)
+        note(
+            f"wrote a fill-in workbook with {len(template.columns)} columns "
+            f"to {args.output}"
+        )
+        return 0
     if args.lang == "zh":
         template = template.rename(
             columns={i.id: i.name_zh for i in system.indicators}

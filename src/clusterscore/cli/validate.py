@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import argparse
 
-from clusterscore.cli._common import add_common, add_missing, load_system_arg
+from clusterscore.cli._common import (
+    add_common,
+    add_missing,
+    add_sheet,
+    load_system_arg,
+)
 from clusterscore.io import read_clusters
 from clusterscore.present import LANGS, label, write_output
 
@@ -39,6 +44,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE.csv")
     add_common(p, table=False)
+    add_sheet(p)
     p.add_argument(
         "--allow-missing",
         action="store_true",
@@ -63,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     """
     system = load_system_arg(args)
     holes_ok = args.allow_missing or args.missing != "refuse"
-    table = read_clusters(args.file, system, allow_missing=holes_ok)
+    table = read_clusters(
+        args.file, system, sheet=args.sheet, allow_missing=holes_ok
+    )
     counts = table["type"].value_counts()
     names = {t.id: t.name_zh for t in system.types}
     by_type = label("list_sep", args.lang).join(

@@ -154,7 +154,12 @@ def run(args: argparse.Namespace) -> int:
                 cr, args.format, args.lang, labels=labels, floatfmt=".4f"
             )
         )
-    emit(text, args)
+    emit(
+        text,
+        args,
+        tables={"weights": table, "consistency": cr},
+        labels=labels,
+    )
     return 0
 
 

@@ -5,12 +5,13 @@ them, each with the row, column, value and check at fault and the line a
 person reads, and knows how to name a row (``cluster 'name'`` when the
 name is usable, else ``row N`` or ``line N``). `raise_problems` sorts them
 (table-level problems first, then by row and column) and raises a single
-`DataError` listing them all.
+`DataError` listing them all. `with_cells` puts the cell address of a
+workbook (``Sheet1!D7``) in front of each line of such an error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,14 @@ from clusterscore.errors import DataError
 from clusterscore.io.headers import TEXT_COLUMNS
 from clusterscore.system import IndicatorSystem
 
-__all__ = ["Problem", "ProblemTable", "fmt_value", "quoted", "raise_problems"]
+__all__ = [
+    "Problem",
+    "ProblemTable",
+    "fmt_value",
+    "quoted",
+    "raise_problems",
+    "with_cells",
+]
 
 MAX_MESSAGE_LINES = 50
 """Problem lines shown in the error message (all are in ``.problems``)."""
@@ -162,15 +170,60 @@ def raise_problems(table: ProblemTable, where: str) -> None:
     )
     lines = [p.message for p in problems]
     n = len(lines)
-    shown = lines[:MAX_MESSAGE_LINES]
+    head = f"{where}: {n} problem{'s' if n != 1 else ''} in the input table:"
+    raise DataError(
+        _message(head, lines),
+        problems=lines,
+        failure_cases=_failure_cases(table, problems, lines),
+    )
+
+
+def _message(head: str, lines: Sequence[str]) -> str:
+    """`head`, then the first `MAX_MESSAGE_LINES` lines, indented."""
+    n = len(lines)
+    shown = list(lines[:MAX_MESSAGE_LINES])
     if n > MAX_MESSAGE_LINES:
         shown.append(
             f"... and {n - MAX_MESSAGE_LINES} more (all are in the "
             "error's .problems)"
         )
-    head = f"{where}: {n} problem{'s' if n != 1 else ''} in the input table:"
-    raise DataError(
-        "\n  ".join([head, *shown]),
-        problems=lines,
-        failure_cases=_failure_cases(table, problems, lines),
+    return "\n  ".join([head, *shown])
+
+
+def with_cells(
+    error: DataError, cell: Callable[[Any, str], str | None]
+) -> DataError:
+    """Return `error` with each problem line led by its cell's address.
+
+    Parameters
+    ----------
+    error : DataError
+        An error made by `raise_problems` (with ``failure_cases``).
+    cell : callable
+        ``cell(row_label, column)`` gives the address of a cell
+        (``Sheet1!D7``), or None; it is asked only for problems of one
+        cell (row and column known).
+
+    Returns
+    -------
+    DataError
+        The same problems, in the same order, with ``"Sheet1!D7, "`` in
+        front of the lines of a cell, and a ``cell`` column in
+        ``failure_cases`` (None for table-level problems).
+    """
+    cases = error.failure_cases
+    cells: list[str | None] = []
+    lines: list[str] = []
+    for row, column, line in zip(
+        cases["row"], cases["column"], cases["message"], strict=True
+    ):
+        known = row is not None and not pd.isna(row) and column is not None
+        address = cell(row, column) if known else None
+        cells.append(address)
+        lines.append(f"{address}, {line}" if address else line)
+    cases = cases.assign(message=lines)
+    cases.insert(0, "cell", pd.Series(cells, dtype="object"))
+    head = str(error).split("\n", 1)[0]
+    return DataError(
+        _message(head, lines), problems=lines, failure_cases=cases
     )

@@ -1,8 +1,10 @@
-"""Reading an input table from a CSV file.
+"""Reading an input table from a CSV file or an Excel workbook.
 
-The file's text comes from `clusterscore.io.decode.read_text` (UTF-8 or
-GB18030/GBK, refusing what is not CSV text); this module parses it as
-comma-separated cells, skips blank lines and validates the table with
+A path ending in .xlsx or .xlsm is read as a workbook by
+`clusterscore.io.excel.read_workbook`; any other as CSV. The CSV file's
+text comes from `clusterscore.io.decode.read_text` (UTF-8 or GB18030/GBK,
+refusing what is not CSV text); this module parses it as comma-separated
+cells, skips blank lines and validates the table with
 `clusterscore.io.validate.check_table`, naming rows by their file line.
 """
 
@@ -14,8 +16,9 @@ import re
 
 import pandas as pd
 
-from clusterscore.errors import DataError
+from clusterscore.errors import DataError, ParameterError
 from clusterscore.io.decode import read_text
+from clusterscore.io.excel import is_excel, read_workbook
 from clusterscore.io.validate import check_system, check_table
 from clusterscore.system import IndicatorSystem
 
@@ -91,23 +94,37 @@ def read_clusters(
     path: str | os.PathLike[str],
     system: IndicatorSystem,
     *,
+    sheet: str | None = None,
     allow_missing: bool = False,
 ) -> pd.DataFrame:
-    """Read an input table from a CSV file and validate it.
+    """Read an input table from a CSV file or an Excel workbook; validate it.
 
-    The file is comma-separated text in UTF-8 (with or without BOM) or
+    A CSV file is comma-separated text in UTF-8 (with or without BOM) or
     GB18030/GBK (as Excel writes "CSV" on Chinese Windows), with CRLF or LF
     line ends, a header line, then one line per cluster; columns in any
-    order. Lines whose cells are all empty are skipped. The file is only
-    read, never modified. Problems are reported by line number (the header
-    is line 1, as in a spreadsheet).
+    order. Lines whose cells are all empty are skipped. Problems are
+    reported by line number (the header is line 1, as in a spreadsheet).
+
+    A path ending in ``.xlsx`` or ``.xlsm`` is an Excel workbook: one
+    sheet holds the table, its first non-blank row the header; the cells
+    are checked by the same rules, and problems name the cell
+    (``Sheet1!D7``) as well as the cluster and the column. Formulas are
+    read as the values Excel cached; a numeric cell formatted as a
+    percentage in a column whose unit is ``%`` is read as the percentage
+    shown (see `clusterscore.io.excel` and ``docs/data-format.md``).
+
+    The file is only read, never modified.
 
     Parameters
     ----------
     path : str or path-like
-        The CSV file.
+        The CSV file or workbook.
     system : IndicatorSystem
         The indicator system (see `clusterscore.system.load_system`).
+    sheet : str, optional
+        The workbook's sheet to read. By default the one sheet whose header
+        row has a cluster column and indicator columns (or the only sheet
+        with data). Only for workbooks.
     allow_missing : bool, default False
         Let missing indicator values through (see `validate`).
 
@@ -120,15 +137,48 @@ def read_clusters(
     ------
     DataError
         If the path is missing, a directory, empty, binary, not decodable,
-        not a rectangular CSV or has no data rows; or listing every problem
-        of the table (see `validate`), each line starting with the path.
+        not a rectangular CSV or has no data rows; for a workbook, if it is
+        not one, `sheet` is not in it, several sheets could be the table
+        (they are listed) or a formula has no cached value; or listing
+        every problem of the table (see `validate`), each line starting
+        with the path (and the sheet).
+    ParameterError
+        If `sheet` is given for a CSV file.
 
     Warns
     -----
     DataWarning
-        When columns unknown to the system are dropped.
+        When columns unknown to the system are dropped, and when cells
+        formatted as percentages are read as the percentage shown.
     """
     check_system("read_clusters", system)
+    if is_excel(path):
+        out = read_workbook(
+            path,
+            system,
+            sheet=sheet,
+            allow_missing=allow_missing,
+            stacklevel=3,
+        )
+    else:
+        if sheet is not None:
+            raise ParameterError(
+                f"read_clusters(): 'sheet' applies to Excel workbooks "
+                f"(.xlsx, .xlsm); {path} is read as CSV.",
+                parameter="sheet",
+                value=sheet,
+            )
+        out = _read_csv(path, system, allow_missing=allow_missing)
+    return out
+
+
+def _read_csv(
+    path: str | os.PathLike[str],
+    system: IndicatorSystem,
+    *,
+    allow_missing: bool,
+) -> pd.DataFrame:
+    """Read and validate a CSV file (see `read_clusters`)."""
     where = str(path)
     header, body = _parse_csv(read_text(path), where)
     lines = (body.index + 1).tolist()
@@ -143,5 +193,5 @@ def read_clusters(
         allow_missing=allow_missing,
         where=where,
         row_word="line",
-        stacklevel=3,
+        stacklevel=4,
     )

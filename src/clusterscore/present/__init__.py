@@ -9,6 +9,12 @@ from clusterscore.present.diagnosis import (
     diagnosis_markdown,
     diagnosis_text,
 )
+from clusterscore.present.excel import (
+    evaluation_sheets,
+    to_excel,
+    write_tables,
+    write_template,
+)
 from clusterscore.present.labels import (
     describe_benchmark,
     label,
@@ -33,6 +39,7 @@ __all__ = [
     "diagnosis_markdown",
     "diagnosis_text",
     "display_width",
+    "evaluation_sheets",
     "evaluation_summary",
     "json_text",
     "jsonable",
@@ -41,6 +48,9 @@ __all__ = [
     "render_table",
     "severity_label",
     "system_labels",
+    "to_excel",
     "wrap",
     "write_output",
+    "write_tables",
+    "write_template",
 ]

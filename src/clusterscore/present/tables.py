@@ -19,6 +19,7 @@ import pandas as pd
 
 from clusterscore._checks import check_option
 from clusterscore.errors import DataError
+from clusterscore.present.excel import write_tables
 from clusterscore.present.labels import LANGS, TABLE_COLUMNS, label
 from clusterscore.present.text import display_width
 
@@ -223,13 +224,38 @@ def render_table(
     return _text_table(out, floatfmt)
 
 
-def write_output(text: str, path: str | None) -> None:
-    """Write `text` as UTF-8 to `path`, or to standard output if None."""
+def write_output(
+    text: str,
+    path: str | None,
+    *,
+    tables: Mapping[str, pd.DataFrame] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> None:
+    """Write `text` as UTF-8 to `path`, or to standard output if None.
+
+    A `path` ending in ``.xlsx`` gets a workbook instead: one sheet per
+    table of `tables` (sheet name -> frame, labelled with `labels`, see
+    `clusterscore.present.excel.write_tables`); `text` is not written.
+
+    Raises
+    ------
+    DataError
+        If `path` is a directory or cannot be written, or ends in
+        ``.xlsx`` and no `tables` were given (the output is text only).
+    """
     if path is None or path == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return
     target = Path(path)
+    if target.suffix.lower() == ".xlsx":
+        if tables is None:
+            raise DataError(
+                f"cannot write output to {path}: this output is text, not "
+                "tables; write it to a text file (.txt, .csv, .md, .json)."
+            )
+        write_tables(target, tables, labels=labels)
+        return
     if target.is_dir():
         raise DataError(f"cannot write output to {path}: it is a directory.")
     try:
