@@ -40,7 +40,7 @@ Spec = Mapping[str, tuple[type, bool]]
 ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 """An id: snake_case, a lower-case letter first."""
 
-CITE_RE = re.compile(r"\[@([^\]\s]*)(?:\s+([^\]]*?))?\s*\]")
+CITE_RE = re.compile(r"\[@([^\]\s]+)(?:\s+([^\]]*?))?\s*\]")
 """A citation in a source: ``[@key]`` or ``[@key locator]``."""
 
 _TYPE_NAMES = {
@@ -102,7 +102,7 @@ class Source:
                     f"(known references: {listed}).",
                 )
             if ref_key in seen:
-                return f"{ref.short} {locator}".rstrip()
+                return f"{ref.short}, {locator}" if locator else ref.short
             seen.add(ref_key)
             return ref.inline(locator)
 

@@ -93,17 +93,20 @@ class Reference:
 
     @property
     def short(self) -> str:
-        """Author and year: ``"Gan Yong et al. (2022)"``."""
+        """Author and year: ``"Gan Yong et al. 2022"``.
+
+        Without authors, the publisher (or journal) stands in for them.
+        """
         a = self.authors
         if not a:
-            who = self.publisher or self.journal or self.title
+            who = self.publisher or self.journal
         elif len(a) == 1:
             who = a[0]
         elif _has_cjk(a[0]):
             who = f"{a[0]}等" if len(a) > 2 else f"{a[0]}、{a[1]}"
         else:
             who = f"{a[0]} et al." if len(a) > 2 else f"{a[0]} and {a[1]}"
-        return f"{who} ({self.year})"
+        return f"{who} {self.year}"
 
     @property
     def venue(self) -> str:
@@ -114,19 +117,25 @@ class Reference:
         return self.publisher
 
     def inline(self, locator: str = "") -> str:
-        """Return author, year, title, venue and section, for running text."""
-        parts = [self.short, f"\u201c{self.title}\u201d"]
-        if self.venue:
-            parts.append(self.venue)
-        if locator:
-            parts.append(locator)
-        return ", ".join(parts)
+        """Return author, year, title, venue and section, for running text.
+
+        ``Gan Yong et al. 2022, "Construction of ...", Strategic Study of
+        CAE 24(2), §4.1``; without authors, ``"Title", publisher, 2022``.
+        """
+        title = f"\u201c{self.title}\u201d"
+        if self.authors:
+            parts = [self.short, title, self.venue]
+        else:
+            year = "" if str(self.year) in self.venue else str(self.year)
+            parts = [title, self.venue, year]
+        return ", ".join(p for p in (*parts, locator) if p)
 
     def citation(self) -> str:
         """Return the full entry of a reference list (authors, year, ...)."""
-        who = ", ".join(self.authors)
-        head = f"{who} ({self.year})." if who else f"({self.year})."
-        out = f"{head} {self.title}."
+        if self.authors:
+            out = f"{', '.join(self.authors)} ({self.year}). {self.title}."
+        else:
+            out = f"{self.title} ({self.year})."
         if self.venue:
             out += f" {self.venue}."
         if self.journal and self.publisher:
