@@ -378,3 +378,31 @@ def test_docs_script_runs_as_a_script(tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_diagnosis_names_the_publication(system):
+    """Issue 11 item 7: text, Markdown and JSON name author, title, journal.
+
+    The example's first cluster (strategic) has recommendations from
+    Gan Yong et al. (2022) section 4.2; no output shows a seed number.
+    """
+    import clusterscore.present  # noqa: F401  (registers the renderers)
+    from clusterscore.gaps import diagnose
+    from clusterscore.io import read_clusters
+
+    df = read_clusters(REPO / "examples" / "national_clusters.csv", system)
+    diag = diagnose(df, system, df["cluster"].iloc[0])
+    recs = diag.recommendations
+    assert len(recs)
+    title = (
+        "Construction of Modern Science and Technology Support System for "
+        "Advanced Manufacturing Clusters"
+    )
+    md = diag.to_markdown()
+    text = " ".join(diag.to_text(width=10_000).split())
+    as_json = json.loads(recs.to_json(orient="records", force_ascii=False))
+    for out in (md, text, json.dumps(as_json, ensure_ascii=False)):
+        assert "Gan Yong et al. 2022" in out
+        assert title in out
+        assert "Strategic Study of CAE 24(2), §4.2" in out
+        assert "seed 0" not in out

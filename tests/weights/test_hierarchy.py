@@ -427,3 +427,63 @@ def test_big_matrix_uses_the_ri_of_the_file(tmp_path):
     assert r.ri == 1.6
     assert r.ri_table == "custom"
     assert r.cr == pytest.approx(r.ci / 1.6)
+
+
+def _default_with_inconsistent_cutting_edge(tmp_path):
+    """Copy the default file, making policy/cutting_edge inconsistent."""
+    text = DEFAULT_FILE.read_text(encoding="utf-8")
+    old = '  ["cluster_policy_docs", "demonstration_projects", "1/3"],'
+    assert text.count(old) == 1
+    path = tmp_path / "custom.toml"
+    path.write_text(
+        text.replace(
+            old, '  ["cluster_policy_docs", "demonstration_projects", 9],'
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+DEFAULT_FILE = Path(__file__).resolve().parents[2] / (
+    "indicators/advanced_manufacturing.toml"
+)
+EXAMPLE = Path(__file__).resolve().parents[2] / (
+    "examples/national_clusters.csv"
+)
+
+
+def test_cli_validate_and_rank_with_an_inconsistent_matrix(tmp_path, capsys):
+    """Issue 11 item 12 through the command line.
+
+    `validate` and the pooled `rank` (default weights) work; the gap
+    diagnosis (per-type weights) works for a table without cutting-edge
+    clusters and is refused, by file, entry and CR, for a cutting-edge
+    cluster.
+    """
+    from clusterscore.cli import main
+
+    system_file = _default_with_inconsistent_cutting_edge(tmp_path)
+    assert main(["validate", str(EXAMPLE), "--system", str(system_file)]) == 0
+    capsys.readouterr()
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    no_edge = tmp_path / "no_edge.csv"
+    no_edge.write_text(
+        "".join(x for x in lines if ",cutting_edge," not in x),
+        encoding="utf-8",
+    )
+    assert main(["rank", str(EXAMPLE), "--system", str(system_file)]) == 0
+    sys_opt = ["--system", str(system_file)]
+    basic = lines[1].split(",")[0]
+    assert main(["gaps", str(no_edge), "--cluster", basic, *sys_opt]) == 0
+    capsys.readouterr()
+    edge = "Suzhou Nano New Materials"
+    code = main(["gaps", str(EXAMPLE), "--cluster", edge, *sys_opt])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "clusterscore: error:" in err
+    assert str(system_file) in err
+    assert "policy/cutting_edge" in err
+    assert (
+        "Revisit: ['cluster_policy_docs', 'demonstration_projects'] = 9"
+        in (err.replace("\n", " "))
+    )
