@@ -487,3 +487,17 @@ def test_cli_validate_and_rank_with_an_inconsistent_matrix(tmp_path, capsys):
         "Revisit: ['cluster_policy_docs', 'demonstration_projects'] = 9"
         in (err.replace("\n", " "))
     )
+
+
+def test_a_lower_max_cr_names_the_judgment_to_revisit():
+    """max_cr below a matrix's CR: refused, with the pair to revisit."""
+    a = np.array([[1, 2, 4], [1 / 2, 1, 4], [1 / 4, 1 / 4, 1]])
+    cr = ahp(a).cr
+    assert 0 < cr < 0.10
+    judg = [j for j in BASE if j.level != "innovation"] + [
+        J("innovation", "default", INDICATORS["innovation"], a)
+    ]
+    system = make_system(judg)
+    with pytest.raises(ConfigError, match=r"Revisit: \['rd', '"):
+        system_weights(system, max_cr=cr / 2)
+    assert system_weights(system, max_cr=cr).cr["innovation/default"] == cr

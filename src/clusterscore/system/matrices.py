@@ -371,7 +371,7 @@ def _file_ri(
     n, n_max = len(elements), RI_TABLES[_RI_TABLE].n_max
     given = [g for g in group if "ri" in g]
     what = (
-        "the dimensions"
+        f"level {LEVEL_DIMENSIONS!r}"
         if level == LEVEL_DIMENSIONS
         else f"dimension {level!r}"
     )

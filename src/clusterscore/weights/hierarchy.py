@@ -25,6 +25,7 @@ from clusterscore.system import (
     LEVEL_DIMENSIONS,
     IndicatorSystem,
     Judgments,
+    describe_revisit,
 )
 
 __all__ = ["HierarchyWeights", "system_weights"]
@@ -111,7 +112,9 @@ def _priorities(
     )
     if max_cr is not None and not cr_acceptable(result.cr, max_cr):
         key = judgments.key or judgments.name
-        revisit = judgments.revisit or "see diagnose_inconsistency"
+        revisit = judgments.revisit or describe_revisit(
+            judgments.matrix, judgments.elements
+        )
         raise ConfigError(
             f"{_where(system)}: {key}: the judgments {judgments.name!r} "
             f"are inconsistent: CR={result.cr:.4f} > {max_cr:.2f} "
