@@ -127,13 +127,18 @@ def render(system: IndicatorSystem, source_label: str = SOURCE_LABEL) -> str:
         "",
         "## Cluster types",
         "",
-        "| id | name | 中文名 | description | source |",
-        "| --- | --- | --- | --- | --- |",
+        "A `type` cell may hold the id, either name or an alias "
+        "(compared without case, spaces or width differences).",
+        "",
+        "| id | name | 中文名 | aliases | description | source |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for t in system.types:
+        aliases = ", ".join(f"`{a}`" for a in t.aliases) or "—"
         out.append(
             f"| `{t.id}` | {_cell(t.name)} | {_cell(t.name_zh)} | "
-            f"{_cell(t.description)} | {_cell(t.source)} |"
+            f"{_cell(aliases)} | {_cell(t.description)} | "
+            f"{_cell(t.source)} |"
         )
     dim_labels = {d.id: f"`{d.id}` {d.name}" for d in system.dimensions}
     out += [
@@ -247,7 +252,28 @@ def render(system: IndicatorSystem, source_label: str = SOURCE_LABEL) -> str:
         if r.text_zh:
             out += [_cell(r.text_zh), ""]
         out += [f"Source: {_cell(r.source)}", ""]
+    out += _references(system)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _references(system: IndicatorSystem) -> list[str]:
+    """Return the reference list: every publication the sources cite."""
+    if not system.references:
+        return []
+    out = [
+        "## References",
+        "",
+        "The sources above cite these publications (the file's "
+        "`[references]` table; a square-bracketed title describes a "
+        "document that has none).",
+        "",
+    ]
+    for r in system.references:
+        line = f"- `{r.key}`: {_cell(r.citation())}"
+        if r.note:
+            line += f" Note: {_cell(r.note)}"
+        out.append(line)
+    return [*out, ""]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -110,6 +110,56 @@ def test_every_entry_cites_a_source(path):
     ]
     for thing in things:
         assert thing.source.strip(), thing
+        # every citation is resolved: no "[@key]" nor "seed 000" label
+        assert "[@" not in thing.source, thing
+        assert "seed 0" not in thing.source, thing
+
+
+def test_default_sources_name_the_publication_and_section(system):
+    """Issue 11 item 7: a source names author, year, title and journal.
+
+    The basic/scale line cites Gan Yong et al. (2022) section 4.1, whose
+    bibliographic data are those of the seeds' README.
+    """
+    r = system.recommendation("basic", "scale")
+    assert r.source.startswith(
+        "Gan Yong et al. 2022, \u201cConstruction of Modern Science and "
+        "Technology Support System for Advanced Manufacturing "
+        "Clusters\u201d, Strategic Study of CAE 24(2), §4.1: "
+    )
+    zh = "干勇等 2022, \u201c先进制造业集群现代科技支撑体系建设研究\u201d"
+    assert zh in r.source
+    refs = {x.key: x for x in system.references}
+    gan = refs["gan2022"]
+    assert gan.doi == "10.15302/J-SSCAE-2022.02.003"
+    assert gan.citation().startswith(
+        "Gan Yong, Xie Man, Lian Haiqiang, Zou Weilong, Wang Hui (2022)."
+    )
+    assert refs["hou2025"].authors == ("Hou Yanquan", "Zhang Zhaoze")
+
+
+@pytest.mark.parametrize(
+    ("word", "type_id"),
+    [
+        ("基础", "basic"),
+        ("基础型", "basic"),
+        ("关键战略", "strategic"),
+        ("战略性", "strategic"),
+        ("前沿", "cutting_edge"),
+        ("前沿型", "cutting_edge"),
+        ("Cutting-edge", "cutting_edge"),
+    ],
+)
+def test_type_words_people_write_are_read(system, word, type_id):
+    """Issue 11 item 8: type labels map through the file's aliases."""
+    import pandas as pd
+
+    from clusterscore.io import validate
+
+    row = dict.fromkeys(system.indicator_ids, 1.0)
+    row["relative_energy_intensity"] = 0.9
+    df = pd.DataFrame([{"cluster": "A", "type": word, **row}])
+    assert validate(df, system)["type"].tolist() == [type_id]
 
 
 # --------------------------------------------------------------------------
@@ -226,7 +276,9 @@ def test_default_recommendations(system):
             assert r is not None, (ctype, dim)
             assert r.text
             assert r.text_zh
-            assert "seed 00" in r.source
+            # the publication is named, not a seed file number
+            assert "Gan Yong et al. 2022" in r.source
+            assert "Strategic Study of CAE 24(2)" in r.source
     extra = [r for r in system.recommendations if r.indicator]
     assert len(extra) == 1
     gov = extra[0]
@@ -326,3 +378,31 @@ def test_docs_script_runs_as_a_script(tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_diagnosis_names_the_publication(system):
+    """Issue 11 item 7: text, Markdown and JSON name author, title, journal.
+
+    The example's first cluster (strategic) has recommendations from
+    Gan Yong et al. (2022) section 4.2; no output shows a seed number.
+    """
+    import clusterscore.present  # noqa: F401  (registers the renderers)
+    from clusterscore.gaps import diagnose
+    from clusterscore.io import read_clusters
+
+    df = read_clusters(REPO / "examples" / "national_clusters.csv", system)
+    diag = diagnose(df, system, df["cluster"].iloc[0])
+    recs = diag.recommendations
+    assert len(recs)
+    title = (
+        "Construction of Modern Science and Technology Support System for "
+        "Advanced Manufacturing Clusters"
+    )
+    md = diag.to_markdown()
+    text = " ".join(diag.to_text(width=10_000).split())
+    as_json = json.loads(recs.to_json(orient="records", force_ascii=False))
+    for out in (md, text, json.dumps(as_json, ensure_ascii=False)):
+        assert "Gan Yong et al. 2022" in out
+        assert title in out
+        assert "Strategic Study of CAE 24(2), §4.2" in out
+        assert "seed 0" not in out

@@ -131,3 +131,28 @@ def test_in_memory_lookups_raise_key_error():
         s.dimension("zz")
     with pytest.raises(KeyError, match="zz/t"):
         s.judgments_for("zz", "t")
+
+
+def test_reference_short_and_citation_forms():
+    """Author-year forms for 1, 2, 3+ and Chinese authors; no author."""
+    from clusterscore.system import Reference
+
+    def ref(*authors, **kw):
+        return Reference("k", "T", 2022, tuple(authors), **kw)
+
+    assert ref("A B", journal="J").short == "A B 2022"
+    assert ref("A", "B", journal="J").short == "A and B 2022"
+    assert ref("A", "B", "C", journal="J").short == "A et al. 2022"
+    assert ref("干勇", "谢曼", "王慧", journal="J").short == "干勇等 2022"
+    assert ref("干勇", "谢曼", journal="J").short == "干勇、谢曼 2022"
+    web = ref(publisher="People's Daily, 2022-09-26", url="http://x")
+    assert web.short == "People's Daily, 2022-09-26 2022"
+    assert web.inline("p. 1") == (
+        "\u201cT\u201d, People's Daily, 2022-09-26, p. 1"
+    )
+    assert web.citation() == "T (2022). People's Daily, 2022-09-26. http://x"
+    paper = ref("A", "B", "C", journal="J", volume="24", issue="2", doi="d")
+    assert (
+        paper.inline("§4.1") == "A et al. 2022, \u201cT\u201d, J 24(2), §4.1"
+    )
+    assert paper.citation() == "A, B, C (2022). T. J 24(2). https://doi.org/d"

@@ -202,6 +202,7 @@ def test_top_level_tables_are_the_documented_ones():
     """Every top-level table the reader accepts, in reading order."""
     assert TOP_LEVEL == (
         "meta",
+        "references",
         "type",
         "dimension",
         "indicator",
@@ -209,3 +210,17 @@ def test_top_level_tables_are_the_documented_ones():
         "target",
         "recommendation",
     )
+
+
+def test_deeply_nested_arrays_are_a_config_error(tmp_path):
+    """500 nested arrays: ConfigError naming the file (issue 16 item 10).
+
+    Not a RecursionError.
+    """
+    path = tmp_path / "deep.toml"
+    path.write_text("x = " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_system(path)
+    assert str(info.value).startswith(f"{path}: ")
+    assert "nested too deeply" in str(info.value)
+    assert info.value.path == str(path)

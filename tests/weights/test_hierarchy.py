@@ -296,3 +296,208 @@ def test_default_system_file(cluster_type):
     np.testing.assert_array_equal(
         dims.round(4), ref.RESEARCH_NOTE[key]["weights"]
     )
+
+
+# --------------------------------------------------------------------------
+# an inconsistent matrix is refused where it is used (issue 11 item 12)
+# --------------------------------------------------------------------------
+
+_SF = Path(__file__).resolve().parents[1] / "system" / "system_files.py"
+_sf_spec = importlib.util.spec_from_file_location("system_files", _SF)
+sf = importlib.util.module_from_spec(_sf_spec)
+_sf_spec.loader.exec_module(sf)
+
+
+def _file_with_inconsistent_strategic(tmp_path):
+    """Write the minimal file plus a CR > 0.10 scale matrix (strategic)."""
+    doc = sf.minimal_doc()
+    doc["judgments"].append(
+        {
+            "level": "scale",
+            "type": "strategic",
+            "source": "x",
+            "pairs": [
+                ["output", "firms", 9],
+                ["firms", "energy", 9],
+                ["output", "energy", "1/9"],
+            ],
+        }
+    )
+    return sf.write(tmp_path, doc, "custom.toml")
+
+
+def test_inconsistent_matrix_blocks_only_its_type(tmp_path):
+    """The system loads; 'basic' works; 'strategic' is refused.
+
+    The message names the file, the entry, the CR and the judgment to
+    revisit.
+    """
+    path = _file_with_inconsistent_strategic(tmp_path)
+    system = load_system(path)
+    basic = system_weights(system, "basic")
+    assert basic.weights.sum() == pytest.approx(1.0)
+    # hand check: 3-cycle 9, 9, 1/9 has equal weights and lambda_max
+    # 1 + 2 (9 + 1/9) / 3 * ... ; the file's own eigen computation:
+    a = np.array([[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]])
+    cr = sf.eig_weights_cr(a)[1]
+    with pytest.raises(ConfigError) as info:
+        system_weights(system, "strategic")
+    msg = str(info.value)
+    assert msg.startswith(f"{path}: judgments[3]: ")
+    assert info.value.key == "judgments[3]"
+    assert f"CR={cr:.4f} > 0.10" in msg
+    assert "Revisit: ['output', 'firms'] = 9" in msg
+    assert "max_cr" in msg
+
+
+def test_max_cr_overrides_the_refusal(tmp_path):
+    """max_cr=None (or a higher bound) accepts the inconsistent matrix."""
+    system = load_system(_file_with_inconsistent_strategic(tmp_path))
+    h = system_weights(system, "strategic", max_cr=None)
+    local = h.table.loc[["output", "firms", "energy"], "local_weight"]
+    np.testing.assert_allclose(local, [1 / 3, 1 / 3, 1 / 3], atol=1e-9)
+    assert system_weights(system, "strategic", max_cr=10.0).cr.max() > 0.1
+    with pytest.raises(ParameterError, match="'max_cr' must be a number"):
+        system_weights(system, "strategic", max_cr=-1)
+
+
+def test_tables_without_the_type_still_validate_and_rank(tmp_path):
+    """A table of basic clusters validates and ranks with that file."""
+    import clusterscore as cs
+
+    system = load_system(_file_with_inconsistent_strategic(tmp_path))
+    df = pd.DataFrame(
+        {
+            "cluster": ["A", "B", "C"],
+            "type": ["basic"] * 3,
+            "output": [10.0, 20.0, 30.0],
+            "firms": [5, 6, 7],
+            "energy": [1.0, 0.9, 1.2],
+            "funds": [1.0, 2.0, 3.0],
+        }
+    )
+    checked = cs.validate(df, system)
+    assert len(checked) == 3
+    ranking = cs.rank_clusters(checked, system, weighting="ahp")
+    assert list(ranking["rank"]) == [1, 2, 3]
+
+
+def test_big_matrix_uses_the_ri_of_the_file(tmp_path):
+    """A 16 x 16 matrix (beyond Saaty's table) uses the file's ri."""
+    n = 16
+    doc = sf.minimal_doc()
+    ids = [f"w{k}" for k in range(n)]
+    doc["dimension"].append(
+        {"id": "wide", "name": "W", "name_zh": "宽", "source": "x"}
+    )
+    for k, i in enumerate(ids):
+        doc["indicator"].append(
+            {
+                "id": i,
+                "dimension": "wide",
+                "name": i,
+                "name_zh": f"宽{k}",
+                "unit": "count",
+                "direction": "benefit",
+                "definition": "x",
+                "source": "x",
+            }
+        )
+    doc["judgments"].append(
+        {
+            "level": "wide",
+            "type": "default",
+            "source": "x",
+            "ri": 1.6,
+            "pairs": [
+                [ids[i], ids[j], 2 if (i, j) == (0, 1) else 1]
+                for i in range(n)
+                for j in range(i + 1, n)
+            ],
+        }
+    )
+    doc["judgments"][0]["pairs"] = [
+        ["scale", "policy", 2],
+        ["scale", "wide", 1],
+        ["policy", "wide", 1],
+    ]
+    system = load_system(sf.write(tmp_path, doc))
+    h = system_weights(system)
+    r = h.judgments["wide/default"]
+    assert r.ri == 1.6
+    assert r.ri_table == "custom"
+    assert r.cr == pytest.approx(r.ci / 1.6)
+
+
+def _default_with_inconsistent_cutting_edge(tmp_path):
+    """Copy the default file, making policy/cutting_edge inconsistent."""
+    text = DEFAULT_FILE.read_text(encoding="utf-8")
+    old = '  ["cluster_policy_docs", "demonstration_projects", "1/3"],'
+    assert text.count(old) == 1
+    path = tmp_path / "custom.toml"
+    path.write_text(
+        text.replace(
+            old, '  ["cluster_policy_docs", "demonstration_projects", 9],'
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+DEFAULT_FILE = Path(__file__).resolve().parents[2] / (
+    "indicators/advanced_manufacturing.toml"
+)
+EXAMPLE = Path(__file__).resolve().parents[2] / (
+    "examples/national_clusters.csv"
+)
+
+
+def test_cli_validate_and_rank_with_an_inconsistent_matrix(tmp_path, capsys):
+    """Issue 11 item 12 through the command line.
+
+    `validate` and the pooled `rank` (default weights) work; the gap
+    diagnosis (per-type weights) works for a table without cutting-edge
+    clusters and is refused, by file, entry and CR, for a cutting-edge
+    cluster.
+    """
+    from clusterscore.cli import main
+
+    system_file = _default_with_inconsistent_cutting_edge(tmp_path)
+    assert main(["validate", str(EXAMPLE), "--system", str(system_file)]) == 0
+    capsys.readouterr()
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    no_edge = tmp_path / "no_edge.csv"
+    no_edge.write_text(
+        "".join(x for x in lines if ",cutting_edge," not in x),
+        encoding="utf-8",
+    )
+    assert main(["rank", str(EXAMPLE), "--system", str(system_file)]) == 0
+    sys_opt = ["--system", str(system_file)]
+    basic = lines[1].split(",")[0]
+    assert main(["gaps", str(no_edge), "--cluster", basic, *sys_opt]) == 0
+    capsys.readouterr()
+    edge = "Suzhou Nano New Materials"
+    code = main(["gaps", str(EXAMPLE), "--cluster", edge, *sys_opt])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "clusterscore: error:" in err
+    assert str(system_file) in err
+    assert "policy/cutting_edge" in err
+    assert (
+        "Revisit: ['cluster_policy_docs', 'demonstration_projects'] = 9"
+        in (err.replace("\n", " "))
+    )
+
+
+def test_a_lower_max_cr_names_the_judgment_to_revisit():
+    """max_cr below a matrix's CR: refused, with the pair to revisit."""
+    a = np.array([[1, 2, 4], [1 / 2, 1, 4], [1 / 4, 1 / 4, 1]])
+    cr = ahp(a).cr
+    assert 0 < cr < 0.10
+    judg = [j for j in BASE if j.level != "innovation"] + [
+        J("innovation", "default", INDICATORS["innovation"], a)
+    ]
+    system = make_system(judg)
+    with pytest.raises(ConfigError, match=r"Revisit: \['rd', '"):
+        system_weights(system, max_cr=cr / 2)
+    assert system_weights(system, max_cr=cr).cr["innovation/default"] == cr

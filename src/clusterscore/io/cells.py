@@ -1,7 +1,8 @@
 """Cell parsing: text columns, cluster-type words and numbers.
 
-Text cells are stripped. A ``type`` cell may be a type id or the type's
-English or Chinese name (matched as headers are, see
+Text cells are stripped. A ``type`` cell may be a type id, the type's
+English or Chinese name, or one of the ``aliases`` the indicator file
+declares for it (``"基础型"``, ``"前沿"``, ...; matched as headers are, see
 `clusterscore.io.headers.header_key`). Indicator cells are numbers, or
 text parsed as one: NFKC-normalised (full-width digits become ASCII),
 stripped, commas accepted only as thousands separators (``1,234.5``), and
@@ -42,10 +43,14 @@ _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
 def type_lookup(system: IndicatorSystem) -> dict[str, str]:
-    """Map normalised type words (id, English, Chinese name) to type ids."""
+    """Map normalised type words (id, names, aliases) to type ids.
+
+    The aliases come from the indicator file (``aliases = [...]`` in each
+    ``[[type]]``); the reader refuses an alias shared by two types.
+    """
     lookup: dict[str, str] = {}
     for t in system.types:
-        for word in (t.id, t.name, t.name_zh):
+        for word in (t.id, t.name, t.name_zh, *t.aliases):
             if word:
                 lookup.setdefault(header_key(word), t.id)
     return lookup

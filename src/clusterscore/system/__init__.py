@@ -3,10 +3,14 @@
 `model` holds the frozen records and their constants; `reader` reads a
 file (`load_system`) through one function per section (`sections`,
 `matrices`, `targets`) over the key checks of `keys`. `MAX_CR` is
-`clusterscore.judgments.scales.MAX_CR`, the reader's CR cut-off.
+`clusterscore.judgments.scales.MAX_CR`, the CR cut-off above which a
+matrix is recorded as inconsistent (`IndicatorSystem.inconsistent`, with
+`describe_revisit`'s advice). Sources cite the file's ``[references]`` as
+``[@key section]``; the reader resolves them (`Reference`).
 """
 
 from clusterscore.judgments.scales import MAX_CR
+from clusterscore.system.matrices import describe_revisit
 from clusterscore.system.model import (
     DEFAULT_TYPE,
     LEVEL_DIMENSIONS,
@@ -16,6 +20,7 @@ from clusterscore.system.model import (
     IndicatorSystem,
     Judgments,
     Recommendation,
+    Reference,
     Target,
 )
 from clusterscore.system.reader import (
@@ -35,7 +40,9 @@ __all__ = [
     "IndicatorSystem",
     "Judgments",
     "Recommendation",
+    "Reference",
     "Target",
     "default_system_path",
+    "describe_revisit",
     "load_system",
 ]

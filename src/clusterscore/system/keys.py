@@ -14,12 +14,15 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from clusterscore.errors import ConfigError
+from clusterscore.system.model import Reference
 
 __all__ = [
+    "CITE_RE",
     "ID_RE",
     "Source",
     "Spec",
@@ -36,6 +39,9 @@ Spec = Mapping[str, tuple[type, bool]]
 
 ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 """An id: snake_case, a lower-case letter first."""
+
+CITE_RE = re.compile(r"\[@([^\]\s]+)(?:\s+([^\]]*?))?\s*\]")
+"""A citation in a source: ``[@key]`` or ``[@key locator]``."""
 
 _TYPE_NAMES = {
     str: "a string",
@@ -57,15 +63,57 @@ class Source:
         The file as messages name it (``str()`` of the path).
     doc : Mapping
         The parsed TOML document.
+    refs : Mapping
+        The file's ``[references]``, by key, once read.
     """
 
     label: str
     doc: Mapping[str, Any]
+    refs: Mapping[str, Reference] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def fail(self, key: str | None, problem: str) -> ConfigError:
         """Build the ConfigError ``'<file>: <key>: <problem>'``."""
         where = f"{self.label}: {key}: " if key else f"{self.label}: "
         return ConfigError(where + problem, path=self.label, key=key)
+
+    def cite(self, key: str, text: str) -> str:
+        """Resolve every ``[@ref locator]`` of a source text.
+
+        The first citation of a reference in `text` names the publication
+        (author, year, title, journal) and the locator; later ones give
+        author, year and locator. An unknown or malformed reference key
+        raises, naming it.
+        """
+        seen: set[str] = set()
+
+        def resolve(m: re.Match[str]) -> str:
+            ref_key, locator = m.group(1), (m.group(2) or "").strip()
+            ref = self.refs.get(ref_key)
+            if ref is None:
+                known = tuple(self.refs)
+                listed = ", ".join(known) if known else "none"
+                raise self.fail(
+                    key,
+                    f"unknown reference {ref_key!r} in [@{ref_key}]"
+                    f"{suggest(ref_key, known)}; add "
+                    f"[references.{ref_key or 'key'}] to the file "
+                    f"(known references: {listed}).",
+                )
+            if ref_key in seen:
+                return f"{ref.short}, {locator}" if locator else ref.short
+            seen.add(ref_key)
+            return ref.inline(locator)
+
+        out = CITE_RE.sub(resolve, text)
+        if "[@" in out:
+            raise self.fail(
+                key,
+                "malformed citation: write [@key] or [@key locator], "
+                "e.g. [@gan2022 §4.1].",
+            )
+        return out
 
 
 def fmt(value: Any) -> str:

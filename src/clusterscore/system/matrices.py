@@ -5,8 +5,9 @@ system's element order (NaN where not judged); `finish` completes an
 incomplete matrix (`clusterscore.judgments.complete_matrix`), aggregates
 several experts' matrices by the geometric mean of the individual
 judgments (AIJ, `clusterscore.judgments.aggregate_judgments`) and refuses
-a matrix whose consistency ratio fails `cr_acceptable` (CR <= `MAX_CR`,
-Saaty 1980).
+records the consistency ratio of each matrix and, when it fails
+`cr_acceptable` (CR <= `MAX_CR`, Saaty 1980), the judgments to revisit
+(the matrix is refused where it is used, not at load).
 """
 
 from __future__ import annotations
@@ -18,8 +19,18 @@ from typing import Any
 import numpy as np
 
 from clusterscore.errors import JudgmentError
-from clusterscore.judgments import aggregate_judgments, ahp, complete_matrix
-from clusterscore.judgments.scales import MAX_CR, SAATY_SCALE, cr_acceptable
+from clusterscore.judgments import (
+    aggregate_judgments,
+    ahp,
+    complete_matrix,
+    diagnose_inconsistency,
+)
+from clusterscore.judgments.scales import (
+    MAX_CR,
+    RI_TABLES,
+    SAATY_SCALE,
+    cr_acceptable,
+)
 from clusterscore.system.keys import Source, entries, fields, fmt, suggest
 from clusterscore.system.model import (
     DEFAULT_TYPE,
@@ -31,6 +42,7 @@ from clusterscore.system.model import (
 
 __all__ = [
     "check_consistency",
+    "describe_revisit",
     "finish",
     "judgment_value",
     "pairs_matrix",
@@ -50,7 +62,10 @@ _JUDGMENTS = {
     "expert": (str, False),
     "incomplete": (bool, False),
     "pairs": (list, False),
+    "ri": (float, False),
 }
+_RI_TABLE = "saaty"
+"""The random-index table of the CR check at load."""
 
 Group = list[dict[str, Any]]
 """The checked entries of one (level, type) matrix, in file order."""
@@ -321,17 +336,14 @@ def finish(
             ).matrix,
             dtype=float,
         )
-    check_consistency(
-        src,
-        group[0]["_key"] if len(group) == 1 else f"judgments.{name}",
-        name,
-        elements,
-        matrix,
-    )
+    key = group[0]["_key"] if len(group) == 1 else f"judgments.{name}"
+    ri = _file_ri(src, level, elements, group)
+    cr, revisit = check_consistency(src, key, name, elements, matrix, ri)
     sources = []
     for g in group:
-        if g["source"] not in sources:
-            sources.append(g["source"])
+        text = src.cite(f"{g['_key']}.source", g["source"])
+        if text not in sources:
+            sources.append(text)
     return Judgments(
         level=level,
         cluster_type=ctype,
@@ -340,7 +352,55 @@ def finish(
         expert_matrices=tuple(_readonly(g["_matrix"]) for g in group),
         experts=tuple(g.get("expert", "") for g in group),
         source="; ".join(sources),
+        key=key,
+        cr=cr,
+        ri=ri,
+        revisit=revisit,
     )
+
+
+def _file_ri(
+    src: Source, level: str, elements: tuple[str, ...], group: Group
+) -> float | None:
+    """Return the ``ri`` the file gives for a matrix beyond the RI table.
+
+    A matrix larger than Saaty's table (n > 15) needs one (else the
+    ConfigError names the level and the ways out); a smaller one may not
+    have one (its RI comes from the table chosen at run time).
+    """
+    n, n_max = len(elements), RI_TABLES[_RI_TABLE].n_max
+    given = [g for g in group if "ri" in g]
+    what = (
+        f"level {LEVEL_DIMENSIONS!r}"
+        if level == LEVEL_DIMENSIONS
+        else f"dimension {level!r}"
+    )
+    if given and n <= n_max:
+        raise src.fail(
+            f"{given[0]['_key']}.ri",
+            f"'ri' is only for matrices larger than the random-index "
+            f"tables (n > {n_max}); {what} has {n} elements, whose RI "
+            f"comes from the table.",
+        )
+    if n <= n_max:
+        return None
+    if not given:
+        raise src.fail(
+            group[0]["_key"],
+            f"{what} has {n} elements, but Saaty's random-index table "
+            f"covers at most n = {n_max}, so the consistency of its "
+            f"judgments cannot be checked. Split {what} into groups of at "
+            f"most {n_max}, or give the random index of a {n}x{n} matrix "
+            f"as a number in this [[judgments]] entry: ri = 1.59 (e.g. "
+            f"from a published simulation for n = {n}).",
+        )
+    value = float(given[0]["ri"])
+    if not (math.isfinite(value) and value > 0):
+        raise src.fail(
+            f"{given[0]['_key']}.ri",
+            f"'ri' must be a finite number > 0; got {given[0]['ri']!r}.",
+        )
+    return value
 
 
 def _check_experts(src: Source, name: str, group: Group) -> None:
@@ -390,23 +450,52 @@ def check_consistency(
     name: str,
     elements: tuple[str, ...],
     matrix: np.ndarray,
-) -> None:
-    """Raise ConfigError unless the matrix's CR passes `cr_acceptable`.
+    ri: float | None = None,
+) -> tuple[float, str]:
+    """Return the matrix's CR and, above `MAX_CR`, what to revisit.
 
-    `ahp` raises (with the CR, the threshold and the cells at fault)
-    when CR exceeds `MAX_CR`; its message is kept, with the advice added.
+    An inconsistent matrix no longer stops the file from loading: it is
+    recorded (`Judgments.revisit`, `IndicatorSystem.inconsistent`) and
+    the computations that would use it refuse it
+    (`clusterscore.weights.system_weights`). A malformed matrix raises.
     """
     try:
-        result = ahp(matrix, max_cr=MAX_CR, labels=elements, name=name)
+        result = ahp(
+            matrix,
+            ri=_RI_TABLE if ri is None else ri,
+            labels=elements,
+            name=name,
+        )
     except JudgmentError as exc:
         text = str(exc).removeprefix("ahp(): ")
-        raise src.fail(
-            key, f"{text} Revise the pairs until CR <= {MAX_CR:.2f}."
-        ) from None
-    if not cr_acceptable(result.cr):
-        raise src.fail(
-            key,
-            f"judgments for {name!r} are inconsistent: CR="
-            f"{result.cr:.4f} > {MAX_CR:.2f}. Revise the pairs until "
-            f"CR <= {MAX_CR:.2f}.",
-        )
+        raise src.fail(key, text) from None
+    if cr_acceptable(result.cr, MAX_CR):
+        return float(result.cr), ""
+    return float(result.cr), describe_revisit(matrix, elements)
+
+
+def describe_revisit(
+    matrix: np.ndarray, elements: tuple[str, ...], top: int = 3
+) -> str:
+    """Name the judgments that contribute most to a matrix's inconsistency.
+
+    From `clusterscore.judgments.diagnose_inconsistency` (Saaty 1980,
+    section 7.1): each pair with its value and the value consistent with
+    the eigenvector weights (nearest on Saaty's scale).
+    """
+    rows = diagnose_inconsistency(matrix, top=top, labels=elements)
+    return "; ".join(
+        f"[{r.row!r}, {r.column!r}] = {_saaty(r.value)}: consistent value "
+        f"{r.suggested:.3g} (nearest on Saaty's scale: "
+        f"{_saaty(r.suggested_saaty)}; {r.contribution:.0%} of the "
+        f"inconsistency)"
+        for r in rows.itertuples(index=False)
+    )
+
+
+def _saaty(x: float) -> str:
+    """Write a judgment as ``3`` or ``1/3`` (else to 3 digits)."""
+    if x >= 1:
+        return f"{x:.3g}"
+    inv = 1.0 / x
+    return f"1/{round(inv)}" if abs(inv - round(inv)) < 1e-9 else f"{x:.3g}"

@@ -32,6 +32,7 @@ __all__ = [
     "IndicatorSystem",
     "Judgments",
     "Recommendation",
+    "Reference",
     "Target",
 ]
 
@@ -49,6 +50,101 @@ FORMAT_VERSION = 1
 
 SUPPORTED_FORMAT_VERSIONS = (1,)
 """Every `meta.format_version` that `load_system` accepts."""
+
+
+def _has_cjk(text: str) -> bool:
+    """Whether `text` contains a CJK ideograph (a Chinese name)."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A publication that sources cite (``[references.<key>]``).
+
+    Attributes
+    ----------
+    key : str
+        The short key the file's sources cite as ``[@key §4.1]``.
+    title : str
+        The title (a description in square brackets when the document
+        has none).
+    year : int
+        Year of publication.
+    authors : tuple of str
+        The authors in order (empty for an institution's document).
+    journal, publisher : str
+        The journal (with `volume` and `issue`), or the publisher, web
+        site or institution.
+    volume, issue, doi, url, note : str
+        Optional details; `note` says e.g. which copy was read.
+    """
+
+    key: str
+    title: str
+    year: int
+    authors: tuple[str, ...] = ()
+    journal: str = ""
+    publisher: str = ""
+    volume: str = ""
+    issue: str = ""
+    doi: str = ""
+    url: str = ""
+    note: str = ""
+
+    @property
+    def short(self) -> str:
+        """Author and year: ``"Gan Yong et al. 2022"``.
+
+        Without authors, the publisher (or journal) stands in for them.
+        """
+        a = self.authors
+        if not a:
+            who = self.publisher or self.journal
+        elif len(a) == 1:
+            who = a[0]
+        elif _has_cjk(a[0]):
+            who = f"{a[0]}等" if len(a) > 2 else f"{a[0]}、{a[1]}"
+        else:
+            who = f"{a[0]} et al." if len(a) > 2 else f"{a[0]} and {a[1]}"
+        return f"{who} {self.year}"
+
+    @property
+    def venue(self) -> str:
+        """Journal with volume(issue), else the publisher."""
+        if self.journal:
+            vol = self.volume + (f"({self.issue})" if self.issue else "")
+            return f"{self.journal} {vol}".strip()
+        return self.publisher
+
+    def inline(self, locator: str = "") -> str:
+        """Return author, year, title, venue and section, for running text.
+
+        ``Gan Yong et al. 2022, "Construction of ...", Strategic Study of
+        CAE 24(2), §4.1``; without authors, ``"Title", publisher, 2022``.
+        """
+        title = f"\u201c{self.title}\u201d"
+        if self.authors:
+            parts = [self.short, title, self.venue]
+        else:
+            year = "" if str(self.year) in self.venue else str(self.year)
+            parts = [title, self.venue, year]
+        return ", ".join(p for p in (*parts, locator) if p)
+
+    def citation(self) -> str:
+        """Return the full entry of a reference list (authors, year, ...)."""
+        if self.authors:
+            out = f"{', '.join(self.authors)} ({self.year}). {self.title}."
+        else:
+            out = f"{self.title} ({self.year})."
+        if self.venue:
+            out += f" {self.venue}."
+        if self.journal and self.publisher:
+            out += f" {self.publisher}."
+        if self.doi:
+            out += f" https://doi.org/{self.doi}"
+        elif self.url:
+            out += f" {self.url}"
+        return out
 
 
 @dataclass(frozen=True)
@@ -76,7 +172,8 @@ class Indicator:
     integer : bool
         Whether values must be whole numbers (counts, ordinal scores).
     source : str
-        The seed passage or public source motivating the indicator.
+        The passage or public source motivating the indicator, with every
+        ``[@key]`` citation resolved to the publication it names.
     """
 
     id: str
@@ -119,13 +216,18 @@ class Dimension:
 
 @dataclass(frozen=True)
 class ClusterType:
-    """A cluster type (basic, key strategic, cutting-edge)."""
+    """A cluster type (basic, key strategic, cutting-edge).
+
+    `aliases` are the other words a ``type`` cell may use for it (e.g.
+    ``"基础型"``), besides its id, `name` and `name_zh`.
+    """
 
     id: str
     name: str
     name_zh: str
     description: str = ""
     source: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +252,18 @@ class Judgments:
         The experts' names (``("",)`` when not named).
     source : str
         Where the judgments come from.
+    key : str
+        The file key of the entry (``"judgments[3]"``), or
+        ``"judgments.<level>/<type>"`` for group judgments.
+    cr : float
+        The consistency ratio of `matrix` (Saaty's random index, or `ri`).
+    ri : float or None
+        The random index given in the file for a matrix larger than the
+        RI tables (None: from the table).
+    revisit : str
+        Empty when CR <= 0.10; otherwise the judgments to revisit, most
+        inconsistent first, each with the value consistent with the
+        weights (`clusterscore.judgments.diagnose_inconsistency`).
     """
 
     level: str
@@ -159,6 +273,10 @@ class Judgments:
     expert_matrices: tuple[np.ndarray, ...] = ()
     experts: tuple[str, ...] = ()
     source: str = ""
+    key: str = ""
+    cr: float = 0.0
+    ri: float | None = None
+    revisit: str = ""
 
     @property
     def name(self) -> str:
@@ -220,6 +338,8 @@ class IndicatorSystem:
         Every benchmark target in the file.
     recommendations : tuple of Recommendation
         Every development recommendation in the file.
+    references : tuple of Reference
+        The ``[references]`` table, in file order.
     """
 
     id: str
@@ -234,6 +354,7 @@ class IndicatorSystem:
     recommendations: tuple[Recommendation, ...] = ()
     description: str = ""
     path: str = ""
+    references: tuple[Reference, ...] = ()
     _by_id: Mapping[str, Indicator] = field(
         init=False, repr=False, compare=False
     )
@@ -262,6 +383,16 @@ class IndicatorSystem:
     def directions(self) -> tuple[str, ...]:
         """Each indicator's direction, in indicator order."""
         return tuple(i.direction for i in self.indicators)
+
+    @property
+    def inconsistent(self) -> tuple[Judgments, ...]:
+        """The matrices whose CR exceeds 0.10, with what to revisit.
+
+        The system loads with them; `clusterscore.weights.system_weights`
+        refuses the cluster types that would use one (unless ``max_cr``
+        says otherwise).
+        """
+        return tuple(j for j in self.judgments if j.revisit)
 
     def indicator(self, indicator_id: str) -> Indicator:
         """Return the indicator with this id (KeyError if none)."""

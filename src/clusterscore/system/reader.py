@@ -8,6 +8,7 @@ frozen `IndicatorSystem`.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tomllib
 from importlib import resources
@@ -23,6 +24,7 @@ from clusterscore.system.sections import (
     read_dimensions,
     read_indicators,
     read_meta,
+    read_references,
     read_types,
     with_indicators,
 )
@@ -42,6 +44,7 @@ DEFAULT_SYSTEM_FILE = "advanced_manufacturing.toml"
 
 TOP_LEVEL = (
     "meta",
+    "references",
     "type",
     "dimension",
     "indicator",
@@ -175,6 +178,14 @@ def parse_toml(label: str, raw: bytes) -> dict[str, Any]:
         raise ConfigError(
             f"{label}: not valid TOML: {exc}.", path=label
         ) from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively
+        raise ConfigError(
+            f"{label}: arrays or inline tables are nested too deeply to "
+            f"read (hundreds of levels); an indicator file needs at most "
+            f"three (judgments pairs: [[row, column, value], ...]).",
+            path=label,
+        ) from None
 
 
 def read_document(src: Source) -> IndicatorSystem:
@@ -188,6 +199,9 @@ def read_document(src: Source) -> IndicatorSystem:
                 f"{', '.join(TOP_LEVEL)}.",
             )
     meta = read_meta(src)
+    references = read_references(src)
+    src = dataclasses.replace(src, refs={r.key: r for r in references})
+    src.cite("meta.source", meta.get("source", ""))
     types = read_types(src)
     dims_raw = read_dimensions(src)
     indicators = read_indicators(src, dims_raw)
@@ -205,4 +219,5 @@ def read_document(src: Source) -> IndicatorSystem:
         recommendations=read_recommendations(src, types, dims),
         description=meta.get("description", ""),
         path=src.label,
+        references=references,
     )

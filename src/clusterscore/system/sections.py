@@ -8,9 +8,11 @@ the dotted key at fault.
 from __future__ import annotations
 
 import math
+import unicodedata
 from typing import Any
 
 from clusterscore.system.keys import (
+    ID_RE,
     Source,
     check_id,
     fields,
@@ -27,12 +29,14 @@ from clusterscore.system.model import (
     ClusterType,
     Dimension,
     Indicator,
+    Reference,
 )
 
 __all__ = [
     "read_dimensions",
     "read_indicators",
     "read_meta",
+    "read_references",
     "read_types",
     "with_indicators",
 ]
@@ -51,6 +55,19 @@ _TYPE = {
     "name_zh": (str, True),
     "description": (str, False),
     "source": (str, True),
+    "aliases": (list, False),
+}
+_REFERENCE = {
+    "title": (str, True),
+    "year": (int, True),
+    "authors": (list, False),
+    "journal": (str, False),
+    "publisher": (str, False),
+    "volume": (str, False),
+    "issue": (str, False),
+    "doi": (str, False),
+    "url": (str, False),
+    "note": (str, False),
 }
 _DIMENSION = {
     "id": (str, True),
@@ -110,18 +127,112 @@ def read_meta(src: Source) -> dict[str, Any]:
     return out
 
 
-def read_types(src: Source) -> tuple[ClusterType, ...]:
-    """Check ``[[type]]``."""
-    return tuple(
-        ClusterType(
-            id=t["id"],
-            name=t["name"],
-            name_zh=t["name_zh"],
-            description=t.get("description", ""),
-            source=t["source"],
+def read_references(src: Source) -> tuple[Reference, ...]:
+    """Check ``[references.<key>]``: the publications sources cite."""
+    table = src.doc.get("references", {})
+    if not isinstance(table, dict):
+        raise src.fail(
+            "references",
+            f"must be a table of tables, written [references.<key>]; got "
+            f"{fmt(table)}.",
         )
-        for t in named_entries(src, "type", _TYPE, (DEFAULT_TYPE,))
-    )
+    out = []
+    for ref_key, entry in table.items():
+        key = f"references.{ref_key}"
+        if not ID_RE.match(ref_key):
+            raise src.fail(
+                key,
+                f"reference key {ref_key!r} must be snake_case: a "
+                f"lower-case letter followed by lower-case letters, digits "
+                f"or '_'.",
+            )
+        if isinstance(entry, dict):  # volume = 24 is as good as "24"
+            entry = {
+                k: str(v) if k in ("volume", "issue") and type(v) is int else v
+                for k, v in entry.items()
+            }
+        f = fields(src, entry, key, _REFERENCE, f"[{key}]")
+        authors = f.get("authors", [])
+        if not all(isinstance(a, str) and a.strip() for a in authors):
+            raise src.fail(
+                f"{key}.authors",
+                'authors must be an array of names, e.g. ["Gan Yong", '
+                '"Xie Man"].',
+            )
+        if not (f.get("journal") or f.get("publisher")):
+            raise src.fail(
+                key,
+                "a reference needs a 'journal' or a 'publisher' (the web "
+                "site or institution that issued it).",
+            )
+        out.append(
+            Reference(
+                key=ref_key,
+                title=f["title"],
+                year=f["year"],
+                authors=tuple(a.strip() for a in authors),
+                **{
+                    k: f.get(k, "")
+                    for k in (
+                        "journal",
+                        "publisher",
+                        "volume",
+                        "issue",
+                        "doi",
+                        "url",
+                        "note",
+                    )
+                },
+            )
+        )
+    return tuple(out)
+
+
+def read_types(src: Source) -> tuple[ClusterType, ...]:
+    """Check ``[[type]]``; no type word may name two types."""
+    out = []
+    words: dict[str, str] = {}
+    for t in named_entries(src, "type", _TYPE, (DEFAULT_TYPE,)):
+        aliases = t.get("aliases", [])
+        if not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise src.fail(
+                f"{t['_key']}.aliases",
+                "aliases must be an array of non-empty strings, e.g. "
+                '["基础", "基础型"].',
+            )
+        for field_name, word in (
+            ("id", t["id"]),
+            ("name", t["name"]),
+            ("name_zh", t["name_zh"]),
+            *(("aliases", a) for a in aliases),
+        ):
+            norm = _type_word(word)
+            other = words.get(norm)
+            if other is not None and other != t["id"]:
+                raise src.fail(
+                    f"{t['_key']}.{field_name}",
+                    f"type word {word!r} also names type {other!r}; a "
+                    f"type cell must name one type, so an alias may "
+                    f"belong to one type only.",
+                )
+            words[norm] = t["id"]
+        out.append(
+            ClusterType(
+                id=t["id"],
+                name=t["name"],
+                name_zh=t["name_zh"],
+                description=t.get("description", ""),
+                source=src.cite(f"{t['_key']}.source", t["source"]),
+                aliases=tuple(a.strip() for a in aliases),
+            )
+        )
+    return tuple(out)
+
+
+def _type_word(word: str) -> str:
+    """Normalise a type word as type cells are matched (case, widths)."""
+    text = unicodedata.normalize("NFKC", word).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 def read_dimensions(src: Source) -> list[dict[str, Any]]:
@@ -178,7 +289,7 @@ def read_indicators(
                 upper=None if upper is None else float(upper),
                 lower_open=f.get("lower_open", False),
                 integer=f.get("integer", False),
-                source=f["source"],
+                source=src.cite(f"{key}.source", f["source"]),
             )
         )
     return tuple(i for d in dim_ids for i in by_dim[d])
@@ -229,7 +340,7 @@ def with_indicators(
             indicators=tuple(
                 i.id for i in indicators if i.dimension == d["id"]
             ),
-            source=d["source"],
+            source=src.cite(f"{d['_key']}.source", d["source"]),
         )
         for d in dims
     )

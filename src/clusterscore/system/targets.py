@@ -65,6 +65,7 @@ def read_targets(
                 f"no values; write e.g. values = {{ "
                 f"{type_choices[0]} = 1.0 }}.",
             )
+        source = src.cite(f"{key}.source", f["source"])
         for ctype, value in f["values"].items():
             vkey = f"target.{ind_id}.values.{ctype}"
             if ctype not in type_choices:
@@ -88,7 +89,7 @@ def read_targets(
                     indicator=ind_id,
                     cluster_type=ctype,
                     value=float(value),
-                    source=f["source"],
+                    source=source,
                     estimate=f["estimate"],
                 )
             )
@@ -167,7 +168,7 @@ def read_recommendations(
                 dimension=f["dimension"],
                 text=f["text"],
                 text_zh=f.get("text_zh", ""),
-                source=f["source"],
+                source=src.cite(f"{key}.source", f["source"]),
                 indicator=ind,
             )
         )

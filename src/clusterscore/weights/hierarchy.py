@@ -16,14 +16,16 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_option
+from clusterscore._checks import as_optional_non_negative, check_option
 from clusterscore.errors import ConfigError
+from clusterscore.judgments import MAX_CR, RI_TABLES, cr_acceptable
 from clusterscore.judgments.ahp import METHODS, AHPResult, ahp
 from clusterscore.system import (
     DEFAULT_TYPE,
     LEVEL_DIMENSIONS,
     IndicatorSystem,
     Judgments,
+    describe_revisit,
 )
 
 __all__ = ["HierarchyWeights", "system_weights"]
@@ -76,15 +78,66 @@ def _find(
         return None
 
 
+def _where(system: IndicatorSystem) -> str:
+    """Return the file (or id) a message about the system starts with."""
+    return system.path or system.id or "indicator system"
+
+
+def _priorities(
+    system: IndicatorSystem,
+    judgments: Judgments,
+    method: str,
+    ri: str | float,
+    max_cr: float | None,
+) -> AHPResult:
+    """Return `ahp` of a matrix, refusing one whose CR exceeds `max_cr`.
+
+    A matrix larger than the chosen RI table uses the ``ri`` the file
+    gives for it.
+    """
+    n = len(judgments.elements)
+    if (
+        judgments.ri is not None
+        and isinstance(ri, str)
+        and ri in RI_TABLES
+        and n > RI_TABLES[ri].n_max
+    ):
+        ri = judgments.ri
+    result = ahp(
+        judgments.matrix,
+        method,
+        ri,
+        labels=judgments.elements,
+        name=judgments.name,
+    )
+    if max_cr is not None and not cr_acceptable(result.cr, max_cr):
+        key = judgments.key or judgments.name
+        revisit = judgments.revisit or describe_revisit(
+            judgments.matrix, judgments.elements
+        )
+        raise ConfigError(
+            f"{_where(system)}: {key}: the judgments {judgments.name!r} "
+            f"are inconsistent: CR={result.cr:.4f} > {max_cr:.2f} "
+            f"(RI table {result.ri_table!r}), so the weights of cluster "
+            f"type {judgments.cluster_type!r} cannot be derived from them."
+            f" Revisit: {revisit}. Or pass max_cr=None (or a higher "
+            f"max_cr) to accept them.",
+            path=system.path or None,
+            key=key,
+        )
+    return result
+
+
 def _local(
     system: IndicatorSystem,
     judgments: Judgments,
     expected: tuple[str, ...],
     method: str,
     ri: str | float,
+    max_cr: float | None = MAX_CR,
 ) -> tuple[np.ndarray, AHPResult]:
     """Weights of `expected` elements from a Judgments, in that order."""
-    where = system.path or system.id or "indicator system"
+    where = _where(system)
     if set(judgments.elements) != set(expected) or len(
         judgments.elements
     ) != len(expected):
@@ -95,13 +148,7 @@ def _local(
             path=system.path or None,
             key=judgments.name,
         )
-    result = ahp(
-        judgments.matrix,
-        method,
-        ri,
-        labels=judgments.elements,
-        name=judgments.name,
-    )
+    result = _priorities(system, judgments, method, ri, max_cr)
     pos = {e: k for k, e in enumerate(judgments.elements)}
     w = np.asarray(result.weights)[[pos[e] for e in expected]]
     return w, result
@@ -113,6 +160,7 @@ def system_weights(
     *,
     method: str = "eigenvector",
     ri: str | float = "saaty",
+    max_cr: float | None = MAX_CR,
 ) -> HierarchyWeights:
     r"""Return every indicator's AHP weight for a cluster type.
 
@@ -127,7 +175,13 @@ def system_weights(
     method : {"eigenvector", "geometric", "arithmetic"}
         The prioritisation method of every matrix (see `ahp`).
     ri : str or float
-        The random-index table (see `ahp`).
+        The random-index table (see `ahp`). A matrix larger than the
+        table uses the ``ri`` its ``[[judgments]]`` entry gives.
+    max_cr : float or None
+        Refuse a matrix whose CR exceeds this (default 0.10, Saaty 1980);
+        None accepts every matrix. The system loads with inconsistent
+        matrices (`IndicatorSystem.inconsistent`); only the cluster types
+        that use one are refused.
 
     Returns
     -------
@@ -140,7 +194,9 @@ def system_weights(
         An unknown cluster type, method or RI table.
     ConfigError
         The system has no dimension matrix for the type nor a default one,
-        or a matrix compares other elements than its level holds.
+        a matrix compares other elements than its level holds, or a
+        matrix used has CR above `max_cr` (the message names the file,
+        the entry, the CR and the judgments to revisit).
     JudgmentError
         A malformed matrix (see `ahp`).
 
@@ -167,11 +223,12 @@ def system_weights(
         func, "cluster_type", wanted, (*system.cluster_types, DEFAULT_TYPE)
     )
     check_option(func, "method", method, METHODS)
+    max_cr = as_optional_non_negative(func, "max_cr", max_cr)
     results: dict[str, AHPResult] = {}
     dims = system.dimension_ids
     top = _find(system, LEVEL_DIMENSIONS, wanted)
     if top is None:
-        where = system.path or system.id or "indicator system"
+        where = _where(system)
         raise ConfigError(
             f"{where}: no judgments between the dimensions for cluster type "
             f"{wanted!r} and no {DEFAULT_TYPE!r} ones; add a "
@@ -181,11 +238,9 @@ def system_weights(
         )
     if len(dims) == 1:
         dim_w = np.ones(1)
-        results[top.name] = ahp(
-            top.matrix, method, ri, labels=top.elements, name=top.name
-        )
+        results[top.name] = _priorities(system, top, method, ri, max_cr)
     else:
-        dim_w, res = _local(system, top, dims, method, ri)
+        dim_w, res = _local(system, top, dims, method, ri, max_cr)
         results[res.name or top.name] = res
     rows = []
     equal: list[str] = []
@@ -198,7 +253,7 @@ def system_weights(
             local = np.full(len(ids), 1.0 / len(ids))
             equal.append(d.id)
         else:
-            local, res = _local(system, judg, ids, method, ri)
+            local, res = _local(system, judg, ids, method, ri, max_cr)
             results[judg.name] = res
         rows.extend(
             (i, d.id, float(v), float(u), float(v * u))
