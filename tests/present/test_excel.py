@@ -195,12 +195,3 @@ def test_write_output_xlsx_needs_tables(tmp_path):
     df = pd.DataFrame({"a": [1, 2]})
     write_output("ignored\n", str(path), tables={"t": df})
     pd.testing.assert_frame_equal(pd.read_excel(path, sheet_name="t"), df)
-
-
-def test_labels_as_the_text_tables_have_them(system):
-    """The workbook's labels are those of the text tables."""
-    from clusterscore.present import system_labels
-    from clusterscore.present.excel import _system_labels
-
-    for lang in ("en", "zh"):
-        assert _system_labels(system, lang) == system_labels(system, lang)

@@ -12,7 +12,7 @@ header row, a drop-down of the cluster types, number validation from each
 indicator's bounds and a sheet describing every indicator.
 
 Headers and text cells follow `lang` as in the text tables
-(`clusterscore.present.tables.system_labels`); sheet names stay English,
+(`clusterscore.present.labels.system_labels`); sheet names stay English,
 so that scripts find them. Numbers are written as openpyxl writes them,
 with 16 significant digits (a relative difference below 1e-15).
 """
@@ -36,9 +36,9 @@ from clusterscore.gaps import SEVERITIES
 from clusterscore.io import describe_indicators, make_template
 from clusterscore.present.labels import (
     LANGS,
-    TABLE_COLUMNS,
     label,
     severity_label,
+    system_labels,
 )
 from clusterscore.scoring import Evaluation
 from clusterscore.system import IndicatorSystem
@@ -179,21 +179,6 @@ def write_tables(
 # --------------------------------------------------------------------------
 # an evaluation
 # --------------------------------------------------------------------------
-def _system_labels(system: IndicatorSystem, lang: str) -> dict[str, str]:
-    """Column and id labels in `lang`, as `system_labels` gives them.
-
-    (Built here from the catalogue: `clusterscore.present.tables` imports
-    this module for `write_output`, so this module does not import it.)
-    """
-    if lang == "en":
-        return {}
-    labels = {key: label(key, lang) for key in TABLE_COLUMNS}
-    labels.update({d.id: d.name_zh for d in system.dimensions})
-    labels.update({i.id: i.name_zh for i in system.indicators})
-    labels.update({t.id: t.name_zh for t in system.types})
-    return labels
-
-
 def _consistency(ev: Evaluation, sheets: Mapping[str, str]) -> pd.DataFrame:
     rows = [
         {
@@ -293,7 +278,7 @@ def evaluation_sheets(
     """
     check_instance("to_excel", "ev", ev, Evaluation, "an Evaluation")
     check_option("to_excel", "lang", lang, LANGS)
-    labels = _system_labels(ev.system, lang)
+    labels = system_labels(ev.system, lang)
     used = {"ranking", "weights", "consistency", "gaps", "imputed"}
     used |= {"options"}
     matrix_sheets = {
@@ -474,7 +459,7 @@ def write_template(
         )
         ws.add_data_validation(dv)
         dv.add(f"{_letter(k)}2:{_letter(k)}{last}")
-    labels = _system_labels(system, lang)
+    labels = system_labels(system, lang)
     described = describe_indicators(system)
     if lang == "zh":
         described["dimension"] = described["dimension"].map(

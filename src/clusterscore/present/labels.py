@@ -396,3 +396,19 @@ def describe_benchmark(provenance: str, lang: str) -> str:
         if pattern.match(provenance):
             return pattern.sub(_pick(tuple(texts), lang), provenance)
     return provenance
+
+
+def system_labels(system, lang: str) -> dict[str, str]:
+    """Column and value labels for `lang` from the system's names.
+
+    English keeps ids as they are (stable, scriptable headers); Chinese
+    uses the column labels of this catalogue (`TABLE_COLUMNS`) and the
+    system's Chinese names for dimensions, indicators and types.
+    """
+    if lang != "zh":
+        return {}
+    labels = {key: label(key, "zh") for key in TABLE_COLUMNS}
+    labels.update({d.id: d.name_zh for d in system.dimensions})
+    labels.update({i.id: i.name_zh for i in system.indicators})
+    labels.update({t.id: t.name_zh for t in system.types})
+    return labels

@@ -20,26 +20,10 @@ import pandas as pd
 from clusterscore._checks import check_option
 from clusterscore.errors import DataError
 from clusterscore.present.excel import write_tables
-from clusterscore.present.labels import LANGS, TABLE_COLUMNS, label
+from clusterscore.present.labels import LANGS, label, system_labels
 from clusterscore.present.text import display_width
 
 FORMATS = ("table", "csv", "json", "markdown")
-
-
-def system_labels(system, lang: str) -> dict[str, str]:
-    """Column and value labels for `lang` from the system's names.
-
-    English keeps ids as they are (stable, scriptable headers); Chinese
-    uses the column labels of `clusterscore.present.labels` and the
-    system's Chinese names for dimensions, indicators and types.
-    """
-    if lang != "zh":
-        return {}
-    labels = {key: label(key, "zh") for key in TABLE_COLUMNS}
-    labels.update({d.id: d.name_zh for d in system.dimensions})
-    labels.update({i.id: i.name_zh for i in system.indicators})
-    labels.update({t.id: t.name_zh for t in system.types})
-    return labels
 
 
 def evaluation_summary(ev, lang: str = "en") -> str:
