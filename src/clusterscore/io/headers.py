@@ -213,8 +213,8 @@ def _unit_header(
         return None
     ind = system.indicator(canonical)
     if header_key(unit) not in unit_keys(ind):
-        expected = [u for u in (ind.unit, ind.unit_zh) if u]
-        expected += [u for u in ind.unit_aliases if u not in expected]
+        units = (ind.unit, ind.unit_zh, *ind.unit_aliases)
+        expected = list(dict.fromkeys(u for u in units if u))
         columns.unit_conflicts.append(
             (
                 canonical,
