@@ -20,6 +20,7 @@ from clusterscore.system import (
     DEFAULT_SYSTEM_FILE,
     DEFAULT_TYPE,
     LEVEL_DIMENSIONS,
+    Indicator,
     IndicatorSystem,
     Judgments,
     load_system,
@@ -34,6 +35,16 @@ SOURCE_LABEL = f"indicators/{DEFAULT_SYSTEM_FILE}"
 def _cell(text: str) -> str:
     """Make `text` safe inside a Markdown table cell."""
     return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _unit(ind: Indicator) -> str:
+    """Return the unit cell: the unit, its Chinese form, its aliases."""
+    out = _cell(ind.unit)
+    if ind.unit_zh and ind.unit_zh != ind.unit:
+        out += f" ({_cell(ind.unit_zh)})"
+    if ind.unit_aliases:
+        out += "; also " + ", ".join(f"`{_cell(a)}`" for a in ind.unit_aliases)
+    return out
 
 
 def _num(x: float) -> str:
@@ -170,7 +181,7 @@ def render(system: IndicatorSystem, source_label: str = SOURCE_LABEL) -> str:
             ind = system.indicator(i)
             out.append(
                 f"| `{ind.id}` | {_cell(ind.name)} | {_cell(ind.name_zh)} | "
-                f"{_cell(ind.unit)} | {ind.direction} | "
+                f"{_unit(ind)} | {ind.direction} | "
                 f"{_bounds(system, i)} | {'yes' if ind.integer else 'no'} |"
             )
         out.append("")

@@ -6,9 +6,12 @@ forms and quote marks; unknown, duplicate and missing columns.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
+from clusterscore.datasets import synthetic_clusters
 from clusterscore.errors import DataError, DataWarning
 from clusterscore.io import read_clusters, validate
 from clusterscore.io.headers import (
@@ -17,7 +20,9 @@ from clusterscore.io.headers import (
     column_items,
     header_key,
     header_keys,
+    split_unit,
 )
+from clusterscore.system import load_system
 
 
 def test_validate_chinese_headers_and_type_names(system, good_table):
@@ -158,3 +163,153 @@ def test_column_items_uses_cluster_index_only_without_column(good_table):
     assert column_items(df)[0][0] == "cluster"
     both = good_table().set_index("cluster", drop=False)
     assert [h for h, _ in column_items(both)] == list(both.columns)
+
+
+# --------------------------------------------------------------------------
+# units in brackets after the name (issue 11, item 8)
+# --------------------------------------------------------------------------
+def _with_units(system):
+    """Return `system` with Chinese units and aliases on two indicators."""
+    extra = {
+        "output_value": {"unit_zh": "十亿元"},
+        "national_share": {"unit_zh": "%", "unit_aliases": ("百分比",)},
+        "little_giant_firms": {"unit_zh": "家", "unit_aliases": ("个",)},
+    }
+    inds = tuple(
+        dataclasses.replace(i, **extra.get(i.id, {}))
+        for i in system.indicators
+    )
+    return dataclasses.replace(system, indicators=inds)
+
+
+_UNIT_HEADERS = {
+    "full-width brackets, Chinese unit": "主导产业产值（十亿元）",
+    "half-width brackets, English unit": "主导产业产值(bn CNY)",
+    "spaces around": " 主导产业产值 （ 十亿元 ） ",
+    "English name, English unit": "Leading-industry output value (bn CNY)",
+    "id, square brackets": "output_value [bn CNY]",
+    "lenticular brackets": "主导产业产值【十亿元】",
+    "unit case and width": "主导产业产值（ＢＮ cny）",
+}
+
+
+@pytest.mark.parametrize("header", _UNIT_HEADERS.values(), ids=_UNIT_HEADERS)
+def test_read_clusters_header_with_unit(
+    system, write, csv_header, csv_rows, tmp_path, header
+):
+    """A header ``name (unit)`` reads as the indicator when the unit fits."""
+    units = _with_units(system)
+    plain = read_clusters(
+        write(tmp_path / "plain.csv", [csv_header, *csv_rows], "utf-8", "\n"),
+        units,
+    )
+    new_header = csv_header.replace("主导产业产值", f'"{header}"', 1)
+    new_header = new_header.replace("占全国同行业比重", "占全国同行业比重(%)")
+    new_header = new_header.replace(
+        "专精特新“小巨人”企业数", "专精特新“小巨人”企业数（个）"
+    )
+    path = write(tmp_path / "t.csv", [new_header, *csv_rows], "utf-8", "\n")
+    out = read_clusters(path, units)
+    pd.testing.assert_frame_equal(out, plain)
+    assert out["output_value"].tolist() == [300.0, 200.0, 500.0]
+    assert out["little_giant_firms"].tolist() == [40.0, 30.0, 20.0]
+
+
+def test_read_clusters_unit_in_english_without_unit_zh(
+    system, write, csv_header, csv_rows, tmp_path
+):
+    """An indicator with no Chinese unit takes its English one."""
+    header = csv_header.replace(
+        "单位增加值能耗相对值", "单位增加值能耗相对值（ratio）"
+    )
+    path = write(tmp_path / "t.csv", [header, *csv_rows], "utf-8", "\n")
+    out = read_clusters(path, system)
+    assert out["relative_energy_intensity"].tolist() == [0.9, 1.0, 1.2]
+
+
+def test_read_clusters_contradicting_unit_refused(
+    system, write, csv_header, csv_rows, tmp_path, problems_of
+):
+    """A unit not the indicator's is refused naming column and units."""
+    header = csv_header.replace("主导产业产值", "主导产业产值（亿元）", 1)
+    path = write(tmp_path / "t.csv", [header, *csv_rows], "utf-8", "\n")
+    with pytest.raises(DataError, match=r"t\.csv") as excinfo:
+        read_clusters(path, _with_units(system))
+    assert problems_of(excinfo) == (
+        "column '主导产业产值（亿元）' gives unit '亿元', but indicator "
+        "'output_value' is measured in 'bn CNY' / '十亿元'; convert the "
+        "values and write one of these units (or none)",
+    )
+
+
+def test_validate_every_contradicting_unit_listed(
+    system, good_table, problems_of
+):
+    """Two wrong units are two problems; a right one is none."""
+    df = good_table().rename(
+        columns={
+            "national_share": "national_share (‰)",
+            "little_giant_firms": "专精特新“小巨人”企业数(家)",
+            "relative_energy_intensity": "单位增加值能耗相对值(吨标煤)",
+        }
+    )
+    with pytest.raises(DataError) as excinfo:
+        validate(df, _with_units(system))
+    assert problems_of(excinfo) == (
+        "column 'national_share (‰)' gives unit '‰', but indicator "
+        "'national_share' is measured in '%' / '百分比'; convert the "
+        "values and write one of these units (or none)",
+        "column '单位增加值能耗相对值(吨标煤)' gives unit '吨标煤', but "
+        "indicator 'relative_energy_intensity' is measured in 'ratio'; "
+        "convert the values and write one of these units (or none)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "parts"),
+    [
+        ("主导产业产值（亿元）", ("主导产业产值", "亿元")),
+        ("R&D投入强度(%)", ("R&D投入强度", "%")),
+        (" a [ b ] ", ("a", "b")),
+        (
+            "产业集中度（前5家企业产值占比）（%）",
+            ("产业集中度(前5家企业产值占比)", "%"),
+        ),
+        ("主导产业产值", None),
+        ("主导产业产值（）", None),
+        ("(%)", None),
+    ],
+)
+def test_split_unit(header, parts):
+    """The last bracketed text ending a header is its unit."""
+    assert split_unit(header) == parts
+
+
+def test_headers_without_units_unchanged(system):
+    """A name containing brackets still matches whole, with no unit check."""
+    items = [
+        ("产业集中度（前5家企业产值占比）", pd.Series([1.0])),
+        ("集群名称（全称）", pd.Series(["a"])),
+    ]
+    columns = collect_columns(items, system)
+    assert list(columns.found) == ["industrial_concentration"]
+    assert columns.extras == ["集群名称（全称）"]
+    assert columns.unit_conflicts == []
+
+
+def test_default_system_headers_with_chinese_units(tmp_path):
+    """Every default indicator reads under ``name_zh（unit_zh）``."""
+    system = load_system()
+    df = synthetic_clusters(system, 6, rng=1)
+    renamed = df.rename(
+        columns={
+            i.id: f"{i.name_zh}（{i.unit_zh}）" for i in system.indicators
+        }
+    )
+    assert all(i.unit_zh for i in system.indicators)
+    path = tmp_path / "zh.csv"
+    renamed.to_csv(path, index=False)
+    out = read_clusters(path, system)
+    plain = tmp_path / "plain.csv"
+    df.to_csv(plain, index=False)
+    pd.testing.assert_frame_equal(out, read_clusters(plain, system))

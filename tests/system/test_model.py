@@ -156,3 +156,22 @@ def test_reference_short_and_citation_forms():
         paper.inline("§4.1") == "A et al. 2022, \u201cT\u201d, J 24(2), §4.1"
     )
     assert paper.citation() == "A, B, C (2022). T. J 24(2). https://doi.org/d"
+
+
+def test_indicator_units_default_and_default_file_has_chinese_units():
+    """unit_zh/unit_aliases are optional; the default file gives unit_zh.
+
+    The Chinese units follow each indicator's definition: money in
+    十亿元 (bn CNY), firms in 家, projects in 项, policy documents in 件.
+    """
+    ind = Indicator("x", "X", "叉", "count", "benefit", "d")
+    assert (ind.unit_zh, ind.unit_aliases) == ("", ())
+    s = load_system()
+    zh = {i.id: i.unit_zh for i in s.indicators}
+    assert all(zh.values())
+    assert zh["output_value"] == "十亿元"
+    assert zh["fiscal_support"] == "十亿元"
+    assert zh["national_share"] == "%"
+    assert zh["above_size_firms"] == "家"
+    assert zh["demonstration_projects"] == "项"
+    assert zh["cluster_policy_docs"] == "件"

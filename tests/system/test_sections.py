@@ -241,3 +241,38 @@ def test_aliases_must_be_strings(tmp_path):
     sf.expect_error(
         sf.write(tmp_path, doc), "type.basic.aliases", "array of non-empty"
     )
+
+
+# --------------------------------------------------------------------------
+# indicator units in Chinese and unit aliases (issue 11 item 8)
+# --------------------------------------------------------------------------
+
+
+def test_unit_zh_and_unit_aliases_are_read(tmp_path):
+    """`unit_zh` and `unit_aliases` are kept, stripped; both optional."""
+    doc = sf.minimal_doc()
+    doc["indicator"][0]["unit_zh"] = " 十亿元 "
+    doc["indicator"][0]["unit_aliases"] = ["bn CNY", " 十亿元/年 "]
+    s = load_system(sf.write(tmp_path, doc))
+    first = s.indicator(doc["indicator"][0]["id"])
+    assert first.unit_zh == "十亿元"
+    assert first.unit_aliases == ("bn CNY", "十亿元/年")
+    other = s.indicator(doc["indicator"][1]["id"])
+    assert (other.unit_zh, other.unit_aliases) == ("", ())
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "pattern"),
+    [
+        ("unit_aliases", [1], "array of non-empty"),
+        ("unit_aliases", [" "], "array of non-empty"),
+        ("unit_aliases", "%", "array"),
+        ("unit_zh", 3, "unit_zh"),
+    ],
+)
+def test_bad_unit_fields_are_refused(tmp_path, field, value, pattern):
+    """A non-string unit_zh or a bad unit_aliases names the key."""
+    doc = sf.minimal_doc()
+    doc["indicator"][0][field] = value
+    key = f"indicator.{doc['indicator'][0]['id']}.{field}"
+    sf.expect_error(sf.write(tmp_path, doc), key, pattern)

@@ -4,7 +4,11 @@ A header is compared after `header_key` normalises it (NFKC, so full-width
 forms become half-width; BOM and zero-width characters removed; case
 folded; whitespace and quote marks removed). An indicator column may be
 headed by its id, its Chinese name or its English name; a text column by
-any of its `TEXT_COLUMN_ALIASES`. `collect_columns` matches a table's
+any of its `TEXT_COLUMN_ALIASES`. An indicator header may end in its
+unit in brackets (``主导产业产值（十亿元）``, ``R&D intensity (%)``): the
+name before the brackets is matched as above and the unit must be one of
+the indicator's `unit`, `unit_zh` or `unit_aliases` (`unit_keys`), else the
+column is refused by name. `collect_columns` matches a table's
 headers, `close_headers` finds the unknown headers that look like a
 misspelt missing column.
 """
@@ -20,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from clusterscore.system import IndicatorSystem
+from clusterscore.system import Indicator, IndicatorSystem
 
 __all__ = [
     "OPTIONAL_TEXT_COLUMNS",
@@ -34,6 +38,8 @@ __all__ = [
     "column_items",
     "header_key",
     "header_keys",
+    "split_unit",
+    "unit_keys",
 ]
 
 REQUIRED_TEXT_COLUMNS: tuple[str, ...] = ("cluster", "type")
@@ -62,6 +68,9 @@ as `header_key` does)."""
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
 _INVISIBLE_RE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]+")
+_UNIT_SUFFIX = re.compile(
+    r"^(.*?\S)\s*[(\[【〔]\s*([^()\[\]【】〔〕]*?)\s*[)\]】〕]$"
+)
 
 
 def header_key(header: Any) -> str:
@@ -82,6 +91,27 @@ def header_keys(text: pd.Series) -> pd.Series:
         .str.casefold()
         .str.replace(_QUOTES_AND_SPACE, "", regex=True)
     )
+
+
+def split_unit(header: Any) -> tuple[str, str] | None:
+    """Split ``"name (unit)"`` into ``(name, unit)``; None without a unit.
+
+    The unit is the text in the last pair of brackets ending the header:
+    half-width ``()`` or ``[]``, full-width ``（）`` or ``［］`` (NFKC makes
+    them half-width), or ``【】``; spaces around it are ignored. Empty
+    brackets are no unit.
+    """
+    text = unicodedata.normalize("NFKC", str(header)).translate(_INVISIBLE)
+    match = _UNIT_SUFFIX.match(text.strip())
+    if match is None or not match.group(2):
+        return None
+    return match.group(1).strip(), match.group(2)
+
+
+def unit_keys(indicator: Indicator) -> frozenset[str]:
+    """Return the `header_key` of every unit a header may give."""
+    units = (indicator.unit, indicator.unit_zh, *indicator.unit_aliases)
+    return frozenset(header_key(u) for u in units if u)
 
 
 def _header_lookup(system: IndicatorSystem) -> dict[str, str]:
@@ -114,6 +144,9 @@ class Columns:
     """Headers the system does not know (dropped with a warning)."""
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
     """(canonical name, header, message) of a second header for a column."""
+    unit_conflicts: list[tuple[str, str, str]] = field(default_factory=list)
+    """(indicator id, header, message) of a header whose bracketed unit is
+    not the indicator's unit (the column is still matched)."""
 
     @property
     def unmatched(self) -> list[str]:
@@ -127,12 +160,17 @@ def collect_columns(
     """Match the headers of (header, values) pairs to canonical columns.
 
     An empty column with an empty header (Excel leaves these) is skipped.
+    A header that matches no column whole but is an indicator's name with
+    a unit in brackets (`split_unit`) gives that indicator; a unit that is
+    not the indicator's is recorded in `Columns.unit_conflicts`.
     """
     lookup = _header_lookup(system)
     columns = Columns()
     header_of: dict[str, str] = {}
     for position, (header, series) in enumerate(items, start=1):
         canonical = lookup.get(header_key(header))
+        if canonical is None:
+            canonical = _unit_header(header, lookup, system, columns)
         if canonical is None:
             if header_key(header) == "" and _is_blank(series):
                 continue  # an empty, unnamed column (Excel leaves these)
@@ -154,6 +192,40 @@ def collect_columns(
         columns.found[canonical] = series
         header_of[canonical] = str(header)
     return columns
+
+
+def _unit_header(
+    header: Any,
+    lookup: dict[str, str],
+    system: IndicatorSystem,
+    columns: Columns,
+) -> str | None:
+    """Return the indicator a ``name (unit)`` header names, or None.
+
+    A unit contradicting the indicator's is added to `columns`.
+    """
+    parts = split_unit(header)
+    if parts is None:
+        return None
+    name, unit = parts
+    canonical = lookup.get(header_key(name))
+    if canonical is None or canonical not in system.indicator_ids:
+        return None
+    ind = system.indicator(canonical)
+    if header_key(unit) not in unit_keys(ind):
+        units = (ind.unit, ind.unit_zh, *ind.unit_aliases)
+        expected = list(dict.fromkeys(u for u in units if u))
+        columns.unit_conflicts.append(
+            (
+                canonical,
+                str(header),
+                f"column {str(header)!r} gives unit {unit!r}, but "
+                f"indicator {canonical!r} is measured in "
+                f"{' / '.join(repr(u) for u in expected)}; convert the "
+                f"values and write one of these units (or none)",
+            )
+        )
+    return canonical
 
 
 def close_headers(

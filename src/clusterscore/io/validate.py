@@ -327,6 +327,8 @@ def check_table(
     )
     for canonical, header, message in columns.duplicates:
         table.add(None, canonical, header, "duplicate_column", message)
+    for canonical, header, message in columns.unit_conflicts:
+        table.add(None, canonical, header, "unit_mismatch", message)
     n_rows = len(row_labels)
     if n_rows == 0:
         table.add(None, None, None, "no_rows", "the table has no data rows")

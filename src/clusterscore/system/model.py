@@ -159,6 +159,12 @@ class Indicator:
         English and Chinese names; input headers may use `name_zh`.
     unit : str
         Unit of measurement, e.g. ``"bn CNY"`` or ``"%"``.
+    unit_zh : str
+        The unit in Chinese (``"十亿元"``, ``"个"``); "" when not given.
+    unit_aliases : tuple of str
+        Other ways a header may write the unit (``"%"`` for ``"% of
+        revenue"``). An input header ``name (unit)`` must give `unit`,
+        `unit_zh` or one of these.
     direction : {"benefit", "cost"}
         Whether more is better (benefit) or less is better (cost).
     dimension : str
@@ -188,6 +194,8 @@ class Indicator:
     lower_open: bool = False
     integer: bool = False
     source: str = ""
+    unit_zh: str = ""
+    unit_aliases: tuple[str, ...] = ()
 
     @property
     def sign(self) -> int:

@@ -81,6 +81,8 @@ _INDICATOR = {
     "name": (str, True),
     "name_zh": (str, True),
     "unit": (str, True),
+    "unit_zh": (str, False),
+    "unit_aliases": (list, False),
     "direction": (str, True),
     "definition": (str, True),
     "lower": (float, False),
@@ -275,6 +277,13 @@ def read_indicators(
             )
         names_zh[zh] = f["id"]
         _check_bounds(src, key, f)
+        aliases = f.get("unit_aliases", [])
+        if not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise src.fail(
+                f"{key}.unit_aliases",
+                "unit_aliases must be an array of non-empty strings, "
+                'e.g. ["%", "百分比"].',
+            )
         lower, upper = f.get("lower"), f.get("upper")
         by_dim[f["dimension"]].append(
             Indicator(
@@ -290,6 +299,8 @@ def read_indicators(
                 lower_open=f.get("lower_open", False),
                 integer=f.get("integer", False),
                 source=src.cite(f"{key}.source", f["source"]),
+                unit_zh=f.get("unit_zh", "").strip(),
+                unit_aliases=tuple(a.strip() for a in aliases),
             )
         )
     return tuple(i for d in dim_ids for i in by_dim[d])
