@@ -175,3 +175,60 @@ def test_chinese_summary_and_notes(cli, tmp_path):
     proc = cli("rank", path, "--missing", "drop_indicator", "--lang", "zh")
     assert "剔除了有缺失值的指标：" in proc.stderr
     assert "dropped" not in proc.stderr
+
+
+def test_objective_ri_and_max_cr_reach_evaluate(cli):
+    """Issue 11 item 11: --objective, --ri, --max-cr are evaluate's."""
+    from clusterscore.io import read_clusters
+    from clusterscore.scoring import evaluate
+
+    proc = cli(
+        "rank",
+        EXAMPLE_CSV,
+        "--objective",
+        "critic",
+        "--ri",
+        "alonso_lamata",
+        "--max-cr",
+        "0.2",
+        "--format",
+        "json",
+    )
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["options"]["objective"] == "critic"
+    assert doc["options"]["ri"] == "alonso_lamata"
+    assert doc["options"]["max_cr"] == 0.2
+    assert "critic" in doc["weights"][0]
+    assert "entropy" not in doc["weights"][0]
+    ev = evaluate(
+        read_clusters(EXAMPLE_CSV, load_system()),
+        objective="critic",
+        ri="alonso_lamata",
+        max_cr=0.2,
+    )
+    assert [r["cluster"] for r in doc["ranking"]] == list(ev.ranking.index)
+    text = cli("rank", EXAMPLE_CSV, "--objective", "std").stdout
+    assert "objective=std" in text
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        ("--objective", "shannon", "argument --objective: invalid choice"),
+        ("--ri", "nope", "argument --ri: invalid choice"),
+        ("--max-cr", "-0.1", "argument --max-cr: must be a number"),
+    ],
+)
+def test_bad_objective_ri_max_cr_name_the_flag(cli, flag, value, message):
+    """Bad values are usage errors (exit 2) naming the flag."""
+    proc = cli("rank", EXAMPLE_CSV, flag, value)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+
+
+def test_max_cr_refusing_a_matrix_is_a_clean_error(cli):
+    """dimensions/default (CR 0.0117) is refused under --max-cr 0.01."""
+    cli("rank", EXAMPLE_CSV, "--max-cr", "0.01").assert_clean_error(
+        "dimensions/default"
+    )

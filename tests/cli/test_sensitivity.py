@@ -268,3 +268,26 @@ def test_chinese_report(cli):
         "perturbed matrices",
     ):
         assert en not in text, en
+
+
+def test_cli_objective_reaches_uncertainty(cli, csv_file, monkeypatch):
+    """Issue 11 item 11: --objective is passed to uncertainty()."""
+    import clusterscore.cli.sensitivity as mod
+
+    seen = {}
+    real = mod.uncertainty
+
+    def spy(*args, **kwargs):
+        res = real(*args, **kwargs)
+        seen.update(res.options)
+        return res
+
+    monkeypatch.setattr(mod, "uncertainty", spy)
+    proc = cli(
+        "sensitivity", csv_file, "--samples", "5", "--objective", "critic"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert seen["objective"] == "critic"
+    bad = cli("sensitivity", csv_file, "--objective", "gini")
+    assert bad.returncode == 2
+    assert "argument --objective: invalid choice" in bad.stderr

@@ -117,3 +117,26 @@ def test_weights_in_chinese(cli):
     ]
     assert "判断矩阵" in text
     assert "最大特征值" in text
+
+
+def test_weights_of_a_file_with_another_objective(cli):
+    """Issue 11 item 11: --objective std shows std weights, combined."""
+    doc = json.loads(
+        cli(
+            "weights", EXAMPLE, "--objective", "std", "--format", "json"
+        ).stdout
+    )
+    rows = doc["weights"]
+    assert "std" in rows[0]
+    assert "entropy" not in rows[0]
+    assert sum(r["std"] for r in rows) == pytest.approx(1.0)
+    total = sum(r["ahp"] * r["std"] for r in rows)
+    for r in rows:
+        assert r["combined"] == pytest.approx(r["ahp"] * r["std"] / total)
+    text = cli(
+        "weights", EXAMPLE, "--objective", "critic", "--combine", "game_theory"
+    ).stdout
+    assert "critic" in text
+    bad = cli("weights", EXAMPLE, "--objective", "gini")
+    assert bad.returncode == 2
+    assert "argument --objective: invalid choice" in bad.stderr

@@ -10,7 +10,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from clusterscore.errors import DataError, FallbackWarning, ParameterError
+from clusterscore.errors import (
+    ConfigError,
+    DataError,
+    FallbackWarning,
+    ParameterError,
+)
 from clusterscore.io import read_clusters
 from clusterscore.scoring import (
     RunOptions,
@@ -213,6 +218,9 @@ class TestStages:
             "by_type",
             "missing",
             "ahp_method",
+            "objective",
+            "ri",
+            "max_cr",
             "system",
         ]
         assert (
@@ -499,3 +507,103 @@ class TestExampleData:
         for by_type in (False, True):
             r = rank_clusters(df, system, method=method, by_type=by_type)
             assert r["score"].between(0, 100).all()
+
+
+class TestObjective:
+    """Issue 11 item 11: the objective weights, the RI table, max_cr.
+
+    On `tiny_table` the direction-aware min-max columns are x1 = (0, .5,
+    1), x2 (cost) = (0, 1, .5), x3 = (0, .5, 1): each has mean .5 and the
+    same standard deviation sigma = sqrt(1/6), so the std weights are
+    (1/3, 1/3, 1/3). Correlations: rho(x1, x3) = 1; rho(x1, x2) =
+    rho(x2, x3) = (.25/3) / (.5/3) = .5. CRITIC: C1 = sigma (0 + .5 + 0),
+    C2 = sigma (.5 + .5), C3 = sigma (.5 + 0), so the weights are
+    (.25, .5, .25). With the AHP weights (.375, .375, .25), the
+    multiplicative combination is (.09375, .1875, .0625) / .34375 =
+    (3/11, 6/11, 2/11).
+    """
+
+    def test_critic_weights_and_combined_scores_by_hand(self):
+        """CRITIC weights, their column, and c2 overtaking c3."""
+        ev = evaluate(tiny_table(), tiny_system(), objective="critic")
+        w = ev.weights
+        assert list(w.columns) == [
+            "dimension",
+            "ahp",
+            "critic",
+            "combined",
+            "used",
+        ]
+        np.testing.assert_allclose(w["critic"], [0.25, 0.5, 0.25])
+        np.testing.assert_allclose(w["combined"], np.array([3, 6, 2]) / 11)
+        # c2 = (3 * .5 + 6 * 1 + 2 * .5) / 11 = 8.5 / 11;
+        # c3 = (3 * 1 + 6 * .5 + 2 * 1) / 11 = 8 / 11 (AHP puts c3 first)
+        r = ev.ranking
+        assert list(r.index) == ["c2", "c3", "c1"]
+        np.testing.assert_allclose(
+            r["score"], [850 / 11, 800 / 11, 0.0], rtol=1e-12
+        )
+
+    def test_std_weights_alone_by_hand(self):
+        """Equal std weights: c3 = 2.5 / 3, c2 = 2 / 3."""
+        ev = evaluate(
+            tiny_table(), tiny_system(), weighting="entropy", objective="std"
+        )
+        np.testing.assert_allclose(ev.weights["std"], [1 / 3] * 3)
+        np.testing.assert_allclose(ev.weights["used"], [1 / 3] * 3)
+        np.testing.assert_allclose(
+            ev.ranking["score"], [250 / 3, 200 / 3, 0.0], rtol=1e-12
+        )
+        assert "entropy" not in ev.weights
+
+    def test_options_recorded_and_summarised(self):
+        """ev.options and the summary carry objective, ri and max_cr."""
+        ev = evaluate(
+            tiny_table(),
+            tiny_system(),
+            objective="std",
+            ri="alonso_lamata",
+            max_cr=0.2,
+        )
+        assert ev.options["objective"] == "std"
+        assert ev.options["ri"] == "alonso_lamata"
+        assert ev.options["max_cr"] == 0.2
+        assert "objective=std, ri=alonso_lamata, max_cr=0.2" in ev.summary()
+        default = evaluate(tiny_table(), tiny_system())
+        assert default.options["objective"] == "entropy"
+        assert default.options["max_cr"] == 0.10
+
+    def test_rank_clusters_passes_the_objective(self):
+        """rank_clusters(objective=...) ranks as evaluate does."""
+        r = rank_clusters(tiny_table(), tiny_system(), objective="critic")
+        assert list(r.index) == ["c2", "c3", "c1"]
+
+    def test_max_cr_refuses_the_default_systems_matrix(self):
+        """dimensions/default has CR 0.0117: max_cr=0.01 refuses it."""
+        df = read_clusters(EXAMPLE_CSV, load_system())
+        with pytest.raises(ConfigError, match="dimensions/default"):
+            evaluate(df, max_cr=0.01)
+        ev = evaluate(df, max_cr=None)
+        assert ev.options["max_cr"] is None
+
+    def test_ri_table_changes_the_consistency_ratios(self):
+        """Another RI table gives other CRs of the same matrices."""
+        df = read_clusters(EXAMPLE_CSV, load_system())
+        a = evaluate(df).judgments["dimensions/default"].cr
+        b = evaluate(df, ri="alonso_lamata").judgments["dimensions/default"].cr
+        assert a != b
+
+    @pytest.mark.parametrize(
+        ("kw", "param"),
+        [
+            ({"objective": "shannon"}, "objective"),
+            ({"ri": "nope"}, "ri"),
+            ({"max_cr": -0.1}, "max_cr"),
+            ({"max_cr": "high"}, "max_cr"),
+        ],
+    )
+    def test_bad_values_are_refused(self, kw, param):
+        """Unknown objective or RI table, negative max_cr: ParameterError."""
+        with pytest.raises(ParameterError) as info:
+            evaluate(tiny_table(), tiny_system(), **kw)
+        assert info.value.parameter == param

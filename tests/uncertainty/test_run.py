@@ -431,3 +431,27 @@ def test_panel_zero_perturbation_collapses_to_nominal(system, table):
     for col in ("median_rank", "rank_low", "rank_high"):
         assert (s[col] == s["nominal_rank"]).all(), col
     assert (s["mean_abs_shift"] == 0).all()
+
+
+def test_objective_reaches_the_nominal_run_and_the_samples(system, table):
+    """Issue 11 item 11: objective= is the nominal run's and is recorded.
+
+    With judgment_steps=0 and alpha_range (.5, .5) nothing varies, so every
+    sample ranks as evaluate(objective="critic") does, which differs
+    from the entropy ranking on this table.
+    """
+    kw = {"judgment_steps": 0, "alpha_range": (0.5, 0.5)}
+    res = uncertainty(table, system, 5, 0, objective="critic", **kw)
+    assert res.options["objective"] == "critic"
+    ev = evaluate(
+        table, system, objective="critic", combine="linear", alpha=0.5
+    )
+    nominal = res.summary["nominal_rank"]
+    assert nominal.to_dict() == ev.ranking["rank"].to_dict()
+    assert (res.summary["median_rank"] == nominal).all()
+    entropy = evaluate(table, system, combine="linear", alpha=0.5)
+    assert entropy.ranking["rank"].to_dict() != nominal.to_dict()
+    with pytest.raises(ParameterError, match="objective"):
+        uncertainty(table, system, 5, 0, objective="gini", **kw)
+    sens = sensitivity(table, system, 4, 0, n_boot=10, objective="std")
+    assert sens.options["objective"] == "std"

@@ -171,6 +171,7 @@ def float_option(
 FLAGS = {
     "normalization": "--normalization",
     "weighting": "--weighting",
+    "objective": "--objective",
     "method": "--method",
     "combine": "--combine",
     "alpha": "--alpha",

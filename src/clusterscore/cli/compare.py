@@ -22,7 +22,12 @@ from clusterscore.cli._common import (
 from clusterscore.io import read_clusters
 from clusterscore.present import system_labels
 from clusterscore.present.compare import render_comparison
-from clusterscore.scoring import AGGREGATIONS, COMBINATIONS, WEIGHTINGS
+from clusterscore.scoring import (
+    AGGREGATIONS,
+    COMBINATIONS,
+    OBJECTIVES,
+    WEIGHTINGS,
+)
 
 __all__ = ["add_parser", "run"]
 
@@ -82,6 +87,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="weightings (default: %(default)s)",
     )
     p.add_argument(
+        "--objective",
+        choices=OBJECTIVES,
+        default="entropy",
+        help="objective weights: entropy, CRITIC or standard deviation "
+        "(default: %(default)s)",
+    )
+    p.add_argument(
         "--combine",
         choices=COMBINATIONS,
         default="multiplicative",
@@ -117,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
         combine=args.combine,
         alpha=args.alpha,
         missing=args.missing,
+        objective=args.objective,
     )
     types = table.set_index("cluster")["type"]
     labels = system_labels(system, args.lang)

@@ -25,6 +25,7 @@ from clusterscore.cli._common import (
 )
 from clusterscore.errors import ParameterError
 from clusterscore.io import read_clusters
+from clusterscore.judgments import MAX_CR, RI_TABLES
 from clusterscore.present import (
     evaluation_summary,
     json_text,
@@ -37,6 +38,7 @@ from clusterscore.scoring import (
     AGGREGATIONS,
     COMBINATIONS,
     MISSING_POLICIES,
+    OBJECTIVES,
     PANEL_MODES,
     WEIGHTINGS,
     evaluate,
@@ -73,6 +75,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="where weights come from (default: %(default)s)",
     )
     p.add_argument(
+        "--objective",
+        choices=OBJECTIVES,
+        default="entropy",
+        help="objective weights: entropy, CRITIC or standard deviation "
+        "(default: %(default)s)",
+    )
+    p.add_argument(
         "--method",
         choices=AGGREGATIONS,
         default="weighted_sum",
@@ -107,6 +116,21 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         default="refuse",
         help="missing values: refuse, fill with the type's "
         "median, or drop the indicator (default: refuse)",
+    )
+    p.add_argument(
+        "--ri",
+        default="saaty",
+        choices=tuple(RI_TABLES),
+        help="random-index table of the consistency ratio "
+        "(default: %(default)s)",
+    )
+    p.add_argument(
+        "--max-cr",
+        type=float_option(0.0, float("inf")),
+        default=MAX_CR,
+        metavar="CR",
+        help="refuse a judgment matrix whose consistency ratio exceeds CR "
+        "(default: 0.10)",
     )
     p.add_argument(
         "--top",
@@ -158,6 +182,9 @@ def run(args: argparse.Namespace) -> int:
         by_type=args.by_type,
         missing=args.missing,
         panel=args.panel,
+        objective=args.objective,
+        ri=args.ri,
+        max_cr=args.max_cr,
     )
     panel = "panel" in ev.options
     change = ["rank_change", "score_change"] if panel else []

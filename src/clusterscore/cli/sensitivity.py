@@ -38,6 +38,7 @@ from clusterscore.present.uncertainty import (
     render_uncertainty,
     uncertainty_summary,
 )
+from clusterscore.scoring import OBJECTIVES
 from clusterscore.uncertainty import sensitivity, uncertainty
 
 __all__ = ["Progress", "add_parser", "run"]
@@ -207,6 +208,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="report the probability of a rank <= K (default: 3)",
     )
     p.add_argument(
+        "--objective",
+        choices=OBJECTIVES,
+        default="entropy",
+        help="objective weights: entropy, CRITIC or standard deviation "
+        "(default: %(default)s)",
+    )
+    p.add_argument(
         "--max-cr",
         type=float_option(0.0, float("inf"), open_low=True),
         default=0.10,
@@ -283,6 +291,7 @@ def run(args: argparse.Namespace) -> int:
         "methods": _names(args.methods),
         "normalizations": _names(args.normalizations),
         "weighting": args.weighting,
+        "objective": args.objective,
         "combine": args.combine,
         "max_cr": args.max_cr,
         "cr_rule": args.cr_rule,

@@ -33,7 +33,7 @@ from clusterscore.present import (
     render_table,
     system_labels,
 )
-from clusterscore.scoring import COMBINATIONS, evaluate
+from clusterscore.scoring import COMBINATIONS, OBJECTIVES, evaluate
 from clusterscore.weights import game_theory_coefficients, system_weights
 
 __all__ = ["add_parser", "run"]
@@ -79,6 +79,14 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         type=float_option(0.0, 1.0),
         default=0.5,
         help="AHP share for --combine linear (default: 0.5)",
+    )
+    p.add_argument(
+        "--objective",
+        choices=OBJECTIVES,
+        default="entropy",
+        help="with FILE, the objective weights: entropy, CRITIC or "
+        "standard deviation "
+        "(default: %(default)s)",
     )
     add_missing(p)
     p.add_argument(
@@ -179,6 +187,7 @@ def _data_weights(args, system, table):
         alpha=args.alpha,
         missing=args.missing,
         by_type=args.type is not None,
+        objective=args.objective,
     )
     w = ev.weights
     if args.type is not None:
@@ -191,12 +200,12 @@ def _data_weights(args, system, table):
             )
         w = w.loc[args.type]
     out = table.drop(columns="global_weight").join(
-        w[["ahp", "entropy", "combined"]], how="left"
+        w[["ahp", args.objective, "combined"]], how="left"
     )
     combo = None
     if args.combine == "game_theory":
-        a, b = game_theory_coefficients(w["ahp"], w["entropy"])
-        combo = {"ahp": a, "entropy": b}
+        a, b = game_theory_coefficients(w["ahp"], w[args.objective])
+        combo = {"ahp": a, args.objective: b}
     return out, combo
 
 
@@ -216,7 +225,13 @@ def _heading(args, kind: str, combo) -> str:
             head += (
                 f"; {label('game_theory', lang)}{colon}"
                 f"AHP {combo['ahp']:.4f}, "
-                f"{label('entropy', lang)} {combo['entropy']:.4f}"
+                f"{_objective_label(args.objective, lang)} "
+                f"{combo[args.objective]:.4f}"
             )
         head += "\n"
     return head + "\n"
+
+
+def _objective_label(objective: str, lang: str) -> str:
+    """Return the label of an objective method (CRITIC and std as named)."""
+    return label("entropy", lang) if objective == "entropy" else objective

@@ -27,9 +27,14 @@ import pandas as pd
 
 from clusterscore import aggregate as _agg
 from clusterscore import normalize as _norm
-from clusterscore._checks import check_option, check_unit_interval
+from clusterscore._checks import (
+    as_optional_non_negative,
+    check_option,
+    check_unit_interval,
+)
 from clusterscore._version import __version__
 from clusterscore.gaps import dimension_gaps, flag_gaps
+from clusterscore.judgments import MAX_CR, RI_TABLES
 from clusterscore.judgments.ahp import AHPResult
 from clusterscore.scoring.panel import (
     PANEL_MODES,
@@ -42,6 +47,7 @@ from clusterscore.scoring.panel import (
 from clusterscore.scoring.stages import (
     MIN_TYPE_VALUES,
     MISSING_POLICIES,
+    OBJECTIVES,
     Prepared,
     aggregate_scores,
     competition_ranks,
@@ -155,7 +161,7 @@ class RunOptions:
     Attributes
     ----------
     weighting, method, normalization, combine, alpha, by_type, missing, \
-ahp_method
+ahp_method, objective, ri, max_cr
         As for `evaluate`; `normalization` is resolved (never None).
     system : str
         The indicator system's path, or its id when it has none.
@@ -172,6 +178,9 @@ ahp_method
     by_type: bool = False
     missing: str = "refuse"
     ahp_method: str = "eigenvector"
+    objective: str = "entropy"
+    ri: str = "saaty"
+    max_cr: float | None = MAX_CR
     system: str = ""
     panel: str | None = None
 
@@ -188,6 +197,9 @@ ahp_method
         by_type: bool,
         missing: str,
         ahp_method: str,
+        objective: str = "entropy",
+        ri: str = "saaty",
+        max_cr: float | None = MAX_CR,
     ) -> RunOptions:
         """Validate the options of `fn` and return them as a record.
 
@@ -198,6 +210,9 @@ ahp_method
         check_option(fn, "method", method, AGGREGATIONS)
         check_option(fn, "combine", combine, COMBINATIONS)
         check_option(fn, "missing", missing, MISSING_POLICIES)
+        check_option(fn, "objective", objective, OBJECTIVES)
+        check_option(fn, "ri", ri, tuple(RI_TABLES))
+        max_cr = as_optional_non_negative(fn, "max_cr", max_cr)
         alpha = check_unit_interval(fn, "alpha", alpha)
         if normalization is not None:
             check_option(
@@ -212,6 +227,9 @@ ahp_method
             by_type=bool(by_type),
             missing=missing,
             ahp_method=ahp_method,
+            objective=objective,
+            ri=ri,
+            max_cr=max_cr,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -242,12 +260,14 @@ class Evaluation:
         `clusterscore.scoring.panel`).
     weights : pandas.DataFrame
         One row per indicator (a ``(type, indicator)`` MultiIndex when
-        ``by_type=True``): ``dimension``, ``ahp`` (global AHP weight),
-        ``entropy``, ``combined`` and ``used`` (the weights that scored the
-        clusters, per the ``weighting`` option). Each weight column sums
-        to 1 per type; ``entropy`` is NaN where it was not computable and
-        not needed. With ``panel="per_year"`` a ``year`` level leads the
-        index (one set of weights per year).
+        ``by_type=True``): ``dimension``, ``ahp`` (global AHP weight), the
+        objective weight column named after the ``objective`` option
+        (``entropy``, ``critic`` or ``std``: only that one),
+        ``combined`` (AHP combined with it) and ``used`` (the weights that
+        scored the clusters, per the ``weighting`` option). Each weight
+        column sums to 1 per type; the objective column is NaN where it
+        was not computable and not needed. With ``panel="per_year"`` a
+        ``year`` level leads the index (one set of weights per year).
     judgments : Mapping[str, AHPResult]
         Every AHP matrix used, by name (``"dimensions/basic"``, ...).
     options : Mapping[str, Any]
@@ -337,6 +357,7 @@ class Evaluation:
             f"alpha={o['alpha']}), method={o['method']}, "
             f"normalization={o['normalization']}, by_type={o['by_type']}, "
             f"missing={o['missing']}",
+            f"objective={o['objective']}, ri={o['ri']}, max_cr={o['max_cr']}",
         ]
         crs = ", ".join(
             f"{name} CR={r.cr:.4f}" for name, r in self.judgments.items()
@@ -368,6 +389,9 @@ def evaluate(
     missing: str = "refuse",
     ahp_method: str = "eigenvector",
     panel: str | None = None,
+    objective: str = "entropy",
+    ri: str = "saaty",
+    max_cr: float | None = MAX_CR,
 ) -> Evaluation:
     r"""Score, rank and explain a table of clusters.
 
@@ -379,7 +403,9 @@ def evaluate(
     system : IndicatorSystem, optional
         The indicator system; the default system when omitted.
     weighting : {"combined", "ahp", "entropy"}
-        Subjective AHP weights, objective entropy weights, or both combined.
+        Subjective AHP weights, objective weights (of the `objective`
+        method; ``"entropy"`` names the objective side whatever the
+        method), or both combined.
     method : {"weighted_sum", "geometric", "topsis"}
         The aggregation.
     normalization : str, optional
@@ -411,6 +437,19 @@ def evaluate(
         cluster-years, so scores compare across years; ``"per_year"``
         scores each year on its own. Either way clusters are ranked
         within each year. See `clusterscore.scoring.panel`.
+    objective : {"entropy", "critic", "std"}
+        The objective weights, on the direction-aware min-max matrix:
+        Shannon entropy, CRITIC (Diakoulaki et al. 1995) or the standard
+        deviation (`objective_weights`). ``ev.weights`` names its column
+        after it.
+    ri : str
+        The random-index table of the consistency ratios (a key of
+        `clusterscore.judgments.RI_TABLES`, as `clusterscore.judgments.ahp`
+        accepts).
+    max_cr : float or None
+        Refuse a judgment matrix of the system whose CR exceeds this
+        (default 0.10, Saaty 1980); None accepts every matrix (see
+        `clusterscore.weights.system_weights`).
 
     Returns
     -------
@@ -453,6 +492,9 @@ def evaluate(
         by_type=by_type,
         missing=missing,
         ahp_method=ahp_method,
+        objective=objective,
+        ri=ri,
+        max_cr=max_cr,
     )
     if system is None:
         system = load_system()
@@ -596,14 +638,22 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
     signs = prep.signs
     names = list(prep.indicators)
     w_ahp, used_j = subjective_weights(
-        system, cluster_type, prep.indicators, ahp_method=options["ahp_method"]
+        system,
+        cluster_type,
+        prep.indicators,
+        ahp_method=options["ahp_method"],
+        ri=options["ri"],
+        max_cr=options["max_cr"],
     )
     judgments.update(used_j)
     weighting = options["weighting"]
     method = options["method"]
     norm = options["normalization"]
     Y_minmax = _norm.normalize(X, signs, method="minmax")
-    w_ent = objective_weights(Y_minmax, names, cluster_type, weighting)
+    objective = options["objective"]
+    w_ent = objective_weights(
+        Y_minmax, names, cluster_type, weighting, objective
+    )
     if w_ent is None:
         w_comb = w_ahp
     else:
@@ -630,7 +680,7 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
         {
             "dimension": [system.indicator(i).dimension for i in names],
             "ahp": w_ahp,
-            "entropy": np.nan if w_ent is None else w_ent,
+            objective: np.nan if w_ent is None else w_ent,
             "combined": w_comb,
             "used": used,
         },

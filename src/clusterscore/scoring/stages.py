@@ -27,14 +27,17 @@ from clusterscore.errors import (
     FallbackWarning,
 )
 from clusterscore.io import validate
+from clusterscore.judgments import MAX_CR
 from clusterscore.judgments.ahp import AHPResult
 from clusterscore.system import IndicatorSystem
+from clusterscore.weights.critic import critic_weights, std_weights
 from clusterscore.weights.entropy import entropy_weights
 from clusterscore.weights.hierarchy import system_weights
 
 __all__ = [
     "MIN_TYPE_VALUES",
     "MISSING_POLICIES",
+    "OBJECTIVES",
     "Prepared",
     "aggregate_scores",
     "competition_ranks",
@@ -49,6 +52,10 @@ __all__ = [
 
 MISSING_POLICIES = ("refuse", "median", "drop_indicator")
 """What to do with missing values (NaN cells) in the table."""
+
+OBJECTIVES = ("entropy", "critic", "std")
+"""The objective (data-driven) weighting methods: Shannon entropy,
+CRITIC (Diakoulaki et al. 1995) and the standard deviation."""
 
 MIN_TYPE_VALUES = 3
 """Fewest known values of an indicator within a cluster type for the
@@ -266,15 +273,21 @@ def subjective_weights(
     indicators: tuple[str, ...],
     *,
     ahp_method: str = "eigenvector",
+    ri: str | float = "saaty",
+    max_cr: float | None = MAX_CR,
 ) -> tuple[np.ndarray, dict[str, AHPResult]]:
     """Global AHP weights of the kept `indicators`, and the AHP results.
 
     Local weights are renormalised within each dimension over the kept
     indicators, and dimension weights over the dimensions that keep at
     least one indicator; the global weight is their product
-    (`hierarchy_weights`).
+    (`hierarchy_weights`). `ri` and `max_cr` are passed to
+    `clusterscore.weights.system_weights` (the random-index table and the
+    CR above which a matrix is refused).
     """
-    hw = system_weights(system, cluster_type, method=ahp_method)
+    hw = system_weights(
+        system, cluster_type, method=ahp_method, ri=ri, max_cr=max_cr
+    )
     tab = hw.table.loc[list(indicators)]
     groups, dims = pd.factorize(tab["dimension"], sort=False)
     dim_w = (
@@ -292,30 +305,49 @@ def objective_weights(
     names: list[str],
     cluster_type: str | None,
     weighting: str,
+    objective: str = "entropy",
 ) -> np.ndarray | None:
-    """Entropy weights from the min-max matrix, or None for one cluster.
+    r"""Objective weights from the min-max matrix, or None for one cluster.
 
-    Entropy on min-max data is by definition the entropy of the column
-    shares of the min-max matrix. A type with one cluster has no entropy
-    weights: its clusters are scored with the AHP weights, with a
-    `FallbackWarning`. With ``weighting="ahp"`` the entropy weights are
-    only reported, so a table on which they are undefined gives None,
-    silently.
+    `objective` is one of `OBJECTIVES`, each computed on the
+    direction-aware min-max matrix :math:`r_{ij}`:
+
+    - ``"entropy"``: the entropy of the column shares
+      :math:`p_{ij} = r_{ij} / \sum_i r_{ij}` (Shannon 1948), as
+      `clusterscore.weights.entropy_weights` with ``normalization="sum"``;
+    - ``"critic"``: :math:`C_j = \sigma_j \sum_k (1 - \rho_{jk})`,
+      :math:`w_j = C_j / \sum_k C_k` (Diakoulaki et al. 1995),
+      `clusterscore.weights.critic_weights` on :math:`r` as given;
+    - ``"std"``: :math:`w_j = \sigma_j / \sum_k \sigma_k`,
+      `clusterscore.weights.std_weights`.
+
+    A type with one cluster has no objective weights: its clusters are
+    scored with the AHP weights, with a `FallbackWarning`. With
+    ``weighting="ahp"`` the objective weights are only reported, so a
+    table on which they are undefined gives None, silently.
     """
     shares = pd.DataFrame(Y_minmax, columns=names, copy=False)
+
+    def weights():
+        if objective == "critic":
+            return critic_weights(shares, normalization="none").to_numpy()
+        if objective == "std":
+            return std_weights(shares).to_numpy()
+        return entropy_weights(shares, normalization="sum").to_numpy()
+
     if weighting == "ahp":
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DegenerateIndicatorWarning)
-                return entropy_weights(shares, normalization="sum").to_numpy()
+                return weights()
         except DataError:
             return None
     if Y_minmax.shape[0] >= 2:
-        return entropy_weights(shares, normalization="sum").to_numpy()
+        return weights()
     warnings.warn(
         f"evaluate(): cluster type {cluster_type!r} has a single cluster, "
-        "so entropy weights are undefined for it; its clusters are scored "
-        "with the AHP weights alone.",
+        f"so {objective} weights are undefined for it; its clusters are "
+        "scored with the AHP weights alone.",
         FallbackWarning,
         stacklevel=5,
     )

@@ -18,8 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from clusterscore._checks import check_option
 from clusterscore.errors import DataError
 from clusterscore.scoring import (
+    OBJECTIVES,
     Prepared,
     RunOptions,
     aggregate_scores,
@@ -266,7 +268,9 @@ def build_model(
     minmax = normalised(X, signs, "minmax", system, prep.types, names)
     w_ent = None
     if run.weighting != "ahp":
-        w_ent = objective_weights(minmax, names, None, run.weighting)
+        w_ent = objective_weights(
+            minmax, names, None, run.weighting, run.objective
+        )
     payload = {}
     for meth in pert.methods:
         for nm in pert.normalizations:
@@ -324,6 +328,7 @@ def setup(fn, df, system, o):
     dict of the result.
     """
     pert = check_perturbation(fn, o)
+    check_option(fn, "objective", o["objective"], OBJECTIVES)
     if system is None:
         system = load_system()
     prep = prepare(df, system, missing=o["missing"])
@@ -340,6 +345,8 @@ def setup(fn, df, system, o):
         combine=o["combine"],
         alpha=pert.alpha,
         missing=o["missing"],
+        objective=o["objective"],
+        ri=pert.ri,
         system=system.path or system.id,
     )
     if prep.years is not None:  # a panel: the global method only
@@ -354,6 +361,7 @@ def setup(fn, df, system, o):
     nominal = ev.ranking["rank"].reindex(rows).to_numpy(dtype=np.int64)
     options = {
         "weighting": run.weighting,
+        "objective": run.objective,
         "combine": run.combine,
         "alpha": pert.alpha,
         "alpha_range": pert.alpha_range,

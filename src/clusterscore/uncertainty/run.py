@@ -93,6 +93,7 @@ def _options(kw: dict[str, Any]) -> dict[str, Any]:
     """Return the options `setup` reads from a driver's arguments."""
     keys = (
         "weighting",
+        "objective",
         "combine",
         "cr_rule",
         "ri",
@@ -217,6 +218,7 @@ def uncertainty(
     methods: Sequence[str] | None = None,
     normalizations: Sequence[str] | None = None,
     weighting: str = "combined",
+    objective: str = "entropy",
     combine: str = "linear",
     top_k: int = 3,
     interval: tuple[float, float] = (0.05, 0.95),
@@ -274,6 +276,9 @@ def uncertainty(
     weighting : {"combined", "ahp", "entropy"}
         As for `evaluate`. Entropy weights depend on the data only and are
         not perturbed.
+    objective : {"entropy", "critic", "std"}
+        The objective weights, as for `evaluate` (entropy, CRITIC or
+        standard deviation); fixed by the data, not perturbed.
     combine : {"linear", "multiplicative", "game_theory"}
         How AHP and entropy weights are combined, as in `evaluate`. With
         ``"game_theory"`` the coefficients are solved afresh for every
@@ -324,8 +329,9 @@ def uncertainty(
     -----
     The nominal ranking is ``evaluate(df, system, weighting=weighting,
     method=methods[0], normalization=<nominal>, combine=combine,
-    alpha=alpha, missing=missing).ranking`` (with ``by_type=False``). A
-    sample's weights are the AHP hierarchy's global weights
+    alpha=alpha, missing=missing, objective=objective, ri=ri).ranking``
+    (with ``by_type=False``). A sample's weights are the AHP
+    hierarchy's global weights
     :math:`w_j = v_{d(j)} u_j` from the perturbed dimension matrix
     (:math:`v`) and indicator matrices (:math:`u`), combined with the
     (fixed) entropy weights. Ranks are competition ranks (ties share the
@@ -521,6 +527,7 @@ def sensitivity(
     methods: Sequence[str] | None = None,
     normalizations: Sequence[str] | None = None,
     weighting: str = "combined",
+    objective: str = "entropy",
     combine: str = "linear",
     max_cr: float = 0.10,
     cr_rule: str = "resample",
@@ -544,8 +551,8 @@ def sensitivity(
     Parameters
     ----------
     df, system, judgment_steps, alpha_range, alpha, methods,
-    normalizations, weighting, combine, max_cr, ri, missing, chunk_size,
-    progress
+    normalizations, weighting, objective, combine, max_cr, ri, missing,
+    chunk_size, progress
         As for `uncertainty`.
     n : int
         N, the rows of each sample matrix (>= 2).
