@@ -69,3 +69,18 @@ def test_sha256_of_the_file_or_of_the_table(ev, tmp_path):
     assert not from_file
     text = ev.table.to_csv(index=False, lineterminator="\n")
     assert digest == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_whatif_payload_with_critic_weights(ev):
+    """With objective='critic' the page blends AHP and CRITIC weights."""
+    critic = cs.evaluate(ev.table, ev.system, objective="critic")
+    data, reason = whatif_payload(critic)
+    assert data is not None, reason
+    np.testing.assert_allclose(data["entropy"], critic.weights["critic"])
+    ref = cs.rank_clusters(
+        ev.table, ev.system, objective="critic", combine="linear", alpha=0.3
+    ).loc[data["clusters"]]
+    w = 0.3 * np.array(data["ahp"]) + 0.7 * np.array(data["entropy"])
+    np.testing.assert_allclose(
+        100 * np.array(data["Y"]) @ w, ref["score"], rtol=1e-12
+    )

@@ -40,7 +40,9 @@ def weights(ev, *, lang: str = "en", cluster_type: str | None = None):
         w, system = ev.weights, ev.system
     w = _one_type(w, cluster_type)
     names = Names(system, lang) if system is not None else None
-    cols = ("ahp", "entropy", "combined")
+    # the objective weights' column: entropy, or critic / std when chosen
+    objective = next(c for c in ("entropy", "critic", "std") if c in w)
+    cols = ("ahp", objective, "combined")
     colors = ("#0072B2", "#E69F00", "#009E73")
     dims = list(w["dimension"])
     y, heads, slot = _slots(dims)
@@ -77,7 +79,9 @@ def weights(ev, *, lang: str = "en", cluster_type: str | None = None):
         ax.set_axisbelow(True)
         handles, _ = ax.get_legend_handles_labels()
         fig.legend(
-            handles, [lab(c) for c in cols], loc="outside lower center",
+            handles,
+            [lab(c) if c in TEXT["en"] else c.upper() for c in cols],
+            loc="outside lower center",
             ncols=3, fontsize=8, frameon=False,
         )  # fmt: skip
     return fig

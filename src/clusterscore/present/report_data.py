@@ -96,8 +96,9 @@ def whatif_payload(ev) -> tuple[dict[str, Any] | None, str]:
     if o["method"] not in WHATIF_METHODS:
         return None, f"method={o['method']!r} is not recomputed in the page."
     w = ev.weights
-    if w["entropy"].isna().any():
-        return None, "the entropy weights are undefined for this table."
+    objective = o.get("objective", "entropy")  # the objective weights' column
+    if w[objective].isna().any():
+        return None, f"the {objective} weights are undefined for this table."
     try:
         Y, clusters, inds = normalised_matrix(ev)
     except (ClusterScoreError, AttributeError) as exc:
@@ -112,7 +113,8 @@ def whatif_payload(ev) -> tuple[dict[str, Any] | None, str]:
         "group": group,
         "Y": [[float(v) for v in row] for row in Y],
         "ahp": [float(v) for v in w["ahp"]],
-        "entropy": [float(v) for v in w["entropy"]],
+        # the objective weights (entropy, CRITIC or std), blended by alpha
+        "entropy": [float(v) for v in w[objective]],
         "method": o["method"],
         "floor": DEFAULT_FLOOR,
         "alpha": float(o["alpha"]),
