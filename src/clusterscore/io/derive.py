@@ -80,7 +80,7 @@ def location_quotient(
 
 
 def derived_ids(system: IndicatorSystem) -> tuple[str, ...]:
-    """The ids of the system's derived indicators, in order."""
+    """Return the ids of the system's derived indicators, in order."""
     return tuple(i.id for i in system.indicators if i.derive is not None)
 
 
@@ -93,9 +93,7 @@ def input_view(system: IndicatorSystem) -> IndicatorSystem:
     """
     if not derived_ids(system):
         return system
-    return dataclasses.replace(
-        system, indicators=system.input_columns, raw=()
-    )
+    return dataclasses.replace(system, indicators=system.input_columns, raw=())
 
 
 def _operand_values(
@@ -113,10 +111,8 @@ def _compute(df: pd.DataFrame, ind: Indicator, problems: list[str]):
     assert d is not None
     vals = {role: _operand_values(df, v) for role, v in d.operands}
     roles = [r for r, _ in d.operands]
-    if d.kind == "lq":
-        denominators = roles[1:]  # e_r, E_i (as a numerator of E_i/E), E
-    else:
-        denominators = roles[1:2]
+    # lq divides by e_r, E_i (E_i / E is a denominator) and E
+    denominators = roles[1:] if d.kind == "lq" else roles[1:2]
     names = _row_names(df)
     for role in denominators:
         values, label = vals[role]
@@ -141,9 +137,7 @@ def _row_names(df: pd.DataFrame) -> list[str]:
     return [f"cluster {str(c)!r}" for c in df["cluster"]]
 
 
-def _bound_problem(
-    where: str, value: float, ind: Indicator
-) -> str | None:
+def _bound_problem(where: str, value: float, ind: Indicator) -> str | None:
     """Word a derived value outside the indicator's bounds, or None."""
     unit = f"(unit {ind.unit})"
     if np.isnan(value):

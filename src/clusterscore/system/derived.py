@@ -252,5 +252,5 @@ def _operand(
 
 
 def _kinds() -> str:
-    """The kinds, quoted, for messages."""
+    """Return the kinds, quoted, for messages."""
     return ", ".join(repr(k) for k in KINDS)

@@ -207,9 +207,7 @@ def read_document(src: Source) -> IndicatorSystem:
     types = read_types(src)
     dims_raw = read_dimensions(src)
     raw = read_raw(src)
-    indicators = attach_derivations(
-        src, read_indicators(src, dims_raw), raw
-    )
+    indicators = attach_derivations(src, read_indicators(src, dims_raw), raw)
     dims = with_indicators(src, dims_raw, indicators)
     return IndicatorSystem(
         id=meta["id"],
