@@ -73,8 +73,13 @@ def location_quotient(
 
     References
     ----------
-    .. [1] Isard, W. (1960). *Methods of Regional Analysis*, ch. 7. MIT
-       Press. See ``docs/methodology.md`` ("Derived indicators").
+    .. [1] IMPLAN, "Location Quotient" (knowledge-base article),
+       https://support.implan.com/hc/en-us/articles/360051560773
+    .. [2] 区位熵 (专门化率), jianshe99.com,
+       https://www.jianshe99.com/zixun/ziliao/sh1904298953.shtml
+       The measure goes back to Isard, W. (1960), *Methods of Regional
+       Analysis*, MIT Press (not read here); see ``docs/methodology.md``
+       ("Derived indicators").
     """
     return ratio(ratio(e_ir, e_r), ratio(e_i, e))
 
