@@ -407,3 +407,34 @@ def test_panel_example_script_runs():
     assert "Gap diagnosis: Hefei Intelligent Voice (Year 2023)" in text
     assert "Attainment trend by dimension" in text
     assert "Rank intervals" in text
+
+
+def test_derived_example_loads_validates_and_ranks():
+    """``examples/derived_system.toml`` with its CSV: LQ and ratio by hand.
+
+    E_i / E = 4000 / 200000 = 0.02; Alpha's LQ = (60 / 1000) / 0.02 = 3,
+    Beta's (30 / 1500) / 0.02 = 1, Gamma's (90 / 2000) / 0.02 = 2.25,
+    Delta's (20 / 2000) / 0.02 = 0.5. Output per firm: 120 / 300 = 0.4,
+    80 / 400 = 0.2, 200 / 250 = 0.8, 50 / 500 = 0.1.
+    """
+    import clusterscore as cs
+
+    system = load_system(ROOT / "examples" / "derived_system.toml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        df = read_clusters(ROOT / "examples" / "derived_clusters.csv", system)
+        ranking = cs.rank_clusters(df, system)
+    np.testing.assert_allclose(df["lq_employment"], [3, 1, 2.25, 0.5])
+    np.testing.assert_allclose(df["output_per_firm"], [0.4, 0.2, 0.8, 0.1])
+    assert list(make_template(system).columns[4:]) == [
+        "export_share",
+        "rd_intensity",
+        "patents",
+        "output",
+        "firms",
+        "cluster_employment",
+        "region_employment",
+    ]
+    # Gamma leads four of the five indicators (Alpha has the higher LQ)
+    assert ranking.index[0] == "Gamma Batteries"
+    assert sorted(ranking["rank"]) == [1, 2, 3, 4]

@@ -205,6 +205,7 @@ def test_top_level_tables_are_the_documented_ones():
         "references",
         "type",
         "dimension",
+        "raw",
         "indicator",
         "judgments",
         "target",

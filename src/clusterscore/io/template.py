@@ -36,7 +36,9 @@ def make_template(system: IndicatorSystem) -> pd.DataFrame:
     """Return the empty input table of `system`, with every column.
 
     Columns are ``cluster``, ``type``, ``region``, ``province`` (text) and
-    one ``float64`` column per indicator id, in the system's order. Written
+    one ``float64`` column per indicator id, in the system's order (a
+    derived indicator's raw columns, ``[[raw]]``, instead of it: see
+    `IndicatorSystem.input_columns`). Written
     with ``DataFrame.to_csv(path, index=False)`` it gives the header line of
     a CSV that `read_clusters` reads once rows are filled in.
 
@@ -60,8 +62,8 @@ def make_template(system: IndicatorSystem) -> pd.DataFrame:
     data: dict[str, pd.Series] = {
         c: pd.Series(dtype="str") for c in TEXT_COLUMNS
     }
-    for ind_id in system.indicator_ids:
-        data[ind_id] = pd.Series(dtype="float64")
+    for ind in system.input_columns:  # raw columns, not derived ones
+        data[ind.id] = pd.Series(dtype="float64")
     return pd.DataFrame(data)
 
 

@@ -42,12 +42,14 @@ from clusterscore.io.cells import (
     numeric_column,
     parse_columns,
 )
+from clusterscore.io.derive import add_derived, derived_ids, input_view
 from clusterscore.io.headers import (
     TEXT_COLUMNS,
     YEAR_COLUMN,
     close_headers,
     collect_columns,
     column_items,
+    header_key,
 )
 from clusterscore.io.problems import (
     ProblemTable,
@@ -318,7 +320,20 @@ def check_table(
     starts with `where`. `stacklevel` goes to `warnings.warn` for the
     `DataWarning` about dropped columns (3 names the caller of the public
     function that calls this one).
+
+    With derived indicators, the table is checked against
+    `input_view` (the raw columns), a column headed by a derived
+    indicator is ignored (it is recomputed), and `add_derived` adds the
+    derived indicators.
     """
+    full, system = system, input_view(system)
+    if system is not full:
+        skip = {
+            header_key(name)
+            for i in derived_ids(full)
+            for name in (i, full.indicator(i).name_zh, full.indicator(i).name)
+        }
+        items = [(h, s) for h, s in items if header_key(h) not in skip]
     columns = collect_columns(items, system)
     year = columns.found.pop(YEAR_COLUMN, None)
     panel = year is not None
@@ -374,6 +389,10 @@ def check_table(
         out[YEAR_COLUMN] = out[YEAR_COLUMN].astype("int64")
     for ind_id in system.indicator_ids:
         out[ind_id] = out[ind_id].astype("float64")
+    if system is not full:
+        lead = [c for c in TEXT_COLUMNS if c in out]
+        lead += [YEAR_COLUMN] if panel else []
+        out = add_derived(out, full, where=where, ordered=lead)
     return out
 
 

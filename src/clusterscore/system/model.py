@@ -27,6 +27,7 @@ __all__ = [
     "RESERVED_COLUMNS",
     "SUPPORTED_FORMAT_VERSIONS",
     "ClusterType",
+    "Derivation",
     "Dimension",
     "Indicator",
     "IndicatorSystem",
@@ -148,6 +149,38 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Derivation:
+    """How a derived indicator is computed from raw columns.
+
+    Attributes
+    ----------
+    kind : str
+        ``"ratio"``, ``"share"``, ``"per_capita"``, ``"per_area"``,
+        ``"growth"`` or ``"lq"`` (`clusterscore.system.derived.KINDS`).
+    operands : tuple of (str, str or float)
+        ``(role, raw column id)`` pairs in the kind's order, e.g.
+        ``(("numerator", "output"), ("denominator", "firms"))``; the two
+        national operands of ``"lq"`` may be numbers (constants).
+    scale : float
+        The factor the result is multiplied by (100 for a share or a
+        growth rate).
+    """
+
+    kind: str
+    operands: tuple[tuple[str, str | float], ...]
+    scale: float = 1.0
+
+    def operand(self, role: str) -> str | float:
+        """Return the raw column id (or constant) of `role`."""
+        return dict(self.operands)[role]
+
+    @property
+    def raw_ids(self) -> tuple[str, ...]:
+        """The raw column ids the derivation reads (constants left out)."""
+        return tuple(v for _, v in self.operands if isinstance(v, str))
+
+
+@dataclass(frozen=True)
 class Indicator:
     """One indicator (one input column).
 
@@ -180,6 +213,10 @@ class Indicator:
     source : str
         The passage or public source motivating the indicator, with every
         ``[@key]`` citation resolved to the publication it names.
+    derive : Derivation or None
+        For a derived indicator, how it is computed from the system's raw
+        columns (the input table then carries those, not this column).
+        A raw column itself is an `Indicator` with ``dimension = ""``.
     """
 
     id: str
@@ -196,6 +233,7 @@ class Indicator:
     source: str = ""
     unit_zh: str = ""
     unit_aliases: tuple[str, ...] = ()
+    derive: Derivation | None = None
 
     @property
     def sign(self) -> int:
@@ -348,6 +386,9 @@ class IndicatorSystem:
         Every development recommendation in the file.
     references : tuple of Reference
         The ``[references]`` table, in file order.
+    raw : tuple of Indicator
+        The ``[[raw]]`` input columns that derived indicators are computed
+        from (``dimension = ""``), in file order.
     """
 
     id: str
@@ -363,6 +404,7 @@ class IndicatorSystem:
     description: str = ""
     path: str = ""
     references: tuple[Reference, ...] = ()
+    raw: tuple[Indicator, ...] = ()
     _by_id: Mapping[str, Indicator] = field(
         init=False, repr=False, compare=False
     )
@@ -386,6 +428,16 @@ class IndicatorSystem:
     def indicator_ids(self) -> tuple[str, ...]:
         """The indicator ids, in order (the input columns)."""
         return tuple(i.id for i in self.indicators)
+
+    @property
+    def input_columns(self) -> tuple[Indicator, ...]:
+        """The numeric columns of an input table, in order.
+
+        The indicators that are not derived, then the raw columns; equal
+        to `indicators` for a system without derived indicators.
+        """
+        own = tuple(i for i in self.indicators if i.derive is None)
+        return own + self.raw
 
     @property
     def directions(self) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from clusterscore.errors import ConfigError
+from clusterscore.system.derived import attach_derivations, read_raw
 from clusterscore.system.keys import Source, suggest
 from clusterscore.system.matrices import read_judgments
 from clusterscore.system.model import IndicatorSystem
@@ -47,6 +48,7 @@ TOP_LEVEL = (
     "references",
     "type",
     "dimension",
+    "raw",
     "indicator",
     "judgments",
     "target",
@@ -204,7 +206,8 @@ def read_document(src: Source) -> IndicatorSystem:
     src.cite("meta.source", meta.get("source", ""))
     types = read_types(src)
     dims_raw = read_dimensions(src)
-    indicators = read_indicators(src, dims_raw)
+    raw = read_raw(src)
+    indicators = attach_derivations(src, read_indicators(src, dims_raw), raw)
     dims = with_indicators(src, dims_raw, indicators)
     return IndicatorSystem(
         id=meta["id"],
@@ -220,4 +223,5 @@ def read_document(src: Source) -> IndicatorSystem:
         description=meta.get("description", ""),
         path=src.label,
         references=references,
+        raw=raw,
     )

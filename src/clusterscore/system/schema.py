@@ -92,7 +92,9 @@ def table_schema(
         of the cluster's uniqueness), and one ``float64`` column per
         indicator id with the checks ``finite``, ``min`` (or
         ``min_exclusive`` when the lower bound is open), ``max`` and
-        ``integer``, as the indicator declares them. The
+        ``integer``, as the indicator declares them. A system with
+        derived indicators has a column per raw column (`[[raw]]`)
+        instead of one per derived indicator (`input_columns`). The
         schema is strict (no other columns) and does not care about column
         order. It checks a table whose headers already are the canonical
         names; `validate` also matches Chinese headers, drops unknown
@@ -162,14 +164,15 @@ def table_schema(
             "panel, keyed by (cluster, year).",
         ),
     }
-    for ind in system.indicators:
+    for ind in system.input_columns:  # raw columns, not derived ones
         columns[ind.id] = pa.Column(
             "float64",
             nullable=allow_missing,
             coerce=True,
             checks=_indicator_checks(ind),
             title=ind.name,
-            description=f"{ind.name_zh}; unit {ind.unit}; {ind.direction}",
+            description=f"{ind.name_zh}; unit {ind.unit}; "
+            + (ind.direction if ind.dimension else "raw column"),
         )
     return pa.DataFrameSchema(
         columns,

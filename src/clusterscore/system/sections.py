@@ -90,6 +90,7 @@ _INDICATOR = {
     "lower_open": (bool, False),
     "integer": (bool, False),
     "source": (str, True),
+    "derive": (dict, False),
 }
 
 
