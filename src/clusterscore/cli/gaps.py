@@ -7,13 +7,17 @@ attainment per dimension, weakest dimensions, top gaps and the development
 recommendations that apply, with their sources
 (`clusterscore.gaps.diagnose`); on a panel (a ``year`` column) the
 diagnosis is of the latest year (``--year Y``: of year Y) and shows the
-attainment trend of each dimension over the years.
+attainment trend of each dimension over the years. Beside the benchmark
+gaps the diagnosis shows the cluster's top obstacle degrees
+(`clusterscore.analysis.obstacle_degree` of the default evaluation of the
+diagnosed year), with one line saying how the two differ.
 """
 
 from __future__ import annotations
 
 import argparse
 
+from clusterscore.analysis import obstacle_degree
 from clusterscore.cli._common import (
     add_common,
     add_missing,
@@ -36,6 +40,7 @@ from clusterscore.present import (
     severity_label,
     system_labels,
 )
+from clusterscore.present.analysis import obstacle_block, obstacle_rows
 from clusterscore.scoring import evaluate
 
 __all__ = ["add_parser", "run"]
@@ -138,6 +143,19 @@ def _localise(frame, system, lang: str):
     return out
 
 
+def _obstacles(table, system, diag, args):
+    """Return the diagnosed cluster's top obstacle degrees.
+
+    The obstacles of the default evaluation (combined weights, weighted
+    sum) of the clusters of the diagnosed year (the whole table without
+    years), the ``--top`` largest.
+    """
+    if diag.year is not None and "year" in table.columns:
+        table = table[table["year"] == diag.year].drop(columns="year")
+    ev = evaluate(table.reset_index(drop=True), system, missing=args.missing)
+    return obstacle_rows(obstacle_degree(ev), args.top, diag.cluster)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``clusterscore gaps`` with parsed arguments; return 0.
 
@@ -165,12 +183,17 @@ def run(args: argparse.Namespace) -> int:
             year=args.year,
             allow_missing=holes,
         )
+        rows = _obstacles(table, system, diag, args)
         if args.format == "table":
-            text = diag.to_text(lang=args.lang) + "\n"
+            text = diag.to_text(lang=args.lang) + "\n\n"
+            text += obstacle_block(rows, "table", args.lang, labels=labels)
         elif args.format == "markdown":
-            text = diag.to_markdown(lang=args.lang)
+            text = diag.to_markdown(lang=args.lang).rstrip("\n") + "\n\n"
+            text += obstacle_block(rows, "markdown", args.lang, labels=labels)
         elif args.format == "json":
-            text = json_text(diag.to_dict())
+            doc = diag.to_dict()
+            doc.update(obstacle_block(rows, "json", args.lang))
+            text = json_text(doc)
         else:
             text = render_table(
                 _localise(diag.gaps, system, args.lang),
