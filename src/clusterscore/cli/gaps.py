@@ -16,6 +16,7 @@ diagnosed year), with one line saying how the two differ.
 from __future__ import annotations
 
 import argparse
+import warnings
 
 from clusterscore.analysis import obstacle_degree
 from clusterscore.cli._common import (
@@ -27,6 +28,7 @@ from clusterscore.cli._common import (
     int_option,
     load_system_arg,
 )
+from clusterscore.errors import ClusterScoreError, ClusterScoreWarning
 from clusterscore.gaps import (
     DEFAULT_QUANTILE,
     SEVERITIES,
@@ -148,12 +150,24 @@ def _obstacles(table, system, diag, args):
 
     The obstacles of the default evaluation (combined weights, weighted
     sum) of the clusters of the diagnosed year (the whole table without
-    years), the ``--top`` largest.
+    years), the ``--top`` largest; None (with a warning) where the table
+    cannot be evaluated.
     """
     if diag.year is not None and "year" in table.columns:
         table = table[table["year"] == diag.year].drop(columns="year")
-    ev = evaluate(table.reset_index(drop=True), system, missing=args.missing)
-    return obstacle_rows(obstacle_degree(ev), args.top, diag.cluster)
+    try:
+        ev = evaluate(
+            table.reset_index(drop=True), system, missing=args.missing
+        )
+        od = obstacle_degree(ev)
+    except ClusterScoreError as exc:  # the gaps stand without them
+        warnings.warn(
+            f"gaps: no obstacle degrees for this table: {exc}",
+            ClusterScoreWarning,
+            stacklevel=2,
+        )
+        return None
+    return obstacle_rows(od, args.top, diag.cluster)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -185,14 +199,22 @@ def run(args: argparse.Namespace) -> int:
         )
         rows = _obstacles(table, system, diag, args)
         if args.format == "table":
-            text = diag.to_text(lang=args.lang) + "\n\n"
-            text += obstacle_block(rows, "table", args.lang, labels=labels)
+            text = diag.to_text(lang=args.lang) + "\n"
+            if rows is not None:
+                text += "\n" + obstacle_block(
+                    rows, "table", args.lang, labels=labels
+                )
         elif args.format == "markdown":
-            text = diag.to_markdown(lang=args.lang).rstrip("\n") + "\n\n"
-            text += obstacle_block(rows, "markdown", args.lang, labels=labels)
+            text = diag.to_markdown(lang=args.lang)
+            if rows is not None:
+                text = text.rstrip("\n") + "\n\n"
+                text += obstacle_block(
+                    rows, "markdown", args.lang, labels=labels
+                )
         elif args.format == "json":
             doc = diag.to_dict()
-            doc.update(obstacle_block(rows, "json", args.lang))
+            if rows is not None:
+                doc.update(obstacle_block(rows, "json", args.lang))
             text = json_text(doc)
         else:
             text = render_table(
