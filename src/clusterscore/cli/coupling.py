@@ -21,8 +21,7 @@ from clusterscore.cli._common import (
 )
 from clusterscore.cli.obstacles import add_year, cross_section
 from clusterscore.io import read_clusters
-from clusterscore.present import system_labels
-from clusterscore.present.analysis import render_coupling
+from clusterscore.present import render_coupling, system_labels
 from clusterscore.scoring import WEIGHTINGS, evaluate
 
 __all__ = ["add_parser", "run"]

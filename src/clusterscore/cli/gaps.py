@@ -38,11 +38,12 @@ from clusterscore.gaps import (
 from clusterscore.io import read_clusters
 from clusterscore.present import (
     json_text,
+    obstacle_block,
+    obstacle_rows,
     render_table,
     severity_label,
     system_labels,
 )
-from clusterscore.present.analysis import obstacle_block, obstacle_rows
 from clusterscore.scoring import evaluate
 
 __all__ = ["add_parser", "run"]

@@ -25,8 +25,7 @@ from clusterscore.cli._common import (
 )
 from clusterscore.errors import DataError
 from clusterscore.io import read_clusters
-from clusterscore.present import system_labels
-from clusterscore.present.analysis import render_obstacles
+from clusterscore.present import render_obstacles, system_labels
 from clusterscore.scoring import AGGREGATIONS, WEIGHTINGS, evaluate
 
 __all__ = ["add_parser", "add_year", "cross_section", "run"]
