@@ -118,7 +118,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         type=int_option(1),
         default=5,
         metavar="K",
-        help="top gaps shown in a diagnosis (default: %(default)s)",
+        help="top gaps (and top obstacles) shown in a diagnosis "
+        "(default: %(default)s)",
     )
     p.add_argument(
         "--year",

@@ -102,7 +102,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="obstacle degrees: which indicators hold each cluster back",
         description="Evaluate the clusters and show, per cluster, the "
         "indicators and dimensions that account for most of its weighted "
-        "shortfall from the best observed cluster (obstacle degree, %%).",
+        "shortfall from the best observed cluster (obstacle degree, %).",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
