@@ -461,3 +461,56 @@ def test_cli_gaps_missing_policies(cli, tmp_path):
     assert cell("median")["value"] == pytest.approx(
         statistics.median(same_type)
     )
+
+
+def test_cli_diagnosis_shows_top_obstacles(cli):
+    """A diagnosis (gaps --cluster) lists obstacle_degree's top K, and why."""
+    from clusterscore.analysis import obstacle_degree
+    from clusterscore.io import read_clusters
+    from clusterscore.scoring import evaluate
+    from clusterscore.system import load_system
+
+    root = Path(__file__).resolve().parents[2]
+    example = root / "examples" / "national_clusters.csv"
+    name = "Xi'an Aviation"
+    system = load_system(None)
+    od = obstacle_degree(evaluate(read_clusters(example, system), system))
+    want = od.top(3)
+    want = want[want["cluster"] == name]
+
+    doc = json.loads(
+        cli(
+            "gaps",
+            example,
+            "--cluster",
+            name,
+            "--top",
+            "3",
+            "--format",
+            "json",
+        ).stdout
+    )
+    got = doc["top_obstacles"]
+    assert [r["indicator"] for r in got] == list(want["indicator"])
+    assert [r["obstacle"] for r in got] == pytest.approx(
+        list(want["obstacle"])
+    )
+    assert "best observed cluster" in doc["obstacles_vs_gaps"]
+    assert doc["top_gaps"]  # the gaps are still there
+
+    text = cli("gaps", example, "--cluster", name, "--top", "3").stdout
+    assert "Top obstacles" in text
+    assert want["indicator"].iloc[0] in text.split("Top obstacles")[1]
+    assert "benchmark targets" in text
+    md = cli(
+        "gaps",
+        example,
+        "--cluster",
+        name,
+        "--format",
+        "markdown",
+        "--lang",
+        "zh",
+    ).stdout
+    assert "## 主要障碍因子" in md
+    assert "障碍度" in md

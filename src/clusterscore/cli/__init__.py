@@ -7,7 +7,8 @@ status 2, with no traceback; warnings become ``clusterscore: warning: ...``
 lines on standard error.
 
 Each sub-command is a module of this package (`rank`, `weights`, `gaps`,
-`compare`, `sensitivity`, `validate`, `template`) with
+`obstacles`, `coupling`, `compare`, `sensitivity`, `validate`,
+`template`) with
 ``add_parser(subparsers)`` and ``run(args)``; what they share is in
 ``_common``.
 """
@@ -22,7 +23,9 @@ from collections.abc import Sequence
 from clusterscore._version import __version__
 from clusterscore.cli import (
     compare,
+    coupling,
     gaps,
+    obstacles,
     rank,
     report,
     sensitivity,
@@ -57,6 +60,8 @@ COMMANDS = (
     rank,
     weights,
     gaps,
+    obstacles,
+    coupling,
     compare,
     sensitivity,
     validate,

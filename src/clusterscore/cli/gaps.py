@@ -7,13 +7,18 @@ attainment per dimension, weakest dimensions, top gaps and the development
 recommendations that apply, with their sources
 (`clusterscore.gaps.diagnose`); on a panel (a ``year`` column) the
 diagnosis is of the latest year (``--year Y``: of year Y) and shows the
-attainment trend of each dimension over the years.
+attainment trend of each dimension over the years. Beside the benchmark
+gaps the diagnosis shows the cluster's top obstacle degrees
+(`clusterscore.analysis.obstacle_degree` of the default evaluation of the
+diagnosed year), with one line saying how the two differ.
 """
 
 from __future__ import annotations
 
 import argparse
+import warnings
 
+from clusterscore.analysis import obstacle_degree
 from clusterscore.cli._common import (
     add_common,
     add_missing,
@@ -23,6 +28,7 @@ from clusterscore.cli._common import (
     int_option,
     load_system_arg,
 )
+from clusterscore.errors import ClusterScoreError, ClusterScoreWarning
 from clusterscore.gaps import (
     DEFAULT_QUANTILE,
     SEVERITIES,
@@ -32,6 +38,8 @@ from clusterscore.gaps import (
 from clusterscore.io import read_clusters
 from clusterscore.present import (
     json_text,
+    obstacle_block,
+    obstacle_rows,
     render_table,
     severity_label,
     system_labels,
@@ -110,7 +118,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         type=int_option(1),
         default=5,
         metavar="K",
-        help="top gaps shown in a diagnosis (default: %(default)s)",
+        help="top gaps (and top obstacles) shown in a diagnosis "
+        "(default: %(default)s)",
     )
     p.add_argument(
         "--year",
@@ -136,6 +145,31 @@ def _localise(frame, system, lang: str):
         {s: severity_label(s, "zh") for s in SEVERITIES}
     )
     return out
+
+
+def _obstacles(table, system, diag, args):
+    """Return the diagnosed cluster's top obstacle degrees.
+
+    The obstacles of the default evaluation (combined weights, weighted
+    sum) of the clusters of the diagnosed year (the whole table without
+    years), the ``--top`` largest; None (with a warning) where the table
+    cannot be evaluated.
+    """
+    if diag.year is not None and "year" in table.columns:
+        table = table[table["year"] == diag.year].drop(columns="year")
+    try:
+        ev = evaluate(
+            table.reset_index(drop=True), system, missing=args.missing
+        )
+        od = obstacle_degree(ev)
+    except ClusterScoreError as exc:  # the gaps stand without them
+        warnings.warn(
+            f"gaps: no obstacle degrees for this table: {exc}",
+            ClusterScoreWarning,
+            stacklevel=2,
+        )
+        return None
+    return obstacle_rows(od, args.top, diag.cluster)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -165,12 +199,25 @@ def run(args: argparse.Namespace) -> int:
             year=args.year,
             allow_missing=holes,
         )
+        rows = _obstacles(table, system, diag, args)
         if args.format == "table":
             text = diag.to_text(lang=args.lang) + "\n"
+            if rows is not None:
+                text += "\n" + obstacle_block(
+                    rows, "table", args.lang, labels=labels
+                )
         elif args.format == "markdown":
             text = diag.to_markdown(lang=args.lang)
+            if rows is not None:
+                text = text.rstrip("\n") + "\n\n"
+                text += obstacle_block(
+                    rows, "markdown", args.lang, labels=labels
+                )
         elif args.format == "json":
-            text = json_text(diag.to_dict())
+            doc = diag.to_dict()
+            if rows is not None:
+                doc.update(obstacle_block(rows, "json", args.lang))
+            text = json_text(doc)
         else:
             text = render_table(
                 _localise(diag.gaps, system, args.lang),

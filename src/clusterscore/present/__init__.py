@@ -5,6 +5,12 @@ as the renderers behind `clusterscore.gaps.Diagnosis.to_text` and
 ``to_markdown``.
 """
 
+from clusterscore.present.analysis import (
+    obstacle_block,
+    obstacle_rows,
+    render_coupling,
+    render_obstacles,
+)
 from clusterscore.present.diagnosis import (
     diagnosis_markdown,
     diagnosis_text,
@@ -44,7 +50,11 @@ __all__ = [
     "json_text",
     "jsonable",
     "label",
+    "obstacle_block",
+    "obstacle_rows",
     "pad",
+    "render_coupling",
+    "render_obstacles",
     "render_table",
     "severity_label",
     "system_labels",

@@ -235,6 +235,37 @@ TERMS: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "compare_kendall": ("Kendall tau-b", "Kendall tau-b 相关系数"),
         "variant": ("variant", "方法/权重"),
+        # the obstacles and coupling commands, the obstacles of a diagnosis
+        "obstacle": ("obstacle", "障碍度"),
+        "dimension_obstacle": ("dimension_obstacle", "维度障碍度"),
+        "position": ("position", "位次"),
+        "deviation": ("deviation", "偏离度"),
+        "C": ("C", "耦合度 C"),
+        "T": ("T", "综合发展指数 T"),
+        "D": ("D", "耦合协调度 D"),
+        "grade": ("grade", "协调等级"),
+        "grade_name": ("grade_name", "协调等级名称"),
+        "obstacles_title": (
+            "Top obstacles (obstacle degree, % of the weighted shortfall)",
+            "主要障碍因子（障碍度，占加权差距的百分比）",
+        ),
+        "dimension_obstacles_title": (
+            "Dimension obstacles (%)",
+            "维度障碍度（%）",
+        ),
+        "coupling_title": (
+            "Coupling coordination of the dimensions ({form} form)",
+            "各维度的耦合协调度（{form}形式）",
+        ),
+        "form_corrected": ("corrected", "修正"),
+        "form_classic": ("classic", "经典"),
+        "obstacles_vs_gaps": (
+            "Obstacles measure the distance to the best observed cluster "
+            "under the weights; gaps measure the distance to the benchmark "
+            "targets.",
+            "障碍度衡量在权重下与观测到的最优集群的距离；差距衡量与基准目标值"
+            "的距离。",
+        ),
         # the validate command
         "valid": (
             "{file}: valid: {n} clusters ({by_type}), {k} indicators{holes}",
@@ -304,6 +335,14 @@ TABLE_COLUMNS = (
     "method",
     "normalization",
     "variant",
+    "obstacle",
+    "position",
+    "deviation",
+    "C",
+    "T",
+    "D",
+    "grade",
+    "grade_name",
 )
 """The keys of `TERMS` that name table columns (`system_labels`)."""
 
