@@ -11,7 +11,6 @@ import numpy as np
 from clusterscore.scoring import (
     competition_ranks,
     hierarchy_weights,
-    resolve_normalization,
 )
 
 
@@ -28,13 +27,6 @@ class TestWeightsAndNormalisation:
             np.array([0, 1]),
         )
         np.testing.assert_allclose(w, [[0.75, 0.25], [0.5, 0.5]])
-
-    def test_resolve_normalization_is_the_one_rule(self):
-        """Accepted names pass; None or a foreign name gives the default."""
-        assert resolve_normalization("weighted_sum", None) == "minmax"
-        assert resolve_normalization("weighted_sum", "vector") == "minmax"
-        assert resolve_normalization("topsis", "minmax") == "minmax"
-        assert resolve_normalization("topsis", "percentile") == "vector"
 
 
 class TestRanks:

@@ -7,30 +7,36 @@ drivers both call; ``evaluate.py`` assembles them into the `Evaluation`.
 """
 
 from clusterscore.scoring.evaluate import (
+    Evaluation,
+    evaluate,
+    evaluate_prepared,
+    rank_clusters,
+)
+from clusterscore.scoring.options import (
     AGGREGATIONS,
     ALL_NORMALIZATIONS,
     COMBINATIONS,
     DEFAULT_NORMALIZATION,
+    NORMALIZATIONS_FOR,
+    WEIGHTINGS,
+    RunOptions,
+    resolve_normalization,
+)
+from clusterscore.scoring.panel import (
+    PANEL_MODES,
+)
+from clusterscore.scoring.stages import (
     MIN_TYPE_VALUES,
     MISSING_POLICIES,
-    NORMALIZATIONS_FOR,
     OBJECTIVES,
-    PANEL_MODES,
-    WEIGHTINGS,
-    Evaluation,
     Prepared,
-    RunOptions,
     aggregate_scores,
     competition_ranks,
     dimension_scores,
-    evaluate,
-    evaluate_prepared,
     hierarchy_weights,
     normalised,
     objective_weights,
     prepare,
-    rank_clusters,
-    resolve_normalization,
     scoring_matrix,
     subjective_weights,
 )
