@@ -1,9 +1,9 @@
 """How the result records show themselves (issue 11, item 14).
 
-`Evaluation`, `AHPResult`, `UncertaintyResult` and `SensitivityResult`
-printed as kilobytes of dataclass repr (whole DataFrames and arrays); they
-now print one informative line, as scipy's result objects do, and have a
-``_repr_html_`` for notebooks.
+`Evaluation` and `AHPResult` (the uncertainty records are tested in
+tests/uncertainty/test_results.py) printed as kilobytes of dataclass repr
+(whole DataFrames and arrays); they now print one informative line, as
+scipy's result objects do, and have a ``_repr_html_`` for notebooks.
 """
 
 from __future__ import annotations
@@ -55,19 +55,3 @@ def test_ahp_result_repr_names_labels(ev):
     text = repr(ev.judgments["dimensions/default"])
     assert text.startswith("AHPResult('dimensions/default', n=5, weights=[")
     assert "scale=0." in text
-
-
-def test_uncertainty_and_sensitivity_repr(ev):
-    """The Monte Carlo results: counts, inputs, agreement, indices."""
-    res = cs.uncertainty(ev.table, ev.system, 10, 1)
-    text = repr(res)
-    assert text.startswith("UncertaintyResult(27 clusters, 10 of 10 samples")
-    assert "mean Spearman rho" in text
-    assert len(text) < 400
-    assert "<table" in res._repr_html_()
-    sens = cs.sensitivity(ev.table, ev.system, 4, 1, n_boot=2)
-    text = repr(sens)
-    assert text.startswith("SensitivityResult(N=4, ")
-    assert "dimension_judgments: S=" in text
-    assert len(text) < 400
-    assert "<table" in sens._repr_html_()
