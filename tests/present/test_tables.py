@@ -112,6 +112,7 @@ def test_evaluation_summary_in_both_languages():
     zh = evaluation_summary(ev, "zh")
     assert zh.splitlines()[0].endswith("8 个集群，25 个有权重的指标")
     assert "权重=combined（组合=multiplicative" in zh
+    assert "客观权重=entropy，随机一致性指标表=saaty，一致性比率上限=0.1" in zh
     assert "AHP判断矩阵：dimensions/default CR=" in zh
     assert " clusters" not in zh
     assert "weighting=" not in zh

@@ -194,6 +194,11 @@ TERMS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "clusterscore {version}: {n} clusters, {k} weighted indicators",
             "clusterscore {version}：{n} 个集群，{k} 个有权重的指标",
         ),
+        "ev_objective": (
+            "objective={objective}, ri={ri}, max_cr={max_cr}",
+            "客观权重={objective}，随机一致性指标表={ri}，"
+            "一致性比率上限={max_cr}",
+        ),
         "ev_options": (
             "weighting={weighting} (combine={combine}, alpha={alpha}), "
             "method={method}, normalization={normalization}, "

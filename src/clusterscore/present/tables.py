@@ -58,6 +58,7 @@ def evaluation_summary(ev, lang: str = "en") -> str:
             k=int(ev.weights["used"].gt(0).sum()),
         ),
         label("ev_options", lang).format(**o),
+        label("ev_objective", lang).format(**o),
         label("ev_matrices", lang).format(
             crs=sep.join(
                 f"{name} CR={r.cr:.4f}" for name, r in ev.judgments.items()
