@@ -29,3 +29,24 @@ def test_wrap_keeps_lines_within_the_width():
     english = wrap("word " * 30, 30, "- ", "  ")
     assert english[0].startswith("- word")
     assert all(len(line) <= 30 for line in english)
+
+
+def test_md_cell_keeps_a_cell_in_its_row():
+    """A pipe is escaped and a line break becomes a space."""
+    from clusterscore.present.text import md_cell
+
+    assert md_cell("a|b") == "a\\|b"
+    assert md_cell("line 1\nline 2\r\nline 3") == "line 1 line 2 line 3"
+    assert md_cell(2.5) == "2.5"
+
+
+def test_markdown_table_with_a_newline_in_a_name_has_one_row_per_cluster():
+    """A quoted cluster name with a line break does not break the table."""
+    import pandas as pd
+
+    from clusterscore.present import render_table
+
+    df = pd.DataFrame({"score": [1.0]}, index=pd.Index(["A\nB"], name="c"))
+    lines = render_table(df, "markdown", "en").splitlines()
+    assert len(lines) == 3
+    assert "A B" in lines[2]

@@ -17,12 +17,9 @@ from clusterscore.judgments import MAX_CR
 from clusterscore.present.report_data import fraction
 from clusterscore.present.report_text import METHODOLOGY, REFERENCES
 from clusterscore.present.tables import render_table
+from clusterscore.present.text import md_cell
 
 __all__ = ["build_markdown"]
-
-
-def _md_escape(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _table(df: pd.DataFrame) -> str:
@@ -39,7 +36,7 @@ class _Figures:
 
     def __call__(self, fig, name: str, alt: str) -> str:
         _plot.save_figure(fig, self.dir / f"{name}.png", dpi=130)
-        return f"![{_md_escape(alt)}]({self.rel}/{name}.png)\n"
+        return f"![{md_cell(alt)}]({self.rel}/{name}.png)\n"
 
 
 def build_markdown(c, out: Path) -> str:
@@ -62,7 +59,7 @@ def build_markdown(c, out: Path) -> str:
     table = pd.DataFrame(
         {
             t["rank"]: r["rank"],
-            t["cluster"]: r["cluster"].map(_md_escape),
+            t["cluster"]: r["cluster"],  # render_table escapes the cells
             t["type"]: r["type"].map(c.type_name),
             t["score"]: r["score"].map("{:.2f}".format),
             **{n.dimension(d): r[d].map("{:.1f}".format) for d in dims},
@@ -79,7 +76,7 @@ def build_markdown(c, out: Path) -> str:
     for m in c.matrices:
         level = m.name.split("/")[0]
         name = n.dimension if level == "dimensions" else n.indicator
-        labels = [_md_escape(name(x)) for x in m.labels]
+        labels = [md_cell(name(x)) for x in m.labels]
         mat = pd.DataFrame(
             [[fraction(v) for v in row] for row in m.matrix],
             index=pd.Index(labels, name=t["matrix"]),
@@ -116,7 +113,7 @@ def build_markdown(c, out: Path) -> str:
 def _cluster_md(c, fig, k: int, name: str, row) -> list[str]:
     t, n = c.t, c.names
     out = [
-        f"### {int(row['rank'])}. {_md_escape(name)} "
+        f"### {int(row['rank'])}. {md_cell(name)} "
         f"({c.type_name(row['type'])}, {t['score']} {row['score']:.1f})\n",
         fig(_plot.profile(c.ev, name, lang=c.lang), f"profile_{k + 1}", name),
     ]

@@ -21,7 +21,7 @@ from clusterscore._checks import check_option
 from clusterscore.errors import DataError
 from clusterscore.present.excel import write_tables
 from clusterscore.present.labels import LANGS, label, system_labels
-from clusterscore.present.text import display_width
+from clusterscore.present.text import display_width, md_cell
 
 FORMATS = ("table", "csv", "json", "markdown")
 
@@ -107,14 +107,11 @@ def _text_table(df: pd.DataFrame, floatfmt: str) -> str:
 
 
 def _markdown(df: pd.DataFrame, floatfmt: str) -> str:
-    def esc(s: str) -> str:
-        return s.replace("|", "\\|")
-
     numeric = [pd.api.types.is_numeric_dtype(df[c]) for c in df.columns]
-    head = "| " + " | ".join(esc(str(c)) for c in df.columns) + " |"
+    head = "| " + " | ".join(md_cell(c) for c in df.columns) + " |"
     rule = "|" + "|".join("---:" if n else "---" for n in numeric) + "|"
     body = [
-        "| " + " | ".join(esc(_cell(v, floatfmt)) for v in row) + " |"
+        "| " + " | ".join(md_cell(_cell(v, floatfmt)) for v in row) + " |"
         for row in df.itertuples(index=False, name=None)
     ]
     return "\n".join([head, rule, *body]) + "\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
-__all__ = ["display_width", "pad", "wrap"]
+__all__ = ["display_width", "md_cell", "pad", "wrap"]
 
 
 def display_width(text: str) -> int:
@@ -67,3 +67,14 @@ def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
         initial_indent=first,
         subsequent_indent=rest,
     )
+
+
+def md_cell(text: object) -> str:
+    """Return `text` safe inside one Markdown table cell.
+
+    A ``|`` would end the cell and a line break the row: the first is
+    escaped, the second becomes a space. One rule for the Markdown tables
+    (`clusterscore.present.tables`) and the Markdown report.
+    """
+    text = str(text).replace("|", "\\|")
+    return text.replace("\r\n", " ").replace("\n", " ")
