@@ -87,6 +87,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error_block(
+    exc: ClusterScoreError, args: argparse.Namespace, lang: str
+) -> str:
+    """Return the ``clusterscore: error: ...`` block of `exc` in `lang`.
+
+    In Chinese (``--lang zh``) the word is 错误 and a table's problems
+    are worded with the names, bounds and units of the ``--system`` (read
+    again here; without it, when it is the file at fault, with ids).
+    """
+    if lang != "zh":
+        return f"{PROG}: error: {cli_message(exc)}\n"
+    from clusterscore.errors import DataError
+    from clusterscore.present.labels import label
+
+    system = None
+    if isinstance(exc, DataError) and exc.failure_cases is not None:
+        try:
+            system = load_system_arg(args)
+        except ClusterScoreError:
+            system = None
+    try:
+        message = cli_message(exc, lang, system)
+    except Exception:  # a wording bug must not hide the error itself
+        return f"{PROG}: error: {cli_message(exc)}\n"
+    return f"{PROG}: {label('error', lang)}{label('colon', lang)}{message}\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
@@ -97,8 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = args.run(args)
         except ClusterScoreError as exc:
             print_warnings(caught)
-            message = cli_message(exc)
-            sys.stderr.write(f"{PROG}: error: {message}\n")
+            lang = getattr(args, "lang", "en")
+            sys.stderr.write(_error_block(exc, args, lang))
             return EXIT_USAGE
         except BrokenPipeError:  # e.g. `clusterscore rank f.csv | head`
             return 0

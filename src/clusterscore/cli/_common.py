@@ -204,7 +204,11 @@ def _flag(func: str, param: str) -> str | None:
     return FLAGS.get(f"{func}:{param}", FLAGS.get(param))
 
 
-def cli_message(exc: ClusterScoreError) -> str:
+def cli_message(
+    exc: ClusterScoreError,
+    lang: str = "en",
+    system: IndicatorSystem | None = None,
+) -> str:
     """Return the message of `exc` in the words of the command line.
 
     The library says ``evaluate(): 'normalization' must be ...`` and
@@ -212,6 +216,12 @@ def cli_message(exc: ClusterScoreError) -> str:
     line the same message names the flag (``--normalization must be
     ...``, ``--missing median``). A `ParameterError` is rewritten from
     its ``.parameter``; other keyword mentions from `FLAGS`.
+
+    With ``lang="zh"`` the message is in Chinese, built from the facts
+    the error carries (`clusterscore.present.messages.zh_error`; the
+    English message above is the detail where a fact is only in the
+    text); `system` gives the Chinese names, bounds and units of a
+    table's problems.
     """
     text = str(exc).rstrip()
     match = re.match(r"(\w+)\(\): ", text)
@@ -226,7 +236,14 @@ def cli_message(exc: ClusterScoreError) -> str:
             text = re.sub(rf"'{param}'", flag, text)
             text = re.sub(rf"\b{param}='([^']*)'", rf"{flag} \1", text)
             text = re.sub(rf"\b{param}=(\w+)", rf"{flag} \1", text)
-    return _ALLOW_MISSING.sub("--missing median (or drop_indicator)", text)
+    text = _ALLOW_MISSING.sub("--missing median (or drop_indicator)", text)
+    if lang != "zh":
+        return text
+    from clusterscore.present.messages import zh_error
+
+    return zh_error(
+        exc, text, system=system, flag=lambda param: _flag(func, param)
+    )
 
 
 def emit(
