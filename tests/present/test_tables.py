@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -11,11 +12,14 @@ import pytest
 from clusterscore.errors import DataError, ParameterError
 from clusterscore.present import (
     display_width,
+    label,
     render_table,
     system_labels,
     write_output,
 )
 from clusterscore.system import load_system
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def frame():
@@ -116,3 +120,32 @@ def test_evaluation_summary_in_both_languages():
     assert "AHP判断矩阵：dimensions/default CR=" in zh
     assert " clusters" not in zh
     assert "weighting=" not in zh
+
+
+@pytest.mark.parametrize("panel", ["global", "per_year"])
+def test_panel_summary_carries_the_english_notes(panel):
+    """A panel's Chinese summary has a line for each English one."""
+    import clusterscore as cs
+    from clusterscore.present import evaluation_summary
+    from clusterscore.scoring.panel import panel_notes
+
+    system = load_system()
+    df = pd.read_csv(ROOT / "examples" / "national_clusters_panel.csv")
+    ev = cs.evaluate(cs.validate(df, system), system, panel=panel)
+    en, zh = (
+        ev.summary().splitlines(),
+        evaluation_summary(ev, "zh").splitlines(),
+    )
+    assert len(zh) == len(en)
+    # the catalogue's English is what the library writes
+    notes = panel_notes(panel)
+    assert notes == [
+        label("ev_panel_changes", "en"),
+        label(f"ev_panel_{panel}", "en"),
+    ]
+    assert en[-2:] == notes
+    k = en[0].split(", ")[1].split()[0]  # weighted indicators (per year)
+    assert zh[0].endswith(f"{len(df)} 个集群-年度记录，{k} 个有权重的指标")
+    assert zh[-2].startswith("排名变化 = 上期排名 - 本期排名（> 0：名次上升）")
+    assert zh[-1].startswith(f"面板模式={panel}：")
+    assert ("可跨年份比较" in zh[-1]) == (panel == "global")

@@ -194,6 +194,30 @@ TERMS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "clusterscore {version}: {n} clusters, {k} weighted indicators",
             "clusterscore {version}：{n} 个集群，{k} 个有权重的指标",
         ),
+        "ev_head_panel": (
+            "clusterscore {version}: {n} cluster-years, {k} weighted "
+            "indicators",
+            "clusterscore {version}：{n} 个集群-年度记录，{k} 个有权重的指标",
+        ),
+        # the notes of a panel's summary (`scoring.panel.panel_notes`)
+        "ev_panel_changes": (
+            "rank_change = previous rank - rank (> 0: moved up), "
+            "score_change = score - previous score, against the cluster's "
+            "latest earlier year; NaN in its first year",
+            "排名变化 = 上期排名 - 本期排名（> 0：名次上升），得分变化 = "
+            "本期得分 - 上期得分，上期为该集群此前最近的年份；首个年份为空",
+        ),
+        "ev_panel_global": (
+            "panel=global: one normalisation and one set of weights over "
+            "all years; scores are comparable across years",
+            "面板模式=global：所有年份统一标准化、统一权重；得分可跨年份比较",
+        ),
+        "ev_panel_per_year": (
+            "panel=per_year: each year normalised and weighted on its own; "
+            "scores are comparable only within a year",
+            "面板模式=per_year：每个年份单独标准化、单独赋权；得分只能在同一"
+            "年份内比较",
+        ),
         "ev_objective": (
             "objective={objective}, ri={ri}, max_cr={max_cr}",
             "客观权重={objective}，随机一致性指标表={ri}，"

@@ -51,8 +51,10 @@ def evaluation_summary(ev, lang: str = "en") -> str:
     o = ev.options
     names = system_labels(ev.system, lang)
     sep = label("list_sep", lang)
+    panel = o.get("panel")
+    head = "ev_head" if panel is None else "ev_head_panel"
     lines = [
-        label("ev_head", lang).format(
+        label(head, lang).format(
             version=ev.version,
             n=len(ev.ranking),
             k=int(ev.weights["used"].gt(0).sum()),
@@ -65,6 +67,9 @@ def evaluation_summary(ev, lang: str = "en") -> str:
             )
         ),
     ]
+    if panel is not None:
+        lines.append(label("ev_panel_changes", lang))
+        lines.append(label(f"ev_panel_{panel}", lang))
     if len(ev.imputed):
         lines.append(label("ev_imputed", lang).format(n=len(ev.imputed)))
     if ev.dropped:
