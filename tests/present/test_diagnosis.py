@@ -132,3 +132,55 @@ def test_bad_lang():
         diagnosis_text(d, "fr")
     with pytest.raises(ParameterError, match=r"diagnosis_markdown\(\)"):
         diagnosis_markdown(d, "fr")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "none: the benchmark defines no targets for this cluster's type",
+        ),
+        ("zh", "无：对标基准没有为该集群类型定义目标值"),
+    ],
+)
+def test_no_targets_is_not_every_target_met(lang, said):
+    """16.17: a type without targets says so, not 'every target is met'."""
+    system = make_system(targets={"strategic": TARGETS["strategic"]})
+    d = diagnose(CRAFTED, system, "B2", weights=WEIGHTS)
+    text, md = d.to_text(lang=lang), d.to_markdown(lang=lang)
+    assert said in text
+    assert said in md
+    assert "every target is met" not in text
+    assert "全部目标均已达成" not in text
+
+
+def test_nothing_compared_says_so():
+    """Targets exist but no indicator has both a target and a value."""
+    system = make_system(targets={"basic": {"out": 100.0}})
+    table = CRAFTED.copy()
+    table.loc[table["cluster"] == "B2", "out"] = float("nan")
+    d = diagnose(table, system, "B2", weights=WEIGHTS, allow_missing=True)
+    assert set(d.gaps["severity"]) == {"no target", "no data"}
+    assert (
+        "none: no indicator could be compared (no target or no data)"
+        in d.to_text()
+    )
+    assert "无：没有可比较的指标（无目标值或缺数据）" in d.to_text(lang="zh")
+
+
+def test_top_gaps_show_the_unit_in_the_language():
+    """The top-gap line gives the unit (unit_zh in Chinese), as English."""
+    from clusterscore.io import read_clusters
+    from clusterscore.system import load_system
+
+    system = load_system()
+    root = Path(__file__).resolve().parents[2]
+    table = read_clusters(root / "examples" / "national_clusters.csv", system)
+    name = "Changsha Construction Machinery"
+    # its output value is 200 bn CNY/yr against the strategic target 400
+    d = diagnose(table, system, name, k=25)
+    assert "200 vs target 400 bn CNY/yr -> 50.0%" in d.to_text()
+    zh = d.to_text(lang="zh")
+    assert "主导产业产值 [集群规模]: 200，目标 400 十亿元 -> 50.0%" in zh
+    assert "bn CNY" not in zh

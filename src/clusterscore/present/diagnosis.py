@@ -161,6 +161,25 @@ class _Words:
             for d in self.diagnosis.weakest
         ]
 
+    def no_weak(self) -> str:
+        """Say why no dimension is weak: all met, or nothing compared.
+
+        "Every target is met" only where some indicator was compared;
+        where the benchmark has no target at all for the cluster's type
+        (or no indicator has both a target and a value) it says so.
+        """
+        severity = self.diagnosis.gaps["severity"]
+        if not severity.isin(_NOT_COMPARED).all():
+            return self("no_weak")
+        if severity.eq("no target").all():
+            return self("no_targets")
+        return self("none_compared")
+
+    def unit(self, indicator: str) -> str:
+        """Return an indicator's unit in the language (`unit_zh` in zh)."""
+        ind = self.diagnosis.system.indicator(indicator)
+        return (ind.unit_zh or ind.unit) if self.lang == "zh" else ind.unit
+
     def rec_head(self, r: Any) -> str:
         """Name a recommendation row: dimension, and indicator if any."""
         head = self.dim.get(r.dimension, r.dimension)
@@ -209,7 +228,7 @@ def _text_dimensions(w: _Words) -> list[str]:
 
 def _text_weakest(w: _Words) -> list[str]:
     weak = w.weakest()
-    out = ["", f"{w('weakest')}: " + (weak[0] if weak else w("no_weak"))]
+    out = ["", f"{w('weakest')}: " + (weak[0] if weak else w.no_weak())]
     if len(weak) > 1:
         out.append(f"{w('also')}: " + ", ".join(weak[1:]))
     return out
@@ -221,7 +240,7 @@ def _text_top(w: _Words) -> list[str]:
     if not len(top):
         out.append(f"  {w('no_top')}")
     for r in top.itertuples(index=False):
-        unit = w.diagnosis.system.indicator(r.indicator).unit
+        unit = w.unit(r.indicator)
         out.append(
             f"  {r.rank}. {w.ind[r.indicator]} [{w.dim[r.dimension]}]: "
             f"{format_value(r.value)}{w('vs')}{format_value(r.target)} "
@@ -389,7 +408,7 @@ def diagnosis_markdown(diagnosis: Diagnosis, lang: str = "en") -> str:
         "- " + w.cluster_type(f"`{diagnosis.cluster_type}`"),
         "- " + w.benchmark(),
         "- " + w.bounds(),
-        f"- {w('weakest')}: " + (", ".join(weak) if weak else w("no_weak")),
+        f"- {w('weakest')}: " + (", ".join(weak) if weak else w.no_weak()),
         *_md_dimensions(w),
         *_md_trend(w),
         *_md_top(w),

@@ -88,6 +88,14 @@ TERMS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "weakest": ("Weakest dimension (short board, 短板)", "短板维度"),
         "also": ("Also below target", "其他未达标维度"),
         "no_weak": ("none: every target is met", "无：全部目标均已达成"),
+        "no_targets": (
+            "none: the benchmark defines no targets for this cluster's type",
+            "无：对标基准没有为该集群类型定义目标值",
+        ),
+        "none_compared": (
+            "none: no indicator could be compared (no target or no data)",
+            "无：没有可比较的指标（无目标值或缺数据）",
+        ),
         "top": (
             "Top gaps (priority = global weight x shortfall)",
             "主要差距（优先度 = 全局权重 × 缺口）",
