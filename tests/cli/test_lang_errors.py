@@ -136,3 +136,14 @@ def test_table_errors_without_a_readable_system(cli, bad_csv, tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("clusterscore: 错误：指标体系文件")
+
+
+def test_a_value_named_like_a_parameter_stays_a_value(cli):
+    """--benchmark's choice 'quantile' is not the --quantile flag."""
+    proc = cli("gaps", EXAMPLE, "--benchmark", "Nope")
+    proc.assert_clean_error("--benchmark must be 'system', 'quantile' or")
+    proc = cli("gaps", EXAMPLE, "--benchmark", "Nope", "--lang", "zh")
+    _zh_error(
+        proc, "--benchmark 的取值 'Nope' 无效；可选值：'system'、'quantile'"
+    )
+    assert "等 29 项" in proc.stderr  # 2 keywords + 27 clusters, 8 shown

@@ -229,11 +229,18 @@ def cli_message(
     if isinstance(exc, ParameterError) and exc.parameter and match:
         if _flag(func, exc.parameter) is not None:
             text = text[match.end() :]
+        allowed = exc.allowed
+        values = (
+            {str(a) for a in allowed}
+            if isinstance(allowed, tuple | list | set | frozenset)
+            else set()
+        )
         for param in _PARAMS:
             flag = _flag(func, param)
             if flag is None:
                 continue
-            text = re.sub(rf"'{param}'", flag, text)
+            if param not in values:  # 'quantile' may be a value, not a flag
+                text = re.sub(rf"'{param}'", flag, text)
             text = re.sub(rf"\b{param}='([^']*)'", rf"{flag} \1", text)
             text = re.sub(rf"\b{param}=(\w+)", rf"{flag} \1", text)
     text = _ALLOW_MISSING.sub("--missing median (or drop_indicator)", text)
