@@ -218,7 +218,7 @@ def cli_message(
     its ``.parameter``; other keyword mentions from `FLAGS`.
 
     With ``lang="zh"`` the message is in Chinese, built from the facts
-    the error carries (`clusterscore.present.messages.zh_error`; the
+    the error carries (`clusterscore.present.zh_errors.zh_error`; the
     English message above is the detail where a fact is only in the
     text); `system` gives the Chinese names, bounds and units of a
     table's problems.
@@ -246,7 +246,7 @@ def cli_message(
     text = _ALLOW_MISSING.sub("--missing median (or drop_indicator)", text)
     if lang != "zh":
         return text
-    from clusterscore.present.messages import zh_error
+    from clusterscore.present.zh_errors import zh_error
 
     return zh_error(
         exc, text, system=system, flag=lambda param: _flag(func, param)
