@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import re
 import string
 import warnings
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterscore.errors import DataError, DataWarning
+from clusterscore.errors import DataError, DataWarning, ParameterError
 from clusterscore.io import make_template, read_clusters, validate
 
 DATA = Path(__file__).parents[1] / "data" / "tables"
@@ -273,4 +275,174 @@ def test_read_clusters_parser_failures_are_data_errors(
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
     with pytest.raises(DataError, match=r"bad\.csv: "):
+        read_clusters(path, system)
+
+
+# --------------------------------------------------------------------------
+# Issue 16.11: argument types; file objects
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [
+        (5, "got int"),
+        (None, "got NoneType"),
+        (b"clusters.csv", "got bytes (to read a file's contents, pass"),
+        ("", "got an empty string"),
+        (["a.csv"], "got list"),
+    ],
+)
+def test_read_clusters_wrong_path_types(system, value, got):
+    """Not a path nor a file object: ParameterError naming 'path'.
+
+    ``read_clusters(5)``, ``(None)`` and bytes raised TypeError from
+    inside pathlib.
+    """
+    with pytest.raises(ParameterError) as info:
+        read_clusters(value, system)
+    message = str(info.value)
+    assert message.startswith(
+        "read_clusters(): 'path' must be a file path (str or os.PathLike) "
+        "or a file object opened for reading; "
+    )
+    assert got in message
+    assert info.value.parameter == "path"
+
+
+@pytest.mark.parametrize("value", [5, None, "default", object()])
+def test_read_clusters_wrong_system_types(tmp_path, value):
+    """A system that is not an IndicatorSystem: ParameterError 'system'."""
+    with pytest.raises(
+        ParameterError,
+        match=r"read_clusters\(\): 'system' must be an IndicatorSystem "
+        rf"\(see load_system\(\)\); got {type(value).__name__}\.",
+    ):
+        read_clusters(tmp_path / "t.csv", value)
+
+
+def test_read_clusters_wrong_sheet_type(system, tmp_path):
+    """sheet=3 is a ParameterError for CSV files as for workbooks."""
+    with pytest.raises(ParameterError, match="'sheet' must be a sheet name"):
+        read_clusters(tmp_path / "t.csv", system, sheet=3)
+
+
+def test_read_clusters_file_objects(
+    system, write, csv_header, csv_rows, tmp_path
+):
+    """StringIO, BytesIO and open() files (text or binary) read as paths."""
+    path = write(tmp_path / "t.csv", [csv_header, *csv_rows], "utf-8", "\n")
+    expected = read_clusters(path, system)
+    text = path.read_text(encoding="utf-8")
+    with open(path, "rb") as binary:
+        pd.testing.assert_frame_equal(read_clusters(binary, system), expected)
+    with open(path, encoding="utf-8") as handle:
+        pd.testing.assert_frame_equal(read_clusters(handle, system), expected)
+    for obj in (io.StringIO(text), io.BytesIO(path.read_bytes())):
+        pd.testing.assert_frame_equal(read_clusters(obj, system), expected)
+    gbk = io.BytesIO(text.encode("gbk"))
+    with pytest.warns(DataWarning, match=r"^<BytesIO>: read as GB18030"):
+        pd.testing.assert_frame_equal(read_clusters(gbk, system), expected)
+
+
+def test_read_clusters_file_object_problems_name_it(system, tmp_path):
+    """Problems of a file object start with its name (or <StringIO>)."""
+    with pytest.raises(DataError, match=r"^<StringIO>: the file is empty"):
+        read_clusters(io.StringIO(""), system)
+    with pytest.raises(DataError, match=r"^<BytesIO>: is a binary file"):
+        read_clusters(io.BytesIO(b"\x00\x01"), system)
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"cluster,type\n")
+    with (
+        open(path, "rb") as handle,
+        pytest.raises(DataError, match=rf"^{re.escape(str(path))}: has no"),
+    ):
+        read_clusters(handle, system)
+    with pytest.raises(ParameterError, match="'sheet' applies to Excel"):
+        read_clusters(io.StringIO("cluster,type\n"), system, sheet="x")
+
+
+def test_read_clusters_text_file_object_of_binary_bytes(system, tmp_path):
+    """A workbook opened in text mode: 'open the file in binary mode'."""
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(b"PK\x03\x04\xff\xfe\x00")
+    with (
+        open(path, encoding="utf-8") as handle,
+        pytest.raises(DataError, match=r"open\(path, 'rb'\)"),
+    ):
+        read_clusters(handle, system)
+    closed = io.StringIO("x")
+    closed.close()
+    with pytest.raises(DataError, match=r"^<StringIO>: cannot be read"):
+        read_clusters(closed, system)
+
+
+# --------------------------------------------------------------------------
+# Issue 16.17 / 11.1: file-level failures
+# --------------------------------------------------------------------------
+def test_read_clusters_european_excel_csv(system, ids, tmp_path):
+    """';' between fields and decimal commas: the separator message.
+
+    Issue 16.17: the file got 'line 2 has 5 fields but the header line has
+    1' (the decimal commas split the data lines), not the documented
+    message. Built here as Excel in a German locale saves 'CSV'.
+    """
+    lines = [
+        ";".join(["cluster", "type", *ids]),
+        "Düsseldorf;basic;12,5;3,25;0,9;40;30",
+        "Köln;basic;8,75;2,5;1,1;20;25",
+    ]
+    path = tmp_path / "eu.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    with pytest.raises(DataError) as info:
+        read_clusters(path, system)
+    message = str(info.value)
+    assert message.startswith(
+        f"{path}: the header line has one field and contains ';'; "
+        "clusterscore reads comma-separated files (save as CSV with commas)."
+    )
+    assert "',' as the decimal mark (Excel in a European locale)" in message
+    assert "pandas.read_csv(path, sep=';', decimal=',')" in message
+    assert "fields but the header" not in message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_read_clusters_fifo(system, tmp_path):
+    """A named pipe is refused without being read (which would block)."""
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(DataError, match=r"pipe\.csv: is not a regular file"):
+        read_clusters(fifo, system)
+
+
+def test_read_clusters_permission_denied(system, tmp_path, monkeypatch):
+    """A file that cannot be read: 'cannot be read (Permission denied)'.
+
+    The tests may run as root, who reads any file, so the denial is
+    simulated where pathlib reads.
+    """
+    path = tmp_path / "secret.csv"
+    path.write_bytes(b"cluster,type\n")
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(
+        DataError, match=r"secret\.csv: cannot be read \(Permission denied\)"
+    ):
+        read_clusters(path, system)
+
+
+@pytest.mark.parametrize("error", [MemoryError(), OverflowError("big")])
+def test_read_clusters_pandas_failures_are_data_errors(
+    system, tmp_path, monkeypatch, error
+):
+    """Whatever pandas.read_csv raises besides ParserError is a DataError."""
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"cluster,type\nA,basic\n")
+
+    def failing(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(pd, "read_csv", failing)
+    with pytest.raises(DataError, match=r"t\.csv: is not a valid CSV table"):
         read_clusters(path, system)
