@@ -9,7 +9,7 @@ file must either read (and then rank, every score finite, or fail with a
 escape, not even a warning that is not clusterscore's.
 
 300 examples per test under ``HYPOTHESIS_PROFILE=ci`` (tests/conftest.py),
-fewer by default.
+40 by default; ``FUZZ_EXAMPLES=N`` asks for N (a longer hunt by hand).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from clusterscore.system import load_system
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "national_clusters.csv"
 CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
-EXAMPLES = 300 if CI else 40
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 300 if CI else 40))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,

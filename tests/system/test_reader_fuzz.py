@@ -8,7 +8,7 @@ loads must then rank a table made for it with finite scores, or refuse it
 with a `ClusterScoreError`. No other exception, no foreign warning.
 
 300 examples per test under ``HYPOTHESIS_PROFILE=ci`` (tests/conftest.py),
-fewer by default.
+40 by default; ``FUZZ_EXAMPLES=N`` asks for N (a longer hunt by hand).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ MINIMAL = (
 )
 CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
 FUZZ = settings(
-    max_examples=300 if CI else 40,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 300 if CI else 40)),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
