@@ -152,24 +152,40 @@ class _Grid:
     formulas: list[list[Any]]  # the formula workbook's values, per data row
 
 
+def _filled(ws: Any) -> list[tuple[int, int]]:
+    """Return the (row, column) of the sheet's non-blank cells, sorted.
+
+    Read from the cells the file stores, not by walking the sheet's
+    rectangle: one empty but formatted cell at ``AZ60000`` makes that
+    rectangle millions of cells (40 s to walk), though it holds no data.
+    """
+    stored = getattr(ws, "_cells", None)
+    if isinstance(stored, dict):
+        return sorted(k for k, c in stored.items() if not _blank(c.value))
+    return sorted(  # openpyxl without the private mapping: walk the sheet
+        (c.row, c.column)
+        for row in ws.iter_rows()
+        for c in row
+        if not _blank(c.value)
+    )
+
+
 def _grid(ws: Any, ws_formulas: Any | None) -> _Grid | None:
-    """Return the sheet's header and rows, None when the sheet is blank."""
-    width = ws.max_column
-    header_row = None
-    header: list[str] = []
-    rows: list[int] = []
-    cells: list[list[Any]] = []
-    for row in ws.iter_rows(min_col=1, max_col=width):
-        if all(_blank(c.value) for c in row):
-            continue
-        if header_row is None:
-            header_row = row[0].row
-            header = ["" if c.value is None else str(c.value) for c in row]
-            continue
-        rows.append(row[0].row)
-        cells.append(list(row))
-    if header_row is None:
+    """Return the sheet's header and rows, None when the sheet is blank.
+
+    The header is the first row with a non-blank cell; the data rows are
+    the later rows with one; the width runs to the last non-blank column.
+    """
+    filled = _filled(ws)
+    if not filled:
         return None
+    width = max(c for _, c in filled)
+    header_row, *rows = sorted({r for r, _ in filled})
+    header = [
+        "" if (v := ws.cell(header_row, k).value) is None else str(v)
+        for k in range(1, width + 1)
+    ]
+    cells = [[ws.cell(r, k) for k in range(1, width + 1)] for r in rows]
     formulas = [
         [ws_formulas.cell(r, k + 1).value for k in range(width)]
         if ws_formulas is not None
