@@ -446,3 +446,32 @@ def test_read_clusters_pandas_failures_are_data_errors(
     monkeypatch.setattr(pd, "read_csv", failing)
     with pytest.raises(DataError, match=r"t\.csv: is not a valid CSV table"):
         read_clusters(path, system)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_read_clusters_line_numbers_after_a_quoted_line_break(
+    system, csv_header, csv_rows, tmp_path, newline
+):
+    """A quoted cell with a line break: later lines keep their file line.
+
+    The region of the first cluster spans lines 2-3, so the nameless row
+    is line 5 and the ragged one line 6 (they were called 4 and 5).
+    """
+    first = csv_rows[0].replace("长江三角洲", '"长江\n三角洲"')
+    nameless = ",basic,中部,湖南,200,23,1.0,30,60"
+    path = tmp_path / "q.csv"
+    lines = [csv_header, first, csv_rows[1], nameless]
+    path.write_bytes((newline.join(lines) + newline).encode())
+    with pytest.raises(DataError) as info:
+        read_clusters(path, system)
+    assert info.value.problems == (
+        "line 5, column 'cluster': the cluster name is empty; every row "
+        "needs a non-empty, unique name",
+    )
+    path.write_bytes(
+        (newline.join([*lines, csv_rows[2] + ",x"]) + newline).encode()
+    )
+    with pytest.raises(
+        DataError, match="line 6 has 10 fields but the header line has 9"
+    ):
+        read_clusters(path, system)

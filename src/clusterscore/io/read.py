@@ -65,13 +65,33 @@ def _refuse_other_separator(text: str, where: str) -> None:
     )
 
 
+def _record_lines(text: str) -> list[int] | None:
+    """Return the 0-based file line where each CSV record of `text` starts.
+
+    A quoted cell may hold line breaks, so record k need not be line k.
+    None when Python's csv module reads the text otherwise than it can
+    (a lone CR as line end): then records are counted as lines.
+    """
+    starts: list[int] = []
+    done = 0
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        for _ in reader:
+            starts.append(done)
+            done = reader.line_num
+    except csv.Error:
+        return None
+    return starts
+
+
 def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
     """Return the header and the non-blank lines of CSV `text`.
 
     Blank lines above the header (Excel and hand edits leave them) are
     skipped: the header is the first line with a non-blank cell. The
-    lines keep their 0-based position in the file as index (so line
-    numbers in messages are the file's), every cell as text. Whatever
+    lines keep the 0-based position in the file of the line they start
+    on as index (so line numbers in messages are the file's, also after
+    a quoted cell with a line break), every cell as text. Whatever
     pandas' reader refuses becomes a `DataError` naming the file.
     """
     lead = re.match(r"(?:[ \t,]*(?:\r\n|\r|\n))*", text)
@@ -98,9 +118,16 @@ def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
         match = re.search(
             r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc)
         )
+        starts = _record_lines(text) if match else None
+        record = int(match[2]) if match else 0
+        line = (
+            starts[record - 1] + 1
+            if starts is not None and 0 < record <= len(starts)
+            else record
+        )
         detail = (
-            f"line {int(match[2]) + skip} has {match[3]} fields but the "
-            f"header line has {match[1]}"
+            f"line {line + skip} has {match[3]} fields but the header line "
+            f"has {match[1]}"
             if match
             else str(exc).strip()
         )
@@ -112,7 +139,11 @@ def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
             f"{where}: is not a valid CSV table: pandas could not parse it "
             f"({str(exc).strip() or type(exc).__name__})."
         ) from None
-    raw.index = raw.index + skip
+    starts = _record_lines(text)
+    if starts is not None and len(starts) == len(raw):
+        raw.index = pd.Index(starts) + skip
+    else:
+        raw.index = raw.index + skip
     header = [str(h) for h in raw.iloc[0]]
     body = raw.iloc[1:]
     filled = (body.apply(lambda c: c.str.strip()) != "").any(axis=1)
