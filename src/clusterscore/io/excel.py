@@ -242,7 +242,7 @@ def _choose(
         "column and indicator columns"
     )
     raise DataError(
-        f"{where}: {len(listed)} {what}: {quoted(g.name for g in listed)}; "
+        f"{where}: {len(listed)} {what}: {quoted([g.name for g in listed])}; "
         "choose one with sheet='NAME' (--sheet NAME on the command line)."
     )
 
