@@ -8,6 +8,7 @@ openpyxl writes formulas without the value Excel caches for them; the
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import warnings
@@ -361,3 +362,132 @@ def test_example_as_a_chinese_workbook(example, tmp_path):
         out = read_clusters(path, system)
     pd.testing.assert_frame_equal(out, table)
     pd.testing.assert_frame_equal(evaluate(out, system).ranking, ranking)
+
+
+def _rewritten(path: Path, out: Path, part: str, change) -> Path:
+    """Copy workbook `path` to `out` with one zip member changed."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            if name == part:
+                data = change(data)
+            if data is not None:
+                z.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("part", "change", "raised"),
+    [
+        ("xl/worksheets/sheet1.xml", lambda d: d[: len(d) // 2], "ParseError"),
+        ("xl/workbook.xml", lambda d: b"<notxml", "ParseError"),
+        ("xl/styles.xml", lambda d: b"<a>", "ParseError"),
+        ("[Content_Types].xml", lambda d: None, "KeyError"),
+        (
+            "xl/worksheets/sheet1.xml",
+            lambda d: d.replace(b'r="A1"', b'r="1A"'),
+            "ValueError",
+        ),
+    ],
+)
+def test_damaged_workbooks(system, tmp_path, part, change, raised):
+    """Issue 11.1: broken XML or a missing part inside the zip: DataError.
+
+    openpyxl raised xml ParseError (a SyntaxError), which escaped.
+    """
+    good = book(tmp_path / "good.xlsx", ROWS)
+    bad = _rewritten(good, tmp_path / "bad.xlsx", part, change)
+    with pytest.raises(
+        DataError,
+        match=rf"bad\.xlsx: is not a readable Excel \.xlsx workbook "
+        rf"\({raised}: .*\); save it again from Excel",
+    ):
+        read_clusters(bad, system)
+
+
+@pytest.mark.parametrize(
+    ("data", "hint"),
+    [
+        (b"PK\x03\x04" + bytes(200), r"\(BadZipFile"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200),
+            "password-protected",
+        ),
+        (b"cluster,type\n", "it is not a zip archive"),
+    ],
+)
+def test_not_workbooks(system, tmp_path, data, hint):
+    """A truncated zip, an OLE2 (.xls or encrypted) file, text: DataError."""
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(DataError, match=hint):
+        read_clusters(path, system)
+
+
+def test_corrupt_compressed_data(system, tmp_path):
+    """Flipped bytes in the compressed sheet (zlib/CRC errors): DataError."""
+    good = book(tmp_path / "good.xlsx", ROWS)
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename) + 10
+    for k in range(start, start + 40):
+        data[k] ^= 0x5A
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(DataError, match=r"bad\.xlsx: is not a readable Excel"):
+        read_clusters(bad, system)
+
+
+def test_directory_and_fifo_named_xlsx(system, tmp_path):
+    """A directory or a named pipe called .xlsx: DataError saying so."""
+    folder = tmp_path / "dir.xlsx"
+    folder.mkdir()
+    with pytest.raises(DataError, match=r"dir\.xlsx: is a directory, not a"):
+        read_clusters(folder, system)
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "pipe.xlsx"
+        os.mkfifo(fifo)
+        with pytest.raises(DataError, match=r"pipe\.xlsx: is not a regular"):
+            read_clusters(fifo, system)
+
+
+def test_workbook_file_objects(system, tmp_path):
+    """Issue 16.11: a workbook as BytesIO or an open binary file reads."""
+    path = book(tmp_path / "t.xlsx", ROWS)
+    expected = read_clusters(path, system)
+    with open(path, "rb") as handle:
+        pd.testing.assert_frame_equal(read_clusters(handle, system), expected)
+    data = io.BytesIO(path.read_bytes())
+    pd.testing.assert_frame_equal(
+        read_clusters(data, system, sheet="Sheet1"), expected
+    )
+    with pytest.raises(DataError, match=r"^<BytesIO>: has no sheet 'x'"):
+        read_clusters(io.BytesIO(path.read_bytes()), system, sheet="x")
+
+
+def test_far_empty_cells_are_not_walked(system, good_table, tmp_path):
+    """Empty (formatted) cells far away do not widen or lengthen the table.
+
+    A stray empty cell at AZ60000 made the reader walk 60000 x 52 cells
+    (40 s on the test machine); only stored non-blank cells are read now.
+    """
+    from clusterscore.io.excel import _grid
+
+    path = book(tmp_path / "far.xlsx", ROWS)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["AZ60000"].value = ""
+    ws["Z5000"].number_format = "0.00%"
+    ws.cell(70000, 1).value = None
+    wb.save(path)
+    loaded = openpyxl.load_workbook(path)
+    grid = _grid(loaded.active, None)
+    assert (grid.header_row, grid.rows) == (1, [2, 3, 4])
+    assert grid.header == HEADER
+    out = read_clusters(path, system)
+    assert out["cluster"].tolist() == [r[0] for r in ROWS]
+    assert list(out.columns) == [
+        c for c in good_table().columns if c not in ("region", "province")
+    ]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
+import io
+import os
 import tomllib
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from clusterscore.errors import ConfigError
+from clusterscore.errors import ConfigError, ParameterError
 from clusterscore.system import (
     DEFAULT_SYSTEM_FILE,
     IndicatorSystem,
@@ -62,6 +64,60 @@ def test_path_may_be_str_or_pathlike():
     )
 
 
+def test_file_objects_are_read():
+    """Issue 16.11: a text or binary file object is read like its path."""
+    expected = load_system(sf.MINIMAL)
+    with open(sf.MINIMAL, "rb") as binary:
+        from_binary = load_system(binary)
+    with open(sf.MINIMAL, encoding="utf-8") as text:
+        from_text = load_system(text)
+    from_string = load_system(io.StringIO(sf.MINIMAL.read_text("utf-8")))
+    for got in (from_binary, from_text, from_string):
+        assert sf.same_system(got, expected)
+    assert from_binary.path == str(sf.MINIMAL)
+    assert from_string.path == "<StringIO>"
+
+
+def test_none_is_the_default_system():
+    """load_system(None) is load_system(): the documented default."""
+    assert sf.same_system(load_system(None), load_system())
+
+
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [
+        (5, "got int"),
+        (3.5, "got float"),
+        (b"indicators/x.toml", "got bytes"),
+        ("", "got an empty string"),
+        (["a.toml"], "got list"),
+    ],
+)
+def test_wrong_path_types_are_parameter_errors(value, got):
+    """Issue 16.11: not a path: ParameterError naming 'path' and the type.
+
+    ``load_system(5)`` raised TypeError from inside pathlib.
+    """
+    with pytest.raises(ParameterError) as info:
+        load_system(value)
+    assert str(info.value).startswith(
+        "load_system(): 'path' must be the path of an indicator file"
+    )
+    assert str(info.value).endswith(f"{got}.")
+    assert info.value.parameter == "path"
+
+
+def test_file_object_with_bad_content():
+    """A binary file object of GBK bytes: ConfigError (UTF-8 required)."""
+    data = "[meta]\nname_zh = '集群'\n".encode("gbk")
+    with pytest.raises(ConfigError, match=r"^<BytesIO>: not UTF-8"):
+        load_system(io.BytesIO(data))
+    closed = io.BytesIO(b"")
+    closed.close()
+    with pytest.raises(ConfigError, match=r"^<BytesIO>: cannot be read"):
+        load_system(closed)
+
+
 # --------------------------------------------------------------------------
 # ConfigError: the file itself
 # --------------------------------------------------------------------------
@@ -78,6 +134,40 @@ def test_directory_instead_of_file(tmp_path):
     """A directory raises ConfigError saying so."""
     with pytest.raises(ConfigError, match="is a directory"):
         load_system(tmp_path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifo_is_not_a_regular_file(tmp_path):
+    """A named pipe is refused without reading (which would block)."""
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(ConfigError, match=r"pipe\.toml: is not a regular"):
+        load_system(fifo)
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    """A file that cannot be read (permission denied): ConfigError.
+
+    The tests may run as root, who reads any file, so the denial is
+    simulated where pathlib reads.
+    """
+    path = tmp_path / "secret.toml"
+    path.write_bytes(sf.MINIMAL.read_bytes())
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(
+        ConfigError, match=r"secret\.toml: cannot be read \(Permission denied"
+    ):
+        load_system(path)
+
+
+def test_nul_in_path():
+    """A NUL character in the name: ConfigError, not ValueError."""
+    with pytest.raises(ConfigError, match="no such indicator file"):
+        load_system("a\x00b.toml")
 
 
 def test_invalid_toml_names_line_and_column(tmp_path):

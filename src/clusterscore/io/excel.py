@@ -24,7 +24,6 @@ import io
 import os
 import re
 import warnings
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +33,7 @@ from typing import Any
 import pandas as pd
 
 from clusterscore.errors import DataError, DataWarning, ParameterError
+from clusterscore.io.decode import read_bytes
 from clusterscore.io.headers import collect_columns
 from clusterscore.io.problems import quoted, with_cells
 from clusterscore.io.validate import check_table
@@ -97,7 +97,13 @@ def _address(sheet: str, column: int, row: int) -> str:
 
 
 def _load(data: bytes, where: str, *, data_only: bool) -> Any:
-    """Open a workbook from its bytes; DataError if it is not one."""
+    """Open a workbook from its bytes; DataError if it is not one.
+
+    openpyxl fails on a damaged file with whatever its zip and XML layers
+    raise (``BadZipFile``, ``KeyError`` for a missing part, ``ParseError``
+    for broken XML, ``zlib.error``, ``ValueError`` ...): every one of them
+    means the file is not a readable workbook.
+    """
     import openpyxl
 
     try:
@@ -108,28 +114,26 @@ def _load(data: bytes, where: str, *, data_only: bool) -> Any:
             return openpyxl.load_workbook(
                 io.BytesIO(data), data_only=data_only, read_only=False
             )
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except MemoryError:
         raise DataError(
-            f"{where}: is not a readable Excel .xlsx workbook "
-            f"({type(exc).__name__}: {exc}); save it again from Excel as "
-            "'Excel Workbook (*.xlsx)'."
+            f"{where}: the workbook is too large to read into memory."
         ) from None
-
-
-def _read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """Return the file's bytes; DataError if missing, a folder or empty."""
-    p = Path(path)
-    if not p.exists():
-        raise DataError(f"{path}: file not found.")
-    if not p.is_file():
-        raise DataError(f"{path}: is not a regular file.")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror}).") from None
-    if not data:
-        raise DataError(f"{path}: the file is empty (0 bytes).")
-    return data
+    except Exception as exc:  # a parser of untrusted files
+        hint = ""
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            hint = (
+                " (it is an old .xls workbook or a password-protected one; "
+                "remove the password or save it as .xlsx)"
+            )
+        elif not data.startswith(b"PK\x03\x04"):
+            hint = " (it is not a zip archive, as .xlsx files are)"
+        text = str(exc).strip()
+        detail = text.splitlines()[0][:200] if text else ""
+        raise DataError(
+            f"{where}: is not a readable Excel .xlsx workbook{hint} "
+            f"({type(exc).__name__}: {detail}); save it again from "
+            "Excel as 'Excel Workbook (*.xlsx)'."
+        ) from None
 
 
 def _blank(value: Any) -> bool:
@@ -148,24 +152,40 @@ class _Grid:
     formulas: list[list[Any]]  # the formula workbook's values, per data row
 
 
+def _filled(ws: Any) -> list[tuple[int, int]]:
+    """Return the (row, column) of the sheet's non-blank cells, sorted.
+
+    Read from the cells the file stores, not by walking the sheet's
+    rectangle: one empty but formatted cell at ``AZ60000`` makes that
+    rectangle millions of cells (40 s to walk), though it holds no data.
+    """
+    stored = getattr(ws, "_cells", None)
+    if isinstance(stored, dict):
+        return sorted(k for k, c in stored.items() if not _blank(c.value))
+    return sorted(  # openpyxl without the private mapping: walk the sheet
+        (c.row, c.column)
+        for row in ws.iter_rows()
+        for c in row
+        if not _blank(c.value)
+    )
+
+
 def _grid(ws: Any, ws_formulas: Any | None) -> _Grid | None:
-    """Return the sheet's header and rows, None when the sheet is blank."""
-    width = ws.max_column
-    header_row = None
-    header: list[str] = []
-    rows: list[int] = []
-    cells: list[list[Any]] = []
-    for row in ws.iter_rows(min_col=1, max_col=width):
-        if all(_blank(c.value) for c in row):
-            continue
-        if header_row is None:
-            header_row = row[0].row
-            header = ["" if c.value is None else str(c.value) for c in row]
-            continue
-        rows.append(row[0].row)
-        cells.append(list(row))
-    if header_row is None:
+    """Return the sheet's header and rows, None when the sheet is blank.
+
+    The header is the first row with a non-blank cell; the data rows are
+    the later rows with one; the width runs to the last non-blank column.
+    """
+    filled = _filled(ws)
+    if not filled:
         return None
+    width = max(c for _, c in filled)
+    header_row, *rows = sorted({r for r, _ in filled})
+    header = [
+        "" if (v := ws.cell(header_row, k).value) is None else str(v)
+        for k in range(1, width + 1)
+    ]
+    cells = [[ws.cell(r, k) for k in range(1, width + 1)] for r in rows]
     formulas = [
         [ws_formulas.cell(r, k + 1).value for k in range(width)]
         if ws_formulas is not None
@@ -222,7 +242,7 @@ def _choose(
         "column and indicator columns"
     )
     raise DataError(
-        f"{where}: {len(listed)} {what}: {quoted(g.name for g in listed)}; "
+        f"{where}: {len(listed)} {what}: {quoted([g.name for g in listed])}; "
         "choose one with sheet='NAME' (--sheet NAME on the command line)."
     )
 
@@ -330,12 +350,15 @@ def read_workbook(
     sheet: str | None = None,
     allow_missing: bool = False,
     stacklevel: int = 2,
+    data: bytes | None = None,
 ) -> pd.DataFrame:
     """Read and validate the input table of one sheet of a workbook.
 
     See `clusterscore.io.read_clusters` (which calls this for .xlsx and
     .xlsm files) for the parameters and the result; `stacklevel` is that
-    of the warnings, for the caller's caller.
+    of the warnings, for the caller's caller. `data`, when given, is the
+    workbook's bytes (read from a file object); `path` then only names it
+    in messages.
 
     Raises
     ------
@@ -355,7 +378,10 @@ def read_workbook(
             value=sheet,
         )
     where = str(path)
-    data = _read_bytes(path)
+    if data is None:
+        data = read_bytes(path, "workbook")
+    elif not data:
+        raise DataError(f"{where}: the file is empty (0 bytes).")
     book = _load(data, where, data_only=True)
     formulas = _load(data, where, data_only=False)
     grids = {ws.title: _grid(ws, formulas[ws.title]) for ws in book.worksheets}

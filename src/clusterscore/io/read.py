@@ -1,7 +1,9 @@
 """Reading an input table from a CSV file or an Excel workbook.
 
 A path ending in .xlsx or .xlsm is read as a workbook by
-`clusterscore.io.excel.read_workbook`; any other as CSV. The CSV file's
+`clusterscore.io.excel.read_workbook`; any other as CSV. A file object
+(text or binary) is read the same way: binary bytes that are a zip
+archive as a workbook, others as CSV. The CSV file's
 text comes from `clusterscore.io.decode.read_text` (UTF-8 or GB18030/GBK,
 refusing what is not CSV text); this module parses it as comma-separated
 cells, skips blank lines and validates the table with
@@ -10,14 +12,17 @@ cells, skips blank lines and validates the table with
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import re
+import warnings
+from typing import IO, Any
 
 import pandas as pd
 
-from clusterscore.errors import DataError, ParameterError
-from clusterscore.io.decode import read_text
+from clusterscore.errors import DataError, DataWarning, ParameterError
+from clusterscore.io.decode import Decoded, check_text, decode_file, read_text
 from clusterscore.io.excel import is_excel, read_workbook
 from clusterscore.io.validate import check_system, check_table
 from clusterscore.system import IndicatorSystem
@@ -25,24 +30,81 @@ from clusterscore.system import IndicatorSystem
 __all__ = ["read_clusters"]
 
 
+_DECIMAL_COMMA = re.compile(r"\d,\d")
+
+
+def _refuse_other_separator(text: str, where: str) -> None:
+    """DataError when the header line is one field holding ';' or tabs.
+
+    Checked before the table is parsed: a European-locale Excel CSV (';'
+    between fields, ',' as the decimal mark) has data lines that split
+    into several comma fields, which would otherwise be reported as a
+    ragged table.
+    """
+    try:
+        lines = csv.reader(io.StringIO(text))
+        first = next(lines, [])
+        second = next(lines, [])
+    except csv.Error:
+        return
+    if len(first) != 1 or not (";" in first[0] or "\t" in first[0]):
+        return
+    sep = "';'" if ";" in first[0] else "tabs"
+    decimal = (
+        " and ',' as the decimal mark (Excel in a European locale)"
+        if sep == "';'" and _DECIMAL_COMMA.search(",".join(second))
+        else ""
+    )
+    raise DataError(
+        f"{where}: the header line has one field and contains {sep}; "
+        "clusterscore reads comma-separated files (save as CSV with "
+        f"commas). The file looks separated by {sep}{decimal}: save it as "
+        "'CSV UTF-8 (Comma delimited)' with '.' as the decimal symbol, or "
+        "read it with pandas.read_csv(path, sep=';', decimal=',') and pass "
+        "the DataFrame to validate()."
+    )
+
+
+def _record_lines(text: str) -> list[int] | None:
+    """Return the 0-based file line where each CSV record of `text` starts.
+
+    A quoted cell may hold line breaks, so record k need not be line k.
+    None when Python's csv module reads the text otherwise than it can
+    (a lone CR as line end): then records are counted as lines.
+    """
+    starts: list[int] = []
+    done = 0
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        for _ in reader:
+            starts.append(done)
+            done = reader.line_num
+    except csv.Error:
+        return None
+    return starts
+
+
 def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
     """Return the header and the non-blank lines of CSV `text`.
 
     Blank lines above the header (Excel and hand edits leave them) are
     skipped: the header is the first line with a non-blank cell. The
-    lines keep their 0-based position in the file as index (so line
-    numbers in messages are the file's), every cell as text. Whatever
+    lines keep the 0-based position in the file of the line they start
+    on as index (so line numbers in messages are the file's, also after
+    a quoted cell with a line break), every cell as text. Whatever
     pandas' reader refuses becomes a `DataError` naming the file.
     """
-    lead = re.match(r"(?:[ \t,]*(?:\r\n|\r|\n))*", text)[0]
-    skip = lead.count("\n") + lead.count("\r") - lead.count("\r\n")
-    text = text[len(lead) :]
+    lead = re.match(r"(?:[ \t,]*(?:\r\n|\r|\n))*", text)
+    blank = lead[0] if lead else ""
+    skip = blank.count("\n") + blank.count("\r") - blank.count("\r\n")
+    text = text[len(blank) :]
     if not text.strip(" \t\r\n,"):
         raise DataError(
             f"{where}: has no header line (the file holds only blank "
             "lines); expected a header line naming the columns, then one "
             "line per cluster."
         )
+    _refuse_other_separator(text, where)
     try:
         raw = pd.read_csv(
             io.StringIO(text),
@@ -56,29 +118,33 @@ def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
         match = re.search(
             r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc)
         )
+        starts = _record_lines(text) if match else None
+        record = int(match[2]) if match else 0
+        line = (
+            starts[record - 1] + 1
+            if starts is not None and 0 < record <= len(starts)
+            else record
+        )
         detail = (
-            f"line {int(match[2]) + skip} has {match[3]} fields but the "
-            f"header line has {match[1]}"
+            f"line {line + skip} has {match[3]} fields but the header line "
+            f"has {match[1]}"
             if match
             else str(exc).strip()
         )
         raise DataError(
             f"{where}: is not a valid CSV table: {detail}."
         ) from None
-    except (pd.errors.EmptyDataError, ValueError, MemoryError) as exc:
+    except (ValueError, MemoryError, OverflowError, csv.Error) as exc:
         raise DataError(
             f"{where}: is not a valid CSV table: pandas could not parse it "
             f"({str(exc).strip() or type(exc).__name__})."
         ) from None
-    raw.index = raw.index + skip
+    starts = _record_lines(text)
+    if starts is not None and len(starts) == len(raw):
+        raw.index = pd.Index(starts) + skip
+    else:
+        raw.index = raw.index + skip
     header = [str(h) for h in raw.iloc[0]]
-    if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
-        sep = "';'" if ";" in header[0] else "tabs"
-        raise DataError(
-            f"{where}: the header line has one field and contains {sep}; "
-            "clusterscore reads comma-separated files (save as CSV with "
-            "commas)."
-        )
     body = raw.iloc[1:]
     filled = (body.apply(lambda c: c.str.strip()) != "").any(axis=1)
     body = body[filled.to_numpy()]
@@ -90,8 +156,79 @@ def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
     return header, body
 
 
+_Source = str | os.PathLike[str] | IO[str] | IO[bytes]
+
+
+def _is_file_object(source: Any) -> bool:
+    return callable(getattr(source, "read", None))
+
+
+def _source_name(source: Any) -> str:
+    """Return a file object's name (as open() gives), else <StringIO>."""
+    name = getattr(source, "name", None)
+    if isinstance(name, str) and name:
+        return name
+    if isinstance(name, bytes | os.PathLike):
+        return str(os.fsdecode(name))
+    return f"<{type(source).__name__}>"
+
+
+def _check_path(source: Any) -> str:
+    """Return `source` as a path string; ParameterError if it is none."""
+    if _is_file_object(source):
+        return _source_name(source)
+    path: Any = source
+    if isinstance(source, os.PathLike):
+        path = os.fspath(source)
+    if isinstance(path, str) and path:
+        return path
+    hint = (
+        " (to read a file's contents, pass io.BytesIO(data) or "
+        "io.StringIO(text))"
+        if isinstance(path, bytes | bytearray)
+        else ""
+    )
+    got = "an empty string" if path == "" else type(source).__name__
+    raise ParameterError(
+        "read_clusters(): 'path' must be a file path (str or os.PathLike) "
+        f"or a file object opened for reading; got {got}{hint}.",
+        parameter="path",
+        value=source,
+        allowed="str, os.PathLike, file object",
+    )
+
+
+def _read_object(source: Any, where: str) -> str | bytes:
+    """Return the whole content of a file object; DataError if not."""
+    try:
+        content = source.read()
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{where}: cannot be read as text ({exc.reason} at byte "
+            f"{exc.start}); open the file in binary mode (open(path, 'rb')) "
+            "so that clusterscore can find its encoding."
+        ) from None
+    except (OSError, ValueError) as exc:  # closed, not readable
+        raise DataError(f"{where}: cannot be read ({exc}).") from None
+    if isinstance(content, bytearray | memoryview):
+        content = bytes(content)
+    if not isinstance(content, str | bytes):
+        raise ParameterError(
+            "read_clusters(): 'path' is a file object whose read() returned "
+            f"{type(content).__name__}; expected str or bytes.",
+            parameter="path",
+            value=source,
+        )
+    return content
+
+
+def _warn_note(decoded: Decoded, level: int) -> None:
+    if decoded.note:
+        warnings.warn(decoded.note, DataWarning, stacklevel=level + 1)
+
+
 def read_clusters(
-    path: str | os.PathLike[str],
+    path: _Source,
     system: IndicatorSystem,
     *,
     sheet: str | None = None,
@@ -99,11 +236,13 @@ def read_clusters(
 ) -> pd.DataFrame:
     """Read an input table from a CSV file or an Excel workbook; validate it.
 
-    A CSV file is comma-separated text in UTF-8 (with or without BOM) or
-    GB18030/GBK (as Excel writes "CSV" on Chinese Windows), with CRLF or LF
-    line ends, a header line, then one line per cluster; columns in any
-    order. Lines whose cells are all empty are skipped. Problems are
-    reported by line number (the header is line 1, as in a spreadsheet).
+    A CSV file is comma-separated text in UTF-8 (with or without BOM),
+    UTF-16 with BOM, or GB18030/GBK (as Excel writes "CSV" on Chinese
+    Windows; only when the file is not UTF-8 and reads as Chinese text),
+    with CRLF or LF line ends, a header line, then one line per cluster;
+    columns in any order. Lines whose cells are all empty are skipped.
+    Problems are reported by line number (the header is line 1, as in a
+    spreadsheet).
 
     A path ending in ``.xlsx`` or ``.xlsm`` is an Excel workbook: one
     sheet holds the table, its first non-blank row the header; the cells
@@ -117,8 +256,11 @@ def read_clusters(
 
     Parameters
     ----------
-    path : str or path-like
-        The CSV file or workbook.
+    path : str, path-like or file object
+        The CSV file or workbook. A file object opened for reading is read
+        to its end (not closed): text is CSV text; bytes are a workbook
+        when they are a zip archive (as .xlsx files are) or the object's
+        ``name`` ends in .xlsx/.xlsm, else CSV bytes.
     system : IndicatorSystem
         The indicator system (see `clusterscore.system.load_system`).
     sheet : str, optional
@@ -136,51 +278,80 @@ def read_clusters(
     Raises
     ------
     DataError
-        If the path is missing, a directory, empty, binary, not decodable,
-        not a rectangular CSV or has no data rows; for a workbook, if it is
-        not one, `sheet` is not in it, several sheets could be the table
-        (they are listed) or a formula has no cached value; or listing
-        every problem of the table (see `validate`), each line starting
-        with the path (and the sheet).
+        If the path is missing, a directory, not a regular file, unreadable,
+        empty, binary, not decodable or mixing encodings, not a rectangular
+        CSV or has no data rows; for a workbook, if it is not one, `sheet`
+        is not in it, several sheets could be the table (they are listed)
+        or a formula has no cached value; or listing every problem of the
+        table (see `validate`), each line starting with the path (and the
+        sheet).
     ParameterError
-        If `sheet` is given for a CSV file.
+        If `path` is not a path or a file object (bytes, a number, None),
+        `system` is not an `IndicatorSystem`, or `sheet` is not a str or is
+        given for a CSV file.
 
     Warns
     -----
     DataWarning
-        When columns unknown to the system are dropped, and when cells
-        formatted as percentages are read as the percentage shown.
+        When columns unknown to the system are dropped, when cells
+        formatted as percentages are read as the percentage shown, and
+        when a CSV file is read in an encoding other than UTF-8 (GB18030
+        or UTF-16; the warning names it).
     """
+    where = _check_path(path)
     check_system("read_clusters", system)
-    if is_excel(path):
-        out = read_workbook(
-            path,
+    if sheet is not None and not isinstance(sheet, str):
+        raise ParameterError(
+            f"read_clusters(): 'sheet' must be a sheet name (str) or None; "
+            f"got {type(sheet).__name__}.",
+            parameter="sheet",
+            value=sheet,
+        )
+    content: str | bytes | None = None
+    if _is_file_object(path):
+        content = _read_object(path, where)
+        excel = isinstance(content, bytes) and (
+            content.startswith(b"PK\x03\x04")
+            or where.lower().endswith((".xlsx", ".xlsm"))
+        )
+    else:
+        excel = is_excel(where)
+    if excel:
+        return read_workbook(
+            where,
             system,
             sheet=sheet,
             allow_missing=allow_missing,
             stacklevel=3,
+            data=content if isinstance(content, bytes) else None,
         )
+    if sheet is not None:
+        raise ParameterError(
+            f"read_clusters(): 'sheet' applies to Excel workbooks "
+            f"(.xlsx, .xlsm); {where} is read as CSV.",
+            parameter="sheet",
+            value=sheet,
+        )
+    if content is None:
+        decoded = read_text(where)
+    elif isinstance(content, bytes):
+        decoded = decode_file(content, where)
     else:
-        if sheet is not None:
-            raise ParameterError(
-                f"read_clusters(): 'sheet' applies to Excel workbooks "
-                f"(.xlsx, .xlsm); {path} is read as CSV.",
-                parameter="sheet",
-                value=sheet,
-            )
-        out = _read_csv(path, system, allow_missing=allow_missing)
-    return out
+        check_text(content.removeprefix("\ufeff"), where)
+        decoded = Decoded(content.removeprefix("\ufeff"), "text")
+    _warn_note(decoded, 2)
+    return _read_csv(decoded.text, where, system, allow_missing=allow_missing)
 
 
 def _read_csv(
-    path: str | os.PathLike[str],
+    text: str,
+    where: str,
     system: IndicatorSystem,
     *,
     allow_missing: bool,
 ) -> pd.DataFrame:
-    """Read and validate a CSV file (see `read_clusters`)."""
-    where = str(path)
-    header, body = _parse_csv(read_text(path), where)
+    """Validate the CSV text of `where` (see `read_clusters`)."""
+    header, body = _parse_csv(text, where)
     lines = (body.index + 1).tolist()
     items = [
         (header[k], body.iloc[:, k].reset_index(drop=True))

@@ -14,9 +14,9 @@ import tomllib
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from clusterscore.errors import ConfigError
+from clusterscore.errors import ConfigError, ParameterError
 from clusterscore.system.derived import attach_derivations, read_raw
 from clusterscore.system.keys import Source, suggest
 from clusterscore.system.matrices import read_judgments
@@ -90,14 +90,17 @@ def default_system_path() -> Traversable:
     )
 
 
-def load_system(path: str | os.PathLike[str] | None = None) -> IndicatorSystem:
+def load_system(
+    path: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None,
+) -> IndicatorSystem:
     """Read and validate an indicator-system file (TOML).
 
     Parameters
     ----------
-    path : str or path-like, optional
-        The TOML file. None reads the default system,
-        ``indicators/advanced_manufacturing.toml`` (see
+    path : str, path-like or file object, optional
+        The TOML file, or a file object opened for reading (text or
+        binary; read to its end, not closed). None reads the default
+        system, ``indicators/advanced_manufacturing.toml`` (see
         `default_system_path`).
 
     Returns
@@ -113,6 +116,9 @@ def load_system(path: str | os.PathLike[str] | None = None) -> IndicatorSystem:
         (``judgments[3].pairs[2]``, ``indicator.rd_intensity.direction``);
         ``.path`` and ``.key`` carry the same. The checks are listed in
         ``docs/data-format.md`` ("The indicator file").
+    ParameterError
+        If `path` is neither a path, a file object nor None (a number,
+        bytes, an empty string).
 
     Notes
     -----
@@ -147,21 +153,93 @@ def load_system(path: str | os.PathLike[str] | None = None) -> IndicatorSystem:
         where = default_system_path()
         label = str(where)
         raw = where.read_bytes()
+    elif callable(getattr(path, "read", None)):
+        label, raw = _read_object(path)
     else:
-        label = os.fspath(path)
-        file = Path(label)
-        if not file.exists():
-            raise ConfigError(
-                f"{label}: no such indicator file.", path=label, key=None
-            )
-        if not file.is_file():
-            raise ConfigError(
-                f"{label}: is a directory, not an indicator file.",
-                path=label,
-                key=None,
-            )
-        raw = file.read_bytes()
+        label = _check_path(path)
+        raw = _read_file(label)
     return read_document(Source(label, parse_toml(label, raw)))
+
+
+def _check_path(path: Any) -> str:
+    """Return `path` as a str; ParameterError if it is not a path."""
+    value = os.fspath(path) if isinstance(path, os.PathLike) else path
+    if isinstance(value, str) and value:
+        return value
+    got = "an empty string" if value == "" else type(path).__name__
+    raise ParameterError(
+        "load_system(): 'path' must be the path of an indicator file (str or "
+        "os.PathLike), a file object opened for reading, or None for the "
+        f"default system; got {got}.",
+        parameter="path",
+        value=path,
+        allowed="str, os.PathLike, file object, None",
+    )
+
+
+def _read_file(label: str) -> bytes:
+    """Return the bytes of the indicator file `label`; ConfigError if not."""
+    file = Path(label)
+    try:
+        exists, is_dir, is_file = file.exists(), file.is_dir(), file.is_file()
+    except (OSError, ValueError) as exc:  # NUL in the name, name too long
+        raise ConfigError(
+            f"{label!r}: is not a usable file name ({exc}).", path=label
+        ) from None
+    if not exists:
+        raise ConfigError(
+            f"{label}: no such indicator file.", path=label, key=None
+        )
+    if is_dir:
+        raise ConfigError(
+            f"{label}: is a directory, not an indicator file.",
+            path=label,
+            key=None,
+        )
+    if not is_file:
+        raise ConfigError(
+            f"{label}: is not a regular file (a pipe, socket or device); "
+            "expected an indicator file (TOML).",
+            path=label,
+        )
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            f"{label}: cannot be read ({exc.strerror or exc}).", path=label
+        ) from None
+
+
+def _read_object(source: Any) -> tuple[str, bytes]:
+    """Return the name and the content (as UTF-8 bytes) of a file object."""
+    name = getattr(source, "name", None)
+    label = (
+        name
+        if isinstance(name, str) and name
+        else (f"<{type(source).__name__}>")
+    )
+    try:
+        content = source.read()
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{label}: not UTF-8 text (byte {exc.start}); indicator files "
+            "must be saved as UTF-8.",
+            path=label,
+        ) from None
+    except (OSError, ValueError) as exc:  # closed, not readable
+        raise ConfigError(
+            f"{label}: cannot be read ({exc}).", path=label
+        ) from None
+    if isinstance(content, str):
+        return label, content.encode("utf-8", "surrogatepass")
+    if isinstance(content, bytes | bytearray | memoryview):
+        return label, bytes(content)
+    raise ParameterError(
+        "load_system(): 'path' is a file object whose read() returned "
+        f"{type(content).__name__}; expected str or bytes.",
+        parameter="path",
+        value=source,
+    )
 
 
 def parse_toml(label: str, raw: bytes) -> dict[str, Any]:
