@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -430,7 +430,7 @@ def _completed(
     src: Source, name: str, elements: tuple[str, ...], g: dict[str, Any]
 ) -> np.ndarray:
     """Return the entry's matrix, completed if it has missing judgments."""
-    m = g["_matrix"]
+    m: np.ndarray = g["_matrix"]
     if not np.isnan(m).any():
         return m
     try:
@@ -485,10 +485,10 @@ def describe_revisit(
     """
     rows = diagnose_inconsistency(matrix, top=top, labels=elements)
     return "; ".join(
-        f"[{r.row!r}, {r.column!r}] = {_saaty(r.value)}: consistent value "
-        f"{r.suggested:.3g} (nearest on Saaty's scale: "
-        f"{_saaty(r.suggested_saaty)}; {r.contribution:.0%} of the "
-        f"inconsistency)"
+        f"[{r.row!r}, {r.column!r}] = {_saaty(cast(float, r.value))}: "
+        f"consistent value {r.suggested:.3g} (nearest on Saaty's scale: "
+        f"{_saaty(cast(float, r.suggested_saaty))}; "
+        f"{r.contribution:.0%} of the inconsistency)"
         for r in rows.itertuples(index=False)
     )
 
