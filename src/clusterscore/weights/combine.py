@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -33,7 +33,7 @@ def _multiplicative_kernel(
 ) -> FloatArray:
     """``a_j b_j / sum_k a_k b_k`` per row; no validation (sums > 0)."""
     ab = a * b
-    return ab / ab.sum(axis=-1, keepdims=True)
+    return cast(FloatArray, ab / ab.sum(axis=-1, keepdims=True))
 
 
 def _linear_kernel(

@@ -242,7 +242,7 @@ def system_weights(
     else:
         dim_w, res = _local(system, top, dims, method, ri, max_cr)
         results[res.name or top.name] = res
-    rows = []
+    rows: list[tuple[str, str, float, float, float]] = []
     equal: list[str] = []
     for d, v in zip(system.dimensions, dim_w, strict=True):
         ids = d.indicators
