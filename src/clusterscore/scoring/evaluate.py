@@ -408,7 +408,14 @@ def evaluate_prepared(
     )
 
 
-def _ranking_frame(prep, system, scores, subs, rank, options):
+def _ranking_frame(
+    prep: Prepared,
+    system: IndicatorSystem,
+    scores: np.ndarray,
+    subs: np.ndarray,
+    rank: np.ndarray,
+    options: RunOptions,
+) -> pd.DataFrame:
     """Return the ranking table: best first (within type with ``by_type``)."""
     m = len(prep.clusters)
     ranking = pd.DataFrame(
@@ -426,7 +433,7 @@ def _ranking_frame(prep, system, scores, subs, rank, options):
         (
             prep.clusters,
             rank,
-            [type_order[t] for t in prep.types]
+            np.array([type_order[t] for t in prep.types])
             if options.by_type
             else np.zeros(m, dtype=int),
             np.zeros(m, dtype=int) if prep.years is None else prep.years,
@@ -473,7 +480,14 @@ def rank_clusters(
 # --------------------------------------------------------------------------
 
 
-def _score_segment(prep, system, rows, cluster_type, options, judgments):
+def _score_segment(
+    prep: Prepared,
+    system: IndicatorSystem,
+    rows: np.ndarray,
+    cluster_type: str | None,
+    options: dict[str, Any],
+    judgments: dict[str, AHPResult],
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
     """Weights, scores (0-100) and sub-scores (0-100) of one segment.
 
     `options` is the dict of a `RunOptions`. The direction-aware min-max

@@ -131,7 +131,7 @@ def panel_segments(
     )
     years = (
         [int(y) for y in np.unique(prep.years)]
-        if panel == "per_year"
+        if panel == "per_year" and prep.years is not None
         else [None]
     )
     out = []
@@ -139,7 +139,7 @@ def panel_segments(
         in_year = (
             np.ones(len(prep.clusters), dtype=bool)
             if y is None
-            else prep.years == y
+            else np.asarray(prep.years == y)
         )
         for t in types:
             rows = in_year if t is None else in_year & (prep.types == t)

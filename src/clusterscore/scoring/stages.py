@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from clusterscore import aggregate as _agg
@@ -166,9 +168,15 @@ def prepare(
     )
 
 
-def _impute_median(values, holes, types, table, ids):
+def _impute_median(
+    values: np.ndarray,
+    holes: np.ndarray,
+    types: np.ndarray,
+    table: pd.DataFrame,
+    ids: list[str],
+) -> tuple[np.ndarray, pd.DataFrame]:
     """Fill holes with the type's median, else the median of all rows."""
-    empty = holes.all(axis=0)
+    empty = np.asarray(holes.all(axis=0))
     if empty.any():
         names = ", ".join(i for i, e in zip(ids, empty, strict=True) if e)
         raise DataError(
@@ -246,10 +254,12 @@ def hierarchy_weights(
     local_sum = _group_sums(local, groups, dimension_weights.shape[-1])
     total = dimension_weights.sum(axis=-1, keepdims=True)
     glob = local / local_sum * dimension_weights[..., groups] / total
-    return glob / glob.sum(axis=-1, keepdims=True)
+    return cast("np.ndarray", glob / glob.sum(axis=-1, keepdims=True))
 
 
-def _group_sums(x: np.ndarray, groups: np.ndarray, n_groups: int):
+def _group_sums(
+    x: np.ndarray, groups: np.ndarray, n_groups: int
+) -> np.ndarray:
     """Per-group sums of the last axis of `x`, broadcast back to it.
 
     Compensated (Kahan) sums in column order, the summation pandas'
@@ -328,7 +338,7 @@ def objective_weights(
     """
     shares = pd.DataFrame(Y_minmax, columns=names, copy=False)
 
-    def weights():
+    def weights() -> np.ndarray:
         if objective == "critic":
             return critic_weights(shares, normalization="none").to_numpy()
         if objective == "std":
@@ -354,7 +364,14 @@ def objective_weights(
     return None
 
 
-def normalised(X, signs, method, system, types, names):
+def normalised(
+    X: np.ndarray,
+    signs: np.ndarray,
+    method: str,
+    system: IndicatorSystem,
+    types: np.ndarray,
+    names: list[str],
+) -> np.ndarray:
     """Normalise X; ``"target"`` uses each row's type-specific targets.
 
     Target-relative normalisation runs once per cluster type (a handful),
@@ -386,8 +403,16 @@ def normalised(X, signs, method, system, types, names):
 
 
 def scoring_matrix(
-    X, signs, method, normalization, system, types, names, *, minmax=None
-):
+    X: np.ndarray,
+    signs: np.ndarray,
+    method: str,
+    normalization: str,
+    system: IndicatorSystem,
+    types: np.ndarray,
+    names: list[str],
+    *,
+    minmax: np.ndarray | None = None,
+) -> np.ndarray:
     """Return the matrix `method` aggregates (see `aggregate_scores`).
 
     TOPSIS takes the raw matrix `X` (it normalises it itself); the means
@@ -402,7 +427,13 @@ def scoring_matrix(
     return normalised(X, signs, normalization, system, types, names)
 
 
-def aggregate_scores(method, data, weights, signs, normalization):
+def aggregate_scores(
+    method: str,
+    data: np.ndarray,
+    weights: np.ndarray,
+    signs: np.ndarray,
+    normalization: str,
+) -> npt.NDArray[np.float64]:
     """Scores 0-100 (higher is better) of the rows of `data`; batched.
 
     `data` is `scoring_matrix` of the method; `weights` is one weight
@@ -419,10 +450,19 @@ def aggregate_scores(method, data, weights, signs, normalization):
     return 100.0 * np.asarray(score, dtype=float)
 
 
-def dimension_scores(method, data, weights, prep, normalization):
+def dimension_scores(
+    method: str,
+    data: np.ndarray,
+    weights: np.ndarray,
+    prep: Prepared,
+    normalization: str,
+) -> npt.NDArray[np.float64]:
     """Sub-scores 0-100 per dimension (see `evaluate`, Notes)."""
     if method == "topsis":
-        kw = {"directions": prep.signs, "normalization": normalization}
+        kw: dict[str, Any] = {
+            "directions": prep.signs,
+            "normalization": normalization,
+        }
     else:
         kw = {}
     sub = _agg.dimension_scores(
