@@ -9,7 +9,7 @@ then call the kernels of `clusterscore.aggregate.kernels` and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -186,7 +186,7 @@ def _as_weight_array(
         ) from None
     if W.ndim <= 1:
         w = as_weights(func, W, n)
-        return w / w.sum()
+        return cast(FloatArray, w / w.sum())
     if W.ndim != 2 or W.shape[1] != n or W.shape[0] == 0:
         raise ParameterError(
             f"{func}(): 'weights' must have shape ({n},) or (k, {n}) (one "
@@ -211,7 +211,7 @@ def _as_weight_array(
             parameter="weights",
             value=weights,
         )
-    return W / totals[:, None]
+    return cast(FloatArray, W / totals[:, None])
 
 
 def _wrap(
