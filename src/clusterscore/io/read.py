@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from typing import cast
 
 import pandas as pd
 
@@ -34,7 +35,10 @@ def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
     numbers in messages are the file's), every cell as text. Whatever
     pandas' reader refuses becomes a `DataError` naming the file.
     """
-    lead = re.match(r"(?:[ \t,]*(?:\r\n|\r|\n))*", text)[0]
+    # the pattern matches the empty string: never None
+    lead = cast(
+        "re.Match[str]", re.match(r"(?:[ \t,]*(?:\r\n|\r|\n))*", text)
+    )[0]
     skip = lead.count("\n") + lead.count("\r") - lead.count("\r\n")
     text = text[len(lead) :]
     if not text.strip(" \t\r\n,"):
