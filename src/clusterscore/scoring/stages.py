@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Literal, cast, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -471,6 +471,18 @@ def dimension_scores(
     return 100.0 * np.asarray(sub)
 
 
+@overload
+def competition_ranks(
+    scores: np.ndarray, *, average: Literal[False] = False
+) -> np.ndarray: ...
+@overload
+def competition_ranks(
+    scores: np.ndarray, *, average: Literal[True]
+) -> tuple[np.ndarray, np.ndarray]: ...
+@overload
+def competition_ranks(
+    scores: np.ndarray, *, average: bool
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]: ...
 def competition_ranks(
     scores: np.ndarray, *, average: bool = False
 ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
