@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -172,6 +172,8 @@ RI_TABLES: Mapping[str, RandomIndexTable] = MappingProxyType(
     {t.name: t for t in (SAATY_1980, ALONSO_LAMATA_2006, TUMMALA_LING_1998)}
 )
 """The random-index tables selectable with ``ri=``, by name."""
+RITable = Literal["saaty", "alonso_lamata", "tummala_ling"]
+"""The names in `RI_TABLES`, as a type (a test keeps them in step)."""
 
 
 @dataclass(frozen=True)
