@@ -29,6 +29,7 @@ from clusterscore.judgments.scales import (
     MAX_CR,
     RI_TABLES,
     SAATY_SCALE,
+    RITable,
     cr_acceptable,
 )
 from clusterscore.system.keys import Source, entries, fields, fmt, suggest
@@ -64,7 +65,7 @@ _JUDGMENTS = {
     "pairs": (list, False),
     "ri": (float, False),
 }
-_RI_TABLE = "saaty"
+_RI_TABLE: RITable = "saaty"
 """The random-index table of the CR check at load."""
 
 Group = list[dict[str, Any]]
