@@ -11,7 +11,7 @@ stages below (`clusterscore.aggregate.AGGREGATIONS`,
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Literal
 
 from clusterscore import aggregate as _agg
 from clusterscore._checks import (
@@ -36,9 +36,13 @@ __all__ = [
 
 WEIGHTINGS = ("ahp", "entropy", "combined")
 """Where the indicator weights come from."""
+Weighting = Literal["ahp", "entropy", "combined"]
+"""The names in `WEIGHTINGS`, as a type (a test keeps them in step)."""
 
 AGGREGATIONS = tuple(_agg.AGGREGATIONS)
 """How normalised indicators are aggregated into a score."""
+Aggregation = Literal["weighted_sum", "geometric", "topsis", "gra", "vikor"]
+"""The names in `AGGREGATIONS`, as a type (a test keeps them in step)."""
 
 NORMALIZATIONS_FOR = {
     "weighted_sum": ("minmax", "target", "percentile"),
@@ -60,6 +64,8 @@ ALL_NORMALIZATIONS = tuple(
 )
 """Every normalisation some aggregation accepts (minmax, target,
 percentile, vector)."""
+Normalization = Literal["minmax", "target", "percentile", "vector"]
+"""The names in `ALL_NORMALIZATIONS`, as a type (a test keeps them in step)."""
 
 
 def resolve_normalization(method: str, normalization: str | None) -> str:
@@ -90,6 +96,8 @@ def resolve_normalization(method: str, normalization: str | None) -> str:
 
 
 COMBINATIONS = tuple(COMBINE_METHODS)
+Combination = Literal["multiplicative", "linear", "game_theory"]
+"""The names in `COMBINATIONS`, as a type (a test keeps them in step)."""
 
 
 @dataclass(frozen=True)

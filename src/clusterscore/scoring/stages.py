@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from typing import Any, Literal, cast, overload
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -36,6 +36,10 @@ from clusterscore.weights.critic import critic_weights, std_weights
 from clusterscore.weights.entropy import entropy_weights
 from clusterscore.weights.hierarchy import system_weights
 
+if TYPE_CHECKING:
+    from clusterscore.judgments.priorities import AHPMethod
+    from clusterscore.judgments.scales import RITable
+
 __all__ = [
     "MIN_TYPE_VALUES",
     "MISSING_POLICIES",
@@ -54,10 +58,14 @@ __all__ = [
 
 MISSING_POLICIES = ("refuse", "median", "drop_indicator")
 """What to do with missing values (NaN cells) in the table."""
+MissingPolicy = Literal["refuse", "median", "drop_indicator"]
+"""The names in `MISSING_POLICIES`, as a type (a test keeps them in step)."""
 
 OBJECTIVES = ("entropy", "critic", "std")
 """The objective (data-driven) weighting methods: Shannon entropy,
 CRITIC (Diakoulaki et al. 1995) and the standard deviation."""
+Objective = Literal["entropy", "critic", "std"]
+"""The names in `OBJECTIVES`, as a type (a test keeps them in step)."""
 
 MIN_TYPE_VALUES = 3
 """Fewest known values of an indicator within a cluster type for the
@@ -282,8 +290,8 @@ def subjective_weights(
     cluster_type: str | None,
     indicators: tuple[str, ...],
     *,
-    ahp_method: str = "eigenvector",
-    ri: str | float = "saaty",
+    ahp_method: AHPMethod = "eigenvector",
+    ri: RITable | float = "saaty",
     max_cr: float | None = MAX_CR,
 ) -> tuple[np.ndarray, dict[str, AHPResult]]:
     """Global AHP weights of the kept `indicators`, and the AHP results.
