@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -39,6 +39,9 @@ from clusterscore._checks import check_option
 from clusterscore.errors import ParameterError
 from clusterscore.scoring import AGGREGATIONS, WEIGHTINGS, rank_clusters
 from clusterscore.system import IndicatorSystem
+
+if TYPE_CHECKING:
+    from clusterscore.scoring.options import Aggregation, Weighting
 
 __all__ = ["MethodComparison", "compare_methods"]
 
@@ -175,8 +178,12 @@ def compare_methods(
     scores: dict[str, pd.Series] = {}
     order = None
     for method, weighting in variants:
-        ranking = rank_clusters(
-            df, system, weighting=weighting, method=method, **options
+        ranking = rank_clusters(  # the names were checked by _as_names
+            df,
+            system,
+            weighting=cast("Weighting", weighting),
+            method=cast("Aggregation", method),
+            **options,
         )
         if order is None:
             order = ranking.index
