@@ -19,9 +19,10 @@ from clusterscore._checks import (
     check_option,
     check_unit_interval,
 )
+from clusterscore.aggregate.registry import Aggregation as _Aggregation
 from clusterscore.judgments import MAX_CR, RI_TABLES
 from clusterscore.scoring.stages import MISSING_POLICIES, OBJECTIVES
-from clusterscore.weights.combine import COMBINE_METHODS
+from clusterscore.weights.combine import COMBINE_METHODS, CombineMethod
 
 __all__ = [
     "AGGREGATIONS",
@@ -41,7 +42,7 @@ Weighting = Literal["ahp", "entropy", "combined"]
 
 AGGREGATIONS = tuple(_agg.AGGREGATIONS)
 """How normalised indicators are aggregated into a score."""
-Aggregation = Literal["weighted_sum", "geometric", "topsis", "gra", "vikor"]
+Aggregation = _Aggregation
 """The names in `AGGREGATIONS`, as a type (a test keeps them in step)."""
 
 NORMALIZATIONS_FOR = {
@@ -96,7 +97,7 @@ def resolve_normalization(method: str, normalization: str | None) -> str:
 
 
 COMBINATIONS = tuple(COMBINE_METHODS)
-Combination = Literal["multiplicative", "linear", "game_theory"]
+Combination = CombineMethod
 """The names in `COMBINATIONS`, as a type (a test keeps them in step)."""
 
 

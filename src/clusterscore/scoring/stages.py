@@ -37,6 +37,7 @@ from clusterscore.weights.entropy import entropy_weights
 from clusterscore.weights.hierarchy import system_weights
 
 if TYPE_CHECKING:
+    from clusterscore.aggregate.kernels import TopsisNormalization
     from clusterscore.judgments.priorities import AHPMethod
     from clusterscore.judgments.scales import RITable
 
@@ -452,7 +453,9 @@ def aggregate_scores(
     the normalised one. All are batched over weight rows.
     """
     if method == "topsis":
-        score = _agg.topsis(data, weights, signs, normalization=normalization)
+        # checked against NORMALIZATIONS_FOR["topsis"] by the callers
+        norm = cast("TopsisNormalization", normalization)
+        score = _agg.topsis(data, weights, signs, normalization=norm)
     else:
         score = _agg.AGGREGATIONS[method].kernel(data, weights)
     return 100.0 * np.asarray(score, dtype=float)
