@@ -7,7 +7,7 @@ with a message of the form ``func(): 'param' must be ...; got ...``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -24,7 +24,9 @@ _DIRECTION_WORDS = {
 }
 
 
-def check_option(func: str, param: str, value: Any, allowed: Iterable[str]):
+def check_option(
+    func: str, param: str, value: Any, allowed: Iterable[str]
+) -> str:
     """Return `value` if it is one of `allowed`, else raise ParameterError."""
     allowed = tuple(allowed)
     if not isinstance(value, str) or value not in allowed:
@@ -157,7 +159,8 @@ def as_matrix(
             arr = X.to_numpy()  # NaN is already NaN: no NA scan, no copy
         else:
             arr = X.to_numpy(dtype=float, na_value=np.nan)
-        return arr, X.index, list(X.columns)
+        # an Index is a sequence of labels (the stubs do not say so)
+        return arr, cast("Sequence[Any]", X.index), list(X.columns)
     try:
         arr = np.asarray(X, dtype=float)
     except (TypeError, ValueError) as exc:
@@ -174,9 +177,11 @@ def as_matrix(
 # --- matrix checks (moved from normalize, shared with aggregate and weights)
 
 
-def column_label(columns: Sequence[Any] | None, j: int) -> str:
+def column_label(
+    columns: Sequence[Any] | None, j: int | np.integer[Any]
+) -> str:
     """How a message names column `j`."""
-    return repr(columns[j]) if columns is not None else f"{j}"
+    return repr(columns[int(j)]) if columns is not None else f"{j}"
 
 
 def _rows_text(index: Sequence[Any] | None, rows: np.ndarray) -> str:

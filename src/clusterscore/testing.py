@@ -20,7 +20,7 @@ import it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -53,7 +53,9 @@ SAATY_SCALE: tuple[float, ...] = _SAATY.values
 _KINDS = ("objective", "pairwise")
 
 
-def _size(draw: Any, fixed: int | None, lo: int, hi: int, what: str) -> int:
+def _size(
+    draw: st.DrawFn, fixed: int | None, lo: int, hi: int, what: str
+) -> int:
     """Draw a size in [lo, hi], or return the fixed one."""
     if fixed is not None:
         if int(fixed) < 1:
@@ -64,7 +66,7 @@ def _size(draw: Any, fixed: int | None, lo: int, hi: int, what: str) -> int:
 
 @st.composite
 def weight_vectors(
-    draw: Any,
+    draw: st.DrawFn,
     n: int | None = None,
     *,
     min_n: int = 2,
@@ -98,12 +100,12 @@ def weight_vectors(
         )
     )
     w = np.asarray(raw, dtype=float)
-    return w / w.sum()
+    return cast("np.ndarray", w / w.sum())
 
 
 @st.composite
 def consistent_matrices(
-    draw: Any,
+    draw: st.DrawFn,
     weights: Any = None,
     n: int | None = None,
     *,
@@ -135,7 +137,7 @@ def consistent_matrices(
 
 @st.composite
 def reciprocal_matrices(
-    draw: Any,
+    draw: st.DrawFn,
     n: int | None = None,
     *,
     saaty_scale: bool = False,
@@ -181,7 +183,7 @@ def reciprocal_matrices(
 
 @st.composite
 def decision_matrices(
-    draw: Any,
+    draw: st.DrawFn,
     n_rows: int | None = None,
     n_cols: int | None = None,
     *,

@@ -140,3 +140,14 @@ def test_topsis_rank_reversal_when_an_alternative_is_added():
     np.testing.assert_allclose(after[:2], [0.5729490, 0.5], rtol=1e-6)
     assert before[1] > before[0]
     assert after[0] > after[1]
+
+
+def test_topsis_normalization_type_lists_the_names():
+    """The Literal type of topsis(normalization=...) names them all."""
+    import typing
+
+    from clusterscore.aggregate import kernels
+
+    assert typing.get_args(kernels.TopsisNormalization) == (
+        kernels.TOPSIS_NORMALIZATIONS
+    )

@@ -61,3 +61,14 @@ def test_an_out_of_range_option_is_refused():
         aggregate([[1.0, 0.0]], [0.5, 0.5], "gra", rho=0)
     with pytest.raises(ParameterError, match="'v'"):
         aggregate([[1.0, 0.0]], [0.5, 0.5], "vikor", v=1.5)
+
+
+def test_aggregation_type_lists_the_registry():
+    """The Literal type of the method names is the registry's keys."""
+    import typing
+
+    from clusterscore.aggregate import registry
+
+    assert typing.get_args(registry.Aggregation) == tuple(
+        registry.AGGREGATIONS
+    )

@@ -153,3 +153,12 @@ def test_aggregate_kept_experts_with_zero_weight_raises():
     assert bad_cr > 0.01
     with pytest.raises(ParameterError, match=r"all have weight 0"):
         aggregate_judgments([good, bad], weights=[0, 1], max_cr=0.01)
+
+
+def test_group_method_type_lists_the_methods():
+    """The Literal type of aggregate_judgments(method=...) names them all."""
+    import typing
+
+    from clusterscore.judgments import group
+
+    assert typing.get_args(group.GroupMethod) == group.GROUP_METHODS

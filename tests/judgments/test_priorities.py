@@ -308,3 +308,12 @@ def test_consistency_function_errors_and_values():
     )
     with pytest.raises(ParameterError, match=r"consistency\(\): 'ri'"):
         consistency([[1]], ri="x")
+
+
+def test_method_type_lists_the_methods():
+    """The Literal type of ahp(method=...) names exactly `METHODS`."""
+    import typing
+
+    from clusterscore.judgments import priorities
+
+    assert typing.get_args(priorities.AHPMethod) == priorities.METHODS

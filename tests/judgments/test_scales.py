@@ -76,3 +76,12 @@ def test_cr_acceptable_passes_the_threshold_itself():
     np.testing.assert_array_equal(
         cr_acceptable(np.array([0.0, 0.2, 0.3]), 0.2), [True, True, False]
     )
+
+
+def test_ri_table_type_lists_the_tables():
+    """The Literal type of ``ri=`` names exactly the keys of `RI_TABLES`."""
+    import typing
+
+    from clusterscore.judgments import scales
+
+    assert typing.get_args(scales.RITable) == tuple(scales.RI_TABLES)

@@ -64,3 +64,21 @@ def test_checked_refuses_bad_options_by_name(kw, param):
     with pytest.raises(ParameterError, match=f"'{param}'") as err:
         _checked(**kw)
     assert err.value.parameter == param
+
+
+@pytest.mark.parametrize(
+    ("alias", "names"),
+    [
+        ("Weighting", "WEIGHTINGS"),
+        ("Aggregation", "AGGREGATIONS"),
+        ("Normalization", "ALL_NORMALIZATIONS"),
+        ("Combination", "COMBINATIONS"),
+    ],
+)
+def test_option_types_list_the_option_names(alias, names):
+    """Each Literal type of an option names exactly its valid values."""
+    import typing
+
+    from clusterscore.scoring import options
+
+    assert typing.get_args(getattr(options, alias)) == getattr(options, names)

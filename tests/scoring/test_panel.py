@@ -292,3 +292,12 @@ def test_panel_changes_keeps_row_order():
     assert list(out.index) == list(r.index)
     assert out.loc[(2022, "B"), "rank_change"] == -1.0
     assert out.loc[(2022, "B"), "score_change"] == -20.0
+
+
+def test_panel_mode_type_lists_the_modes():
+    """The Literal type of `panel` names exactly `PANEL_MODES`."""
+    import typing
+
+    from clusterscore.scoring import panel
+
+    assert typing.get_args(panel.PanelMode) == panel.PANEL_MODES

@@ -51,3 +51,13 @@ class TestRanks:
         assert avg.tolist() == [[1.5, 4.0, 1.5, 3.0], [4.0, 3.0, 2.0, 1.0]]
         for row, r in zip(batch, rank, strict=True):
             assert competition_ranks(row).tolist() == r.tolist()
+
+
+def test_stage_option_types_list_the_option_names():
+    """The Literal types of `missing` and `objective` name their values."""
+    import typing
+
+    from clusterscore.scoring import stages
+
+    assert typing.get_args(stages.MissingPolicy) == stages.MISSING_POLICIES
+    assert typing.get_args(stages.Objective) == stages.OBJECTIVES

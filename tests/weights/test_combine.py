@@ -427,3 +427,14 @@ def test_prop_combination_is_permutation_equivariant(pair, data):
             rtol=1e-9,
             atol=1e-12,
         )
+
+
+def test_combine_method_type_lists_the_methods():
+    """The Literal type of combine_weights(method=...) names them all."""
+    import typing
+
+    from clusterscore.weights import combine
+
+    assert typing.get_args(combine.CombineMethod) == tuple(
+        combine.COMBINE_METHODS
+    )

@@ -215,3 +215,14 @@ def test_std_constant_column_weight_zero():
     with pytest.warns(DegenerateIndicatorWarning, match="column 0"):
         w = std_weights([[2.0, 1.0], [2.0, 3.0], [2.0, 4.0]])
     np.testing.assert_array_equal(w, [0.0, 1.0])
+
+
+def test_critic_normalization_type_lists_the_option_names():
+    """The Literal type of `normalization` names exactly the valid options."""
+    import typing
+
+    from clusterscore.weights import critic
+
+    assert typing.get_args(critic.CriticNormalization) == (
+        critic.CRITIC_NORMALIZATIONS
+    )

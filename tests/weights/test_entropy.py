@@ -467,3 +467,14 @@ def test_weights_do_not_modify_the_callers_dataframe():
     for fn in (entropy_weights, critic_weights, std_weights):
         fn(df, ["cost", "benefit"])
     pd.testing.assert_frame_equal(df, before)
+
+
+def test_entropy_normalization_type_lists_the_option_names():
+    """The Literal type of `normalization` names exactly the valid options."""
+    import typing
+
+    from clusterscore.weights import entropy
+
+    assert typing.get_args(entropy.EntropyNormalization) == (
+        entropy.ENTROPY_NORMALIZATIONS
+    )

@@ -9,7 +9,7 @@ then call the kernels of `clusterscore.aggregate.kernels` and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast, overload
 
 import numpy as np
 import pandas as pd
@@ -34,9 +34,10 @@ from clusterscore.aggregate.gra import DEFAULT_RHO, check_rho
 from clusterscore.aggregate.kernels import (
     DEFAULT_FLOOR,
     TOPSIS_NORMALIZATIONS,
+    TopsisNormalization,
     _topsis_raw,
 )
-from clusterscore.aggregate.registry import AGGREGATIONS
+from clusterscore.aggregate.registry import AGGREGATIONS, Aggregation
 from clusterscore.aggregate.vikor import DEFAULT_V, check_v
 from clusterscore.errors import ParameterError
 from clusterscore.normalize import (
@@ -186,7 +187,7 @@ def _as_weight_array(
         ) from None
     if W.ndim <= 1:
         w = as_weights(func, W, n)
-        return w / w.sum()
+        return cast(FloatArray, w / w.sum())
     if W.ndim != 2 or W.shape[1] != n or W.shape[0] == 0:
         raise ParameterError(
             f"{func}(): 'weights' must have shape ({n},) or (k, {n}) (one "
@@ -211,7 +212,7 @@ def _as_weight_array(
             parameter="weights",
             value=weights,
         )
-    return W / totals[:, None]
+    return cast(FloatArray, W / totals[:, None])
 
 
 def _wrap(
@@ -225,15 +226,35 @@ def _wrap(
     return pd.DataFrame(scores, columns=X.index)
 
 
+@overload
 def aggregate(
-    Y: Any,
+    Y: pd.DataFrame,
     weights: Any,
-    method: str = "weighted_sum",
+    method: Aggregation = "weighted_sum",
     *,
     floor: float | None = None,
     rho: float | None = None,
     v: float | None = None,
-) -> Any:
+) -> pd.Series[float] | pd.DataFrame: ...
+@overload
+def aggregate(
+    Y: Any,
+    weights: Any,
+    method: Aggregation = "weighted_sum",
+    *,
+    floor: float | None = None,
+    rho: float | None = None,
+    v: float | None = None,
+) -> FloatArray: ...
+def aggregate(
+    Y: Any,
+    weights: Any,
+    method: Aggregation = "weighted_sum",
+    *,
+    floor: float | None = None,
+    rho: float | None = None,
+    v: float | None = None,
+) -> FloatArray | pd.Series[float] | pd.DataFrame:
     """Aggregate a normalised matrix into one score per cluster.
 
     Parameters
@@ -361,13 +382,29 @@ def _as_floor(func: str, floor: Any) -> float:
     return f
 
 
+@overload
+def topsis(
+    X: pd.DataFrame,
+    weights: Any,
+    directions: Any = None,
+    *,
+    normalization: TopsisNormalization = "vector",
+) -> pd.Series[float] | pd.DataFrame: ...
+@overload
 def topsis(
     X: Any,
     weights: Any,
     directions: Any = None,
     *,
-    normalization: str = "vector",
-) -> Any:
+    normalization: TopsisNormalization = "vector",
+) -> FloatArray: ...
+def topsis(
+    X: Any,
+    weights: Any,
+    directions: Any = None,
+    *,
+    normalization: TopsisNormalization = "vector",
+) -> FloatArray | pd.Series[float] | pd.DataFrame:
     r"""TOPSIS relative closeness of each alternative (Hwang and Yoon 1981).
 
     Steps, for a raw decision matrix :math:`X` (m alternatives x n

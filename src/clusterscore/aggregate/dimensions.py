@@ -8,7 +8,7 @@ dispatches to them through the registry.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -36,7 +36,11 @@ def dimension_weights(
         The dimension weights; they sum to ``sum(w)``.
     """
     g = _as_groups(groups, np.shape(w)[-1], n_groups)
-    return np.bincount(g, weights=w, minlength=_n_groups(g, n_groups))
+    # with weights bincount gives floats (the stubs say intp)
+    return cast(
+        FloatArray,
+        np.bincount(g, weights=w, minlength=_n_groups(g, n_groups)),
+    )
 
 
 def _n_groups(g: np.ndarray, n_groups: int | None) -> int:

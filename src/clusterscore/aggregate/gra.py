@@ -123,7 +123,7 @@ def grey_relational_coefficients(
     [[1.0, 0.3333], [0.5, 1.0]]
     """
     Y = np.asarray(Y, dtype=float)
-    delta = np.subtract(Y.max(axis=0), Y)
+    delta: FloatArray = np.subtract(Y.max(axis=0), Y)
     if delta.size == 0:
         return np.ones_like(delta)
     dmin = float(delta.min())

@@ -9,6 +9,8 @@ processed in row blocks of about 2**15 elements.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 
 from clusterscore.normalize import (
@@ -30,6 +32,8 @@ DEFAULT_FLOOR = 0.01
 #: Normalisations that `topsis` accepts: Hwang and Yoon's vector
 #: normalisation (the default) and min-max.
 TOPSIS_NORMALIZATIONS = ("vector", "minmax")
+TopsisNormalization = Literal["vector", "minmax"]
+"""The names in `TOPSIS_NORMALIZATIONS`, as a type (kept in step)."""
 
 
 def _output(W: FloatArray, m: int) -> FloatArray:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from clusterscore.aggregate.dimensions import (
     _dim_geometric,
@@ -116,3 +117,5 @@ AGGREGATIONS: dict[str, AggregationMethod] = {
         "the score is not a function of the sub-scores",
     ),
 }
+Aggregation = Literal["weighted_sum", "geometric", "topsis", "gra", "vikor"]
+"""The names in `AGGREGATIONS`, as a type (a test keeps them in step)."""

@@ -105,7 +105,7 @@ def _regret_matrix(Y: FloatArray) -> FloatArray:
     hi = Y.max(axis=0)
     lo = Y.min(axis=0)
     span = hi - lo
-    G = np.subtract(hi, Y)
+    G: FloatArray = np.subtract(hi, Y)
     np.divide(G, span, out=G, where=span > 0)
     G[:, span <= 0] = 0.0
     return G
@@ -367,7 +367,7 @@ def _finite_matrix(func: str, Y: Any) -> FloatArray:
         )
     bad = np.flatnonzero(~np.isfinite(arr).all(axis=0))
     if bad.size:
-        names = [str(columns[j]) if columns else str(j) for j in bad]
+        names = [str(columns[int(j)]) if columns else str(j) for j in bad]
         raise DataError(
             f"{func}(): 'Y' must be finite; column(s) {', '.join(names)} "
             "hold NaN or infinite values."

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -39,6 +39,9 @@ from clusterscore._checks import check_option
 from clusterscore.errors import ParameterError
 from clusterscore.scoring import AGGREGATIONS, WEIGHTINGS, rank_clusters
 from clusterscore.system import IndicatorSystem
+
+if TYPE_CHECKING:
+    from clusterscore.scoring.options import Aggregation, Weighting
 
 __all__ = ["MethodComparison", "compare_methods"]
 
@@ -73,7 +76,9 @@ class MethodComparison:
     variants: tuple[tuple[str, str], ...]
 
 
-def _as_names(func: str, param: str, value: Any, allowed: Sequence[str]):
+def _as_names(
+    func: str, param: str, value: Any, allowed: Sequence[str]
+) -> tuple[str, ...]:
     """Return a non-empty tuple of distinct names, each in `allowed`."""
     names = (value,) if isinstance(value, str) else tuple(value)
     if not names:
@@ -94,7 +99,9 @@ def _as_names(func: str, param: str, value: Any, allowed: Sequence[str]):
     return names
 
 
-def _correlation(ranks: pd.DataFrame, method: str) -> pd.DataFrame:
+def _correlation(
+    ranks: pd.DataFrame, method: Literal["spearman", "kendall"]
+) -> pd.DataFrame:
     """Rank correlation matrix with the diagonal set to 1.
 
     A variant whose ranks are all tied has no defined correlation with
@@ -171,14 +178,19 @@ def compare_methods(
     scores: dict[str, pd.Series] = {}
     order = None
     for method, weighting in variants:
-        ranking = rank_clusters(
-            df, system, weighting=weighting, method=method, **options
+        ranking = rank_clusters(  # the names were checked by _as_names
+            df,
+            system,
+            weighting=cast("Weighting", weighting),
+            method=cast("Aggregation", method),
+            **options,
         )
         if order is None:
             order = ranking.index
         label = f"{method}/{weighting}"
         ranks[label] = ranking["rank"]
         scores[label] = ranking["score"]
+    assert order is not None  # _as_names: at least one variant
     rank_table = pd.DataFrame(ranks).loc[order]
     score_table = pd.DataFrame(scores).loc[order]
     rank_table.index.name = score_table.index.name = "cluster"

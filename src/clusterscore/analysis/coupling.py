@@ -62,7 +62,7 @@ References
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -147,7 +147,9 @@ def _corrected(U: np.ndarray) -> np.ndarray:
     ratio = np.zeros_like(U)
     np.divide(U, top, out=ratio, where=top > 0)
     balance = np.prod(ratio, axis=1) ** (1.0 / (n - 1))
-    return np.sqrt(np.clip((1.0 - spread) * balance, 0.0, 1.0))
+    return cast(
+        np.ndarray, np.sqrt(np.clip((1.0 - spread) * balance, 0.0, 1.0))
+    )
 
 
 def coupling_degree(U: Any, form: str = DEFAULT_FORM) -> np.ndarray:
@@ -290,7 +292,7 @@ def _dimension_weights(ev: Evaluation, dims: list[str]) -> np.ndarray:
     w = ev.weights
     if ev.options["by_type"]:
         per_type = {
-            t: _weights_of(w.xs(t, level="type"), dims)
+            t: _weights_of(cast(pd.DataFrame, w.xs(t, level="type")), dims)
             for t in w.index.get_level_values("type").unique()
         }
         return np.array([per_type[t] for t in ev.ranking["type"]])

@@ -31,6 +31,7 @@ the cluster's type, absolute and unweighted.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -86,7 +87,7 @@ def obstacle_kernel(Y: np.ndarray, w: np.ndarray) -> np.ndarray:
     total = shortfall.sum(axis=1, keepdims=True)
     out = np.zeros_like(shortfall)
     np.divide(shortfall, total, out=out, where=total > 0)
-    return 100.0 * out
+    return cast(np.ndarray, 100.0 * out)
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,8 @@ class ObstacleDegree:
                 }
                 if level == "indicator":
                     row["dimension"] = self.dimension_of[columns[j]]
-                    row["deviation"] = float(self.deviation.iat[i, j])
+                    dev = cast(float, self.deviation.iat[i, j])
+                    row["deviation"] = float(dev)
                 rows.append(row)
         names = ["cluster", "type", "position", level, "obstacle"]
         if level == "indicator":
@@ -230,6 +232,7 @@ def evaluation_matrix(
     m, n = prep.X.shape
     Y = np.empty((m, n))
     W = np.empty((m, n))
+    segments: list[tuple[str | None, np.ndarray]]
     if o["by_type"]:
         segments = [
             (t, np.flatnonzero(prep.types == t))
@@ -244,7 +247,13 @@ def evaluation_matrix(
     return prep, Y, W, normalization
 
 
-def _segment_matrix(ev, prep, rows, normalization, cluster_type):
+def _segment_matrix(
+    ev: Evaluation,
+    prep: Prepared,
+    rows: np.ndarray,
+    normalization: str,
+    cluster_type: str | None,
+) -> np.ndarray:
     """Normalised values of one segment, as `evaluate` computed them.
 
     For min-max and percentile ranks a column without spread in the
@@ -253,7 +262,7 @@ def _segment_matrix(ev, prep, rows, normalization, cluster_type):
     """
     X = prep.X[rows]
     if normalization == "target":
-        Y = np.empty_like(X)
+        Y: np.ndarray = np.empty_like(X)
         types = prep.types[rows]
         for t in np.unique(types):  # loop over types, not clusters
             sub = types == t
@@ -279,11 +288,13 @@ def _segment_matrix(ev, prep, rows, normalization, cluster_type):
     return Y
 
 
-def _segment_weights(ev, prep, cluster_type):
+def _segment_weights(
+    ev: Evaluation, prep: Prepared, cluster_type: str | None
+) -> np.ndarray:
     """Return the ``used`` weights of one segment, in column order."""
     table = ev.weights
     if cluster_type is not None:
-        table = table.xs(cluster_type, level="type")
+        table = cast(pd.DataFrame, table.xs(cluster_type, level="type"))
     return table["used"].reindex(list(prep.indicators)).to_numpy(float)
 
 

@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            status = args.run(args)
+            status: int = args.run(args)
         except ClusterScoreError as exc:
             print_warnings(caught)
             lang = getattr(args, "lang", "en")

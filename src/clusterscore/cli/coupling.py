@@ -41,7 +41,9 @@ examples:
 """
 
 
-def add_parser(subparsers) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Register ``coupling`` on the ``clusterscore`` sub-parsers.
 
     Parameters

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import warnings
+from typing import TYPE_CHECKING
 
 from clusterscore.analysis import obstacle_degree
 from clusterscore.cli._common import (
@@ -46,6 +47,12 @@ from clusterscore.present import (
 )
 from clusterscore.scoring import evaluate
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from clusterscore.gaps import Diagnosis
+    from clusterscore.system import IndicatorSystem
+
 __all__ = ["add_parser", "run"]
 
 _EPILOG = """\
@@ -70,7 +77,9 @@ examples:
 """
 
 
-def add_parser(subparsers) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Register ``gaps`` on the sub-parsers of the ``clusterscore`` command.
 
     Parameters
@@ -136,7 +145,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
-def _localise(frame, system, lang: str):
+def _localise(
+    frame: pd.DataFrame, system: IndicatorSystem, lang: str
+) -> pd.DataFrame:
     """Translate the severity words for ``lang="zh"`` (ids stay ids)."""
     if lang != "zh":
         return frame
@@ -147,7 +158,12 @@ def _localise(frame, system, lang: str):
     return out
 
 
-def _obstacles(table, system, diag, args):
+def _obstacles(
+    table: pd.DataFrame,
+    system: IndicatorSystem,
+    diag: Diagnosis,
+    args: argparse.Namespace,
+) -> pd.DataFrame | None:
     """Return the diagnosed cluster's top obstacle degrees.
 
     The obstacles of the default evaluation (combined weights, weighted

@@ -84,7 +84,9 @@ def cross_section(
     return part.reset_index(drop=True)
 
 
-def add_parser(subparsers) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Register ``obstacles`` on the ``clusterscore`` sub-parsers.
 
     Parameters

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 from clusterscore.cli._common import (
     add_common,
@@ -44,10 +46,17 @@ from clusterscore.scoring import (
     evaluate,
 )
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from clusterscore.scoring import Evaluation
+
 __all__ = ["add_parser", "run"]
 
 
-def add_parser(subparsers) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Register ``rank`` on the sub-parsers of the ``clusterscore`` command.
 
     Parameters
@@ -211,7 +220,7 @@ def run(args: argparse.Namespace) -> int:
         text += "\n" + evaluation_summary(ev, args.lang) + "\n"
     emit(text, args, tables={"ranking": ranking}, labels=labels)
     lang = args.lang
-    for row in ev.imputed.itertuples(index=False):
+    for row in cast("Iterable[Any]", ev.imputed.itertuples(index=False)):
         basis = "basis_type" if row.basis == "type" else "basis_all"
         note(
             label("note_imputed", lang).format(
@@ -231,7 +240,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _one_year(ranking, year: int, panel: bool):
+def _one_year(ranking: pd.DataFrame, year: int, panel: bool) -> pd.DataFrame:
     """Return the rows of `year` of a panel ranking (refused without years)."""
     if not panel:
         raise ParameterError(
@@ -247,7 +256,9 @@ def _one_year(ranking, year: int, panel: bool):
     return ranking[years == year]
 
 
-def _json_document(ev, ranking, lang, labels) -> str:
+def _json_document(
+    ev: Evaluation, ranking: pd.DataFrame, lang: str, labels: dict[str, str]
+) -> str:
     """One JSON document: the options, the weights and the ranking rows.
 
     The shape is documented in ``docs/cli.md`` (``rank --format json``).

@@ -11,6 +11,7 @@ figures beside it). Both take the options of ``rank``. They need the
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from clusterscore import plot as csp
 from clusterscore.cli import _common as _cli
@@ -29,6 +30,11 @@ from clusterscore.scoring import (
     WEIGHTINGS,
     evaluate,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from clusterscore.scoring import Evaluation
 
 __all__ = ["add_parser", "run_plot", "run_report"]
 
@@ -119,7 +125,9 @@ def _add_samples(p: argparse.ArgumentParser, default: int) -> None:
     )  # fmt: skip
 
 
-def add_parser(subparsers) -> None:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
     """Register ``plot`` and ``report`` on the CLI's sub-parsers."""
     p = subparsers.add_parser(
         "plot",
@@ -164,7 +172,7 @@ def add_parser(subparsers) -> None:
     p.set_defaults(run=run_report)
 
 
-def _evaluate(args: argparse.Namespace):
+def _evaluate(args: argparse.Namespace) -> Evaluation:
     system = _cli.load_system_arg(args)
     table = read_clusters(
         args.file, system, allow_missing=args.missing != "refuse"
@@ -213,7 +221,7 @@ def run_plot(args: argparse.Namespace) -> int:
     return 0
 
 
-def _intervals_figure(ev, args):
+def _intervals_figure(ev: Evaluation, args: argparse.Namespace) -> Figure:
     if args.samples < 1:
         raise ParameterError(
             "plot intervals: --samples must be >= 1.",

@@ -20,7 +20,9 @@ from clusterscore.present import LANGS, write_template
 __all__ = ["add_parser", "run"]
 
 
-def add_parser(subparsers) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Register ``template`` on the ``clusterscore`` sub-parsers.
 
     Parameters

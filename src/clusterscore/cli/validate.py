@@ -23,7 +23,9 @@ from clusterscore.present import LANGS, label, write_output
 __all__ = ["add_parser", "run"]
 
 
-def add_parser(subparsers) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Register ``validate`` on the ``clusterscore`` sub-parsers.
 
     Parameters

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -36,10 +37,15 @@ from clusterscore.present import (
 from clusterscore.scoring import COMBINATIONS, OBJECTIVES, evaluate
 from clusterscore.weights import game_theory_coefficients, system_weights
 
+if TYPE_CHECKING:
+    from clusterscore.system import IndicatorSystem
+
 __all__ = ["add_parser", "run"]
 
 
-def add_parser(subparsers) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Register ``weights`` on the sub-parsers of the ``clusterscore`` command.
 
     Parameters
@@ -171,7 +177,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _data_weights(args, system, table):
+def _data_weights(
+    args: argparse.Namespace, system: IndicatorSystem, table: pd.DataFrame
+) -> tuple[pd.DataFrame, dict[str, float] | None]:
     """Add the entropy and combined weights of FILE's clusters.
 
     Returns the table (``global_weight`` is then ``ahp``) and the
@@ -209,7 +217,9 @@ def _data_weights(args, system, table):
     return out, combo
 
 
-def _heading(args, kind: str, combo) -> str:
+def _heading(
+    args: argparse.Namespace, kind: str, combo: dict[str, float] | None
+) -> str:
     """Return the line(s) above the text tables."""
     lang = args.lang
     if kind == "default":

@@ -28,7 +28,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -64,7 +64,11 @@ BENCHMARK_MODES = ("system", "quantile")
 
 
 def _unknown(
-    func: str, param: str, what: str, names: Sequence[Any], valid: Sequence
+    func: str,
+    param: str,
+    what: str,
+    names: Sequence[Any],
+    valid: Sequence[Any],
 ) -> ParameterError:
     """Build the error for names that are not in `valid`, with hints."""
     parts = []
@@ -102,6 +106,7 @@ class _Table:
     def year_rows(self) -> list[tuple[int, np.ndarray, _Table]]:
         """Return a panel's years: (year, rows, the year's sub-table)."""
         out = []
+        assert self.years is not None  # called on panels only
         for y in np.unique(self.years):
             rows = np.flatnonzero(self.years == y)
             sub = _Table(
@@ -350,7 +355,8 @@ def _user_targets(
     except (TypeError, ValueError):
         raise ParameterError(
             f"{func}(): 'benchmark' targets must be numbers; got "
-            f"{frame.stack().tolist()!r}.",
+            # flat columns: stack() is a Series (the stubs allow a frame)
+            f"{cast('pd.Series[Any]', frame.stack()).tolist()!r}.",
             parameter="benchmark",
         ) from None
     bad = np.isinf(vals) | (vals < 0)

@@ -167,7 +167,7 @@ class Diagnosis:
         def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
             out = []
             for rec in frame.to_dict(orient="records"):
-                clean = {}
+                clean: dict[str, Any] = {}
                 for key, v in rec.items():
                     if isinstance(v, float | np.floating):
                         v = float(v)
@@ -180,7 +180,7 @@ class Diagnosis:
                         v = int(v)
                     elif isinstance(v, np.bool_):
                         v = bool(v)
-                    clean[key] = v
+                    clean[str(key)] = v
                 out.append(clean)
             return out
 
@@ -306,7 +306,8 @@ def diagnose(
     weakest = tuple(
         below.sort_values("attainment", kind="stable")["dimension"]
     )
-    bm = g.benchmark if year is None else g.by_year[year]
+    by_year = g.by_year or {}  # a year is given only on a panel
+    bm = g.benchmark if year is None else by_year[year]
     return Diagnosis(
         cluster=str(cluster),
         cluster_type=ctype,

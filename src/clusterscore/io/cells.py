@@ -74,7 +74,10 @@ def type_column(s: pd.Series, lookup: Mapping[str, str]) -> pd.Series:
     text = text_column(pd.Series(words, dtype=object))
     mapped = header_keys(text).map(lookup)
     per_word = mapped.where(mapped.notna(), text).to_numpy(dtype=object)
-    out = np.where(codes >= 0, per_word[np.maximum(codes, 0)], None)
+    # numpy's stubs do not take None as the fill of an object array
+    out = np.where(  # type: ignore[call-overload]
+        codes >= 0, per_word[np.maximum(codes, 0)], None
+    )
     return pd.Series(out, dtype="str").where(codes >= 0, np.nan)
 
 
@@ -107,7 +110,8 @@ def numeric_column(s: pd.Series) -> Parsed:
     is_missing = text.str.casefold().isin(MISSING_TOKENS).to_numpy()
     grouped = text.str.fullmatch(_THOUSANDS).to_numpy(dtype=bool)
     clean = text.where(~grouped, text.str.replace(",", "", regex=False))
-    clean = clean.where(~is_missing, np.nan)
+    # pandas-stubs: a str Series' where() takes str only; NaN is valid
+    clean = clean.where(~is_missing, np.nan)  # type: ignore[arg-type]
     numbers = pd.to_numeric(clean, errors="coerce").astype("float64")
     bad = numbers.isna().to_numpy() & ~is_missing
     original = values.astype("object").where(~missing, np.nan)

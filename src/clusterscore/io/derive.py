@@ -110,7 +110,9 @@ def _operand_values(
     return np.full(len(df), float(value)), f"the constant {value:g}"
 
 
-def _compute(df: pd.DataFrame, ind: Indicator, problems: list[str]):
+def _compute(
+    df: pd.DataFrame, ind: Indicator, problems: list[str]
+) -> np.ndarray:
     """Compute one derived indicator; add zero-denominator problems."""
     d = ind.derive
     assert d is not None

@@ -11,9 +11,9 @@ workbook (``Sheet1!D7``) in front of each line of such an error.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -44,7 +44,7 @@ def fmt_value(value: Any) -> str:
     return repr(str(value))
 
 
-def quoted(names: Sequence[Any]) -> str:
+def quoted(names: Iterable[Any]) -> str:
     """Return ``'a', 'b'``: the names as quoted text, comma-separated."""
     return ", ".join(repr(str(n)) for n in names)
 
@@ -84,7 +84,8 @@ class ProblemTable:
         """Use the cluster names (text, '' where missing) to name rows."""
         self.names = names
         repeated = names[names.duplicated(keep=False) & (names != "")]
-        self.counts = repeated.value_counts().to_dict()  # only names > 1
+        counts = repeated.value_counts().to_dict()  # only names > 1
+        self.counts = cast("dict[str, int]", counts)
 
     # --- how to name a row -------------------------------------------------
     def row(self, pos: int) -> str:

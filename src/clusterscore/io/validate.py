@@ -27,8 +27,8 @@ failure into one line of a single `DataError`. The format is described in
 from __future__ import annotations
 
 import warnings
-from collections.abc import Hashable, Mapping, Sequence
-from typing import Any
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any, cast
 
 import pandas as pd
 import pandera.pandas as pa
@@ -127,7 +127,10 @@ def _panel_problems(table: ProblemTable, df: pd.DataFrame) -> None:
     years = df[YEAR_COLUMN]
     key = pd.DataFrame({"c": names, "y": years})
     dup = key.duplicated(keep=False) & (names != "") & years.notna()
-    for (name, year), rows in key[dup].groupby(["c", "y"]).groups.items():
+    groups = key[dup].groupby(["c", "y"]).groups
+    for (name, year), rows in cast(
+        "dict[tuple[Any, Any], Any]", groups
+    ).items():
         pos = sorted(int(r) for r in rows)
         labels = ", ".join(str(table.row_labels[p]) for p in pos)
         table.add(
@@ -256,7 +259,8 @@ def _translate(
     """Turn pandera's failure cases into one problem line each."""
     system = table.system
     duplicates: dict[str, list[int]] = {}
-    for case in failure_cases.itertuples(index=False):
+    # a row's ``index`` is the column (not tuple.index): typed as Any
+    for case in cast("Iterable[Any]", failure_cases.itertuples(index=False)):
         column = case.column if isinstance(case.column, str) else None
         check = str(case.check)
         value = case.failure_case
@@ -353,10 +357,10 @@ def check_table(
         table.set_names(df["cluster"].where(df["cluster"].notna(), ""))
     add_number_problems(table, parsed)
     schema = build_schema(system, allow_missing=allow_missing)
-    if panel:
+    if year is not None:  # a panel
         parsed_year = numeric_column(year)
         df[YEAR_COLUMN] = parsed_year.values
-        table.years = parsed_year.values
+        cast(_PanelProblems, table).years = parsed_year.values
         _year_problems(table, parsed_year)
         parsed = {**parsed, YEAR_COLUMN: parsed_year}
         # (cluster, year) is the key: checked by _panel_problems

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 from scipy.sparse.csgraph import connected_components
 
 from clusterscore._checks import check_option
@@ -24,7 +25,7 @@ def _components(known: np.ndarray) -> tuple[int, np.ndarray]:
     return connected_components(known.astype(np.int8), directed=False)
 
 
-def _llsm_kernel(a: np.ndarray, known: np.ndarray) -> np.ndarray:
+def _llsm_kernel(a: np.ndarray, known: np.ndarray) -> npt.NDArray[np.float64]:
     """LLSM weights from the known judgments of a connected matrix.
 
     Minimises sum over known (i, j) of (ln a_ij - y_i + y_j)^2: the normal
@@ -39,7 +40,7 @@ def _llsm_kernel(a: np.ndarray, known: np.ndarray) -> np.ndarray:
     # fix the gauge sum(y) = 0 by adding the all-ones rank-1 term
     y = np.linalg.solve(lap + 1.0, r)
     w = np.exp(y - y.max())
-    return w / w.sum()
+    return cast("npt.NDArray[np.float64]", w / w.sum())
 
 
 def _harker_kernel(a: np.ndarray, known: np.ndarray) -> np.ndarray:

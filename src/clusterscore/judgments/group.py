@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -15,14 +15,21 @@ from clusterscore._checks import (
 )
 from clusterscore.errors import JudgmentError, ParameterError
 from clusterscore.judgments.complete import complete_matrix
-from clusterscore.judgments.priorities import METHODS, AHPResult, ahp
-from clusterscore.judgments.scales import cr_acceptable
+from clusterscore.judgments.priorities import (
+    METHODS,
+    AHPMethod,
+    AHPResult,
+    ahp,
+)
+from clusterscore.judgments.scales import RITable, cr_acceptable
 from clusterscore.judgments.validate import _check_ri, validate_judgments
 
 __all__ = ["GroupResult", "aggregate_judgments"]
 
 GROUP_METHODS = ("aij", "aip")
 """Group aggregation methods accepted by `aggregate_judgments`."""
+GroupMethod = Literal["aij", "aip"]
+"""The names in `GROUP_METHODS`, as a type (a test keeps them in step)."""
 
 
 @dataclass(frozen=True)
@@ -68,11 +75,11 @@ class GroupResult:
 def aggregate_judgments(
     matrices: Sequence[Any],
     weights: Any = None,
-    method: str = "aij",
+    method: GroupMethod = "aij",
     *,
     max_cr: float | None = None,
-    ri: str | float = "saaty",
-    ahp_method: str = "eigenvector",
+    ri: RITable | float = "saaty",
+    ahp_method: AHPMethod = "eigenvector",
     labels: Sequence[str] | None = None,
     name: str | None = None,
 ) -> GroupResult:

@@ -8,9 +8,10 @@ uncertainty stage uses the same definitions as `ahp`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 
 __all__ = ["consistency_kernel", "eigen_kernel"]
 
@@ -46,15 +47,15 @@ def _lambda_max_kernel(a: np.ndarray) -> float:
     return float(np.max(np.linalg.eigvals(a).real))
 
 
-def _geometric_kernel(a: np.ndarray) -> np.ndarray:
+def _geometric_kernel(a: np.ndarray) -> npt.NDArray[np.float64]:
     """Normalised row geometric means (Crawford & Williams 1985)."""
     g = np.exp(np.log(a).mean(axis=1))
-    return g / g.sum()
+    return cast("npt.NDArray[np.float64]", g / g.sum())
 
 
-def _arithmetic_kernel(a: np.ndarray) -> np.ndarray:
+def _arithmetic_kernel(a: np.ndarray) -> npt.NDArray[np.float64]:
     """Row means of the column-normalised matrix (Saaty 1980, approx.)."""
-    return (a / a.sum(axis=0)).mean(axis=1)
+    return cast("npt.NDArray[np.float64]", (a / a.sum(axis=0)).mean(axis=1))
 
 
 def consistency_kernel(lam: Any, n: int, ri: float) -> tuple[Any, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -25,7 +25,7 @@ from clusterscore.judgments.kernels import (
     _geometric_kernel,
     _lambda_max_kernel,
 )
-from clusterscore.judgments.scales import cr_acceptable
+from clusterscore.judgments.scales import RITable, cr_acceptable
 from clusterscore.judgments.validate import (
     _cell,
     _check_ri,
@@ -38,6 +38,8 @@ __all__ = ["METHODS", "AHPResult", "ahp", "consistency"]
 
 METHODS = ("eigenvector", "geometric", "arithmetic")
 """Prioritisation methods accepted by ``ahp(method=...)``."""
+AHPMethod = Literal["eigenvector", "geometric", "arithmetic"]
+"""The names in `METHODS`, as a type (a test keeps them in step)."""
 
 
 # --------------------------------------------------------------------------
@@ -161,8 +163,8 @@ def consistency(
 
 def ahp(
     matrix: Any,
-    method: str = "eigenvector",
-    ri: str | float = "saaty",
+    method: AHPMethod = "eigenvector",
+    ri: RITable | float = "saaty",
     *,
     max_cr: float | None = None,
     scale: str = "any",

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal, cast
 
 import numpy as np
+import numpy.typing as npt
 
 __all__ = [
     "CR_TOLERANCE",
@@ -171,6 +172,8 @@ RI_TABLES: Mapping[str, RandomIndexTable] = MappingProxyType(
     {t.name: t for t in (SAATY_1980, ALONSO_LAMATA_2006, TUMMALA_LING_1998)}
 )
 """The random-index tables selectable with ``ri=``, by name."""
+RITable = Literal["saaty", "alonso_lamata", "tummala_ling"]
+"""The names in `RI_TABLES`, as a type (a test keeps them in step)."""
 
 
 @dataclass(frozen=True)
@@ -193,7 +196,7 @@ class SaatyScale:
         """The values as a new float array (shape (17,))."""
         return np.asarray(self.values, dtype=float)
 
-    def nearest_index(self, x: Any) -> np.ndarray:
+    def nearest_index(self, x: Any) -> npt.NDArray[np.intp]:
         """Index into `values` of the value nearest to each `x`.
 
         Distance is measured on the log scale, ``|ln x - ln s|``, so that
@@ -203,11 +206,13 @@ class SaatyScale:
         d = np.abs(
             np.log(np.asarray(x, float))[..., None] - np.log(self.array)
         )
-        return np.argmin(d, axis=-1)
+        return cast("npt.NDArray[np.intp]", np.argmin(d, axis=-1))
 
-    def nearest(self, x: Any) -> np.ndarray:
+    def nearest(self, x: Any) -> npt.NDArray[np.float64]:
         """Return the values of the scale nearest to `x` (log distance)."""
-        return self.array[self.nearest_index(x)]
+        return cast(
+            "npt.NDArray[np.float64]", self.array[self.nearest_index(x)]
+        )
 
 
 SAATY_SCALE = SaatyScale(

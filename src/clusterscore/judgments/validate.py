@@ -62,7 +62,7 @@ def _listed(items: list[str]) -> str:
 
 
 def _as_labels(
-    func: str, labels: Any, n: int, frame_labels: list | None
+    func: str, labels: Any, n: int, frame_labels: list[str] | None
 ) -> tuple[str, ...] | None:
     """Return labels as a tuple of str of length n (or None)."""
     if labels is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import pandas as pd
@@ -70,13 +70,29 @@ def _as_targets(
 # public
 
 
+@overload
+def normalize(
+    X: pd.DataFrame,
+    directions: Any = None,
+    *,
+    method: str = "minmax",
+    targets: Any = None,
+) -> pd.DataFrame: ...
+@overload
 def normalize(
     X: Any,
     directions: Any = None,
     *,
     method: str = "minmax",
     targets: Any = None,
-) -> Any:
+) -> FloatArray: ...
+def normalize(
+    X: Any,
+    directions: Any = None,
+    *,
+    method: str = "minmax",
+    targets: Any = None,
+) -> FloatArray | pd.DataFrame:
     """Normalise a clusters x indicators table to a higher-is-better scale.
 
     Parameters

@@ -7,6 +7,8 @@ the CPU cache. Nothing here validates.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import numpy.typing as npt
 
@@ -36,7 +38,7 @@ def _fold(block: FloatArray, op: np.ufunc, buf: FloatArray) -> FloatArray:
     """
     m = block.shape[0]
     if m <= 8:
-        return op.reduce(block, axis=0)
+        return cast(FloatArray, op.reduce(block, axis=0))
     h = m // 2
     out = buf[:h]
     op(block[:h], block[h : 2 * h], out=out)
@@ -49,7 +51,7 @@ def _fold(block: FloatArray, op: np.ufunc, buf: FloatArray) -> FloatArray:
         if m % 2:
             op(out[0], out[2 * h], out=out[0])
         m = h
-    return op.reduce(out[:m], axis=0)
+    return cast(FloatArray, op.reduce(out[:m], axis=0))
 
 
 def _column_stats(

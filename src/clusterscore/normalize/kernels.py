@@ -205,7 +205,7 @@ def zscore_kernel(
     mean = X.mean(axis=0)
     sd = X.std(axis=0, ddof=ddof)
     scale = np.where(flat | (sd == 0), 1.0, sd * signs)
-    Y = np.subtract(X, mean)
+    Y: FloatArray = np.subtract(X, mean)
     np.divide(Y, scale, out=Y)
     if flat.any():
         Y[:, flat] = 0.0

@@ -27,7 +27,8 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from clusterscore.errors import ParameterError
 from clusterscore.plot._base import (
@@ -49,6 +50,9 @@ from clusterscore.plot.radar import profile
 from clusterscore.plot.scores import contributions, ranking
 from clusterscore.plot.weightbars import weights
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 __all__ = [
     "KINDS",
     "SEVERITY_CODES",
@@ -69,7 +73,7 @@ __all__ = [
     "weights",
 ]
 
-KINDS = {
+KINDS: dict[str, Callable[..., Figure]] = {
     "ranking": ranking,
     "profile": profile,
     "gaps": gap_heatmap,
@@ -79,7 +83,7 @@ KINDS = {
 """The figure kinds by name (the CLI's ``clusterscore plot KIND``)."""
 
 
-def plot(kind: str, obj: Any, *args: Any, **kwargs: Any):
+def plot(kind: str, obj: Any, *args: Any, **kwargs: Any) -> Figure:
     """Draw the figure `kind` (a key of `KINDS`) of `obj`.
 
     Parameters

@@ -17,13 +17,17 @@ import os
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, cast
 
 from clusterscore.errors import (
     ClusterScoreError,
     ClusterScoreWarning,
     ParameterError,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "CJK_FONTS",
@@ -99,7 +103,7 @@ class FontWarning(ClusterScoreWarning):
 _warned_font = False
 
 
-def _mpl():
+def _mpl() -> ModuleType:
     """Import and return matplotlib, or raise `MissingExtraError`."""
     try:
         import matplotlib
@@ -121,7 +125,7 @@ def cjk_font() -> str | None:
     or Kai.
     """
     mpl = _mpl()
-    names = {f.name for f in mpl.font_manager.fontManager.ttflist}
+    names: set[str] = {f.name for f in mpl.font_manager.fontManager.ttflist}
     for name in CJK_FONTS:
         if name in names:
             return name
@@ -189,11 +193,14 @@ def font_context(lang: str, *, raster: bool = True) -> Iterator[None]:
         yield
 
 
-def figure(width: float, height: float):
+def figure(width: float, height: float) -> Figure:
     """Return a new `matplotlib.figure.Figure` of the size in inches."""
     mpl = _mpl()
-    return mpl.figure.Figure(
-        figsize=(width, height), layout="constrained", dpi=100
+    return cast(
+        "Figure",
+        mpl.figure.Figure(
+            figsize=(width, height), layout="constrained", dpi=100
+        ),
     )
 
 
@@ -212,7 +219,9 @@ def check_output_path(func: str, path: str | os.PathLike[str]) -> Path:
     return p
 
 
-def save_figure(fig, path: str | os.PathLike[str], *, dpi: int = 150) -> Path:
+def save_figure(
+    fig: Figure, path: str | os.PathLike[str], *, dpi: int = 150
+) -> Path:
     """Write `fig` to `path`; the format follows the suffix (png/svg/pdf).
 
     SVG keeps text as text (``svg.fonttype = "none"``) and has no date
@@ -238,7 +247,7 @@ def save_figure(fig, path: str | os.PathLike[str], *, dpi: int = 150) -> Path:
     return p
 
 
-def svg_text(fig) -> str:
+def svg_text(fig: Figure) -> str:
     """Return `fig` as SVG markup with text as text, for inlining in HTML.
 
     The XML prolog and DOCTYPE are dropped (HTML does not want them).

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from difflib import get_close_matches
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clusterscore.errors import ParameterError
 from clusterscore.plot._base import DIMENSION_COLORS, TYPE_COLORS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from matplotlib.axes import Axes
+    from matplotlib.legend import Legend
+    from matplotlib.patches import Patch
+
+    from clusterscore.plot._text import Names
+    from clusterscore.scoring import Evaluation
+    from clusterscore.system import IndicatorSystem
 
 __all__ = [
     "dim_color",
@@ -18,7 +29,7 @@ __all__ = [
 ]
 
 
-def type_color(system, tid: str) -> str:
+def type_color(system: IndicatorSystem, tid: str) -> str:
     """Return the colour of cluster type `tid` (by its place in the system)."""
     types = list(system.cluster_types)
     k = types.index(tid) if tid in types else len(types)
@@ -40,7 +51,9 @@ def wrap(label: str, width: int = 38) -> str:
     return label[:cut] + "\n" + wrap(label[cut + 1 :], width)
 
 
-def type_handles(system, types, names) -> list[Any]:
+def type_handles(
+    system: IndicatorSystem, types: Iterable[str], names: Names
+) -> list[Patch]:
     """Legend patches of the cluster types present in `types`."""
     from matplotlib.patches import Patch
 
@@ -50,16 +63,24 @@ def type_handles(system, types, names) -> list[Any]:
     ]
 
 
-def type_legend(ax, system, types, names, **kw) -> Any:
+def type_legend(
+    ax: Axes,
+    system: IndicatorSystem,
+    types: Iterable[str],
+    names: Names,
+    **kw: Any,
+) -> Legend:
     """Draw the legend of the cluster types on `ax`."""
     handles = type_handles(system, types, names)
     return ax.legend(handles=handles, title=names.text("type"), **kw)
 
 
-def find_clusters(func: str, ev, clusters) -> list[str]:
+def find_clusters(
+    func: str, ev: Evaluation, clusters: str | Iterable[str] | None
+) -> list[str]:
     """Return `clusters` as a list; each must be in the evaluation."""
     if clusters is None:
-        return [ev.ranking.index[0]]
+        return [str(ev.ranking.index[0])]
     if isinstance(clusters, str):
         clusters = [clusters]
     clusters = list(clusters)

@@ -7,6 +7,11 @@ indicator system (``name`` / ``name_zh``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clusterscore.system import IndicatorSystem
+
 __all__ = ["TEXT", "Names"]
 
 TEXT = {
@@ -102,16 +107,16 @@ TEXT = {
 class Names:
     """The system's names of dimensions, indicators and types in `lang`."""
 
-    def __init__(self, system, lang: str) -> None:
+    def __init__(self, system: IndicatorSystem, lang: str) -> None:
         self.system = system
         self.lang = lang
 
-    def _name(self, obj, fallback: str) -> str:
+    def _name(self, obj: Any, fallback: str) -> str:
         if obj is None:
             return fallback
-        if self.lang == "zh" and getattr(obj, "name_zh", ""):
-            return obj.name_zh
-        return getattr(obj, "name", "") or fallback
+        if self.lang == "zh" and getattr(obj, "name_zh", None):
+            return str(obj.name_zh)
+        return str(getattr(obj, "name", "") or fallback)
 
     def dimension(self, did: str) -> str:
         """Return the dimension's name."""
@@ -128,7 +133,7 @@ class Names:
         types = {t.id: t for t in self.system.types}
         return self._name(types.get(tid), tid)
 
-    def text(self, key: str, **fmt) -> str:
+    def text(self, key: str, **fmt: Any) -> str:
         """Return a figure word in the language, formatted with `fmt`."""
         s = TEXT[self.lang][key]
         return s.format(**fmt) if fmt else s

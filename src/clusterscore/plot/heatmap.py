@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from clusterscore.errors import ParameterError
@@ -15,6 +19,13 @@ from clusterscore.plot._base import (
 from clusterscore.plot._draw import wrap
 from clusterscore.plot._text import Names
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from clusterscore.scoring import Evaluation
+    from clusterscore.system import IndicatorSystem
+
 __all__ = ["SEVERITY_CODES", "gap_heatmap", "severity_matrix"]
 
 
@@ -22,7 +33,9 @@ SEVERITY_CODES = {"none": 0, "minor": 1, "major": 2, "critical": 3}
 """The heat map's cell value per severity; NaN for no data / no target."""
 
 
-def _gap_frame(ev_or_gaps, system):
+def _gap_frame(
+    ev_or_gaps: Evaluation | pd.DataFrame, system: IndicatorSystem | None
+) -> tuple[pd.DataFrame, IndicatorSystem, pd.DataFrame | None]:
     if isinstance(ev_or_gaps, pd.DataFrame):
         if system is None:
             raise ParameterError(
@@ -33,7 +46,9 @@ def _gap_frame(ev_or_gaps, system):
     return ev_or_gaps.gaps, ev_or_gaps.system, ev_or_gaps.ranking
 
 
-def severity_matrix(gaps: pd.DataFrame, clusters, indicators) -> np.ndarray:
+def severity_matrix(
+    gaps: pd.DataFrame, clusters: Iterable[str], indicators: Iterable[str]
+) -> npt.NDArray[np.float64]:
     """Severity codes (`SEVERITY_CODES`, NaN otherwise), clusters x inds."""
     codes = gaps["severity"].map(SEVERITY_CODES).astype(float)
     grid = (
@@ -46,7 +61,12 @@ def severity_matrix(gaps: pd.DataFrame, clusters, indicators) -> np.ndarray:
     return grid.to_numpy(dtype=float)
 
 
-def gap_heatmap(ev, *, lang: str = "en", system=None):
+def gap_heatmap(
+    ev: Evaluation | pd.DataFrame,
+    *,
+    lang: str = "en",
+    system: IndicatorSystem | None = None,
+) -> Figure:
     """Clusters x indicators coloured by gap severity, grouped by dimension.
 
     Parameters
@@ -118,7 +138,9 @@ def gap_heatmap(ev, *, lang: str = "en", system=None):
     return fig
 
 
-def _dimension_bands(ax, system, inds, names) -> None:
+def _dimension_bands(
+    ax: Axes, system: IndicatorSystem, inds: list[str], names: Names
+) -> None:
     """Separate the dimensions' columns; name each dimension on top."""
     n = len(inds)
     dim_of = [system.indicator(i).dimension for i in inds]

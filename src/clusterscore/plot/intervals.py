@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 import numpy as np
 import pandas as pd
 
@@ -11,10 +14,24 @@ from clusterscore.plot._base import font_context as _fonts
 from clusterscore.plot._draw import type_handles, wrap
 from clusterscore.plot._text import Names
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from clusterscore.system import IndicatorSystem
+    from clusterscore.uncertainty.results import (
+        SensitivityResult,
+        UncertaintyResult,
+    )
+
 __all__ = ["rank_intervals"]
 
 
-def _summary(result) -> tuple[pd.DataFrame, object, tuple, int | None]:
+def _summary(
+    result: UncertaintyResult | pd.DataFrame,
+) -> tuple[
+    pd.DataFrame, IndicatorSystem | None, tuple[float, float], int | None
+]:
     if isinstance(result, pd.DataFrame):
         return result, None, (0.05, 0.95), None
     if not hasattr(result, "summary"):
@@ -25,10 +42,17 @@ def _summary(result) -> tuple[pd.DataFrame, object, tuple, int | None]:
             parameter="result",
         )
     system = getattr(result.nominal, "system", None)
-    return result.summary, system, tuple(result.interval), result.n_used
+    lo, hi = result.interval
+    return result.summary, system, (lo, hi), result.n_used
 
 
-def rank_intervals(result, sensitivity=None, *, lang: str = "en", system=None):
+def rank_intervals(
+    result: UncertaintyResult | pd.DataFrame,
+    sensitivity: SensitivityResult | None = None,
+    *,
+    lang: str = "en",
+    system: IndicatorSystem | None = None,
+) -> Figure:
     """Each cluster's nominal rank with its rank interval; Sobol indices.
 
     Parameters
@@ -58,7 +82,9 @@ def rank_intervals(result, sensitivity=None, *, lang: str = "en", system=None):
     summary, sys_, interval, n_used = _summary(result)
     system = system or sys_
     names = Names(system, lang) if system is not None else None
-    text = names.text if names else Names(_NoSystem, lang).text
+    # a bare summary frame: no names, only the figure words
+    no_system = cast("IndicatorSystem", _NoSystem)
+    text = names.text if names else Names(no_system, lang).text
     s = summary.sort_values("nominal_rank", kind="stable")
     m = len(s)
     types = list(system.cluster_types) if system is not None else []
@@ -78,7 +104,7 @@ def rank_intervals(result, sensitivity=None, *, lang: str = "en", system=None):
         _interval_panel(
             fig, ax, s, colors, text, names, system, interval, n_used
         )
-        if sens:
+        if sensitivity is not None:
             _sobol_panel(fig.add_subplot(grid[1]), sensitivity, text)
     return fig
 
@@ -89,7 +115,9 @@ class _NoSystem:
     dimensions = indicators = types = cluster_types = ()
 
 
-def _sobol_panel(ax, sensitivity, text) -> None:
+def _sobol_panel(
+    ax: Axes, sensitivity: SensitivityResult, text: Callable[..., str]
+) -> None:
     """Bars of S and ST per input group, with their bootstrap intervals."""
     idx = sensitivity.indices
     groups = list(idx.index)
@@ -133,7 +161,17 @@ _GROUPS = (
 )
 
 
-def _interval_panel(fig, ax, s, colors, text, names, system, interval, n_used):
+def _interval_panel(
+    fig: Figure,
+    ax: Axes,
+    s: pd.DataFrame,
+    colors: list[str],
+    text: Callable[..., str],
+    names: Names | None,
+    system: IndicatorSystem | None,
+    interval: tuple[float, float],
+    n_used: int | None,
+) -> None:
     """Draw the rank intervals, nominal and median ranks, and the legend."""
     m = len(s)
     y = np.arange(m)
@@ -168,7 +206,7 @@ def _interval_panel(fig, ax, s, colors, text, names, system, interval, n_used):
     )
     ax.set_title(title, loc="left", fontsize=10)
     handles, _ = ax.get_legend_handles_labels()
-    if system is not None and "type" in s:
+    if system is not None and names is not None and "type" in s:
         handles += type_handles(system, s["type"], names)
     # outside the axes: a legend inside would hide the last ranks
     fig.legend(

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
+import numpy.typing as npt
 
 from clusterscore.plot._base import check_lang, figure, font_context
 from clusterscore.plot._draw import dim_color, find_clusters, wrap
 from clusterscore.plot._text import Names
 
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.projections.polar import PolarAxes
+
+    from clusterscore.scoring import Evaluation
+
 __all__ = ["profile"]
 
 
 def profile(
-    ev,
+    ev: Evaluation,
     clusters: str | list[str] | None = None,
     *,
     lang: str = "en",
     size: tuple[float, float] | None = None,
     title: bool = True,
-):
+) -> Figure:
     """Radar chart of dimension sub-scores against benchmark attainment.
 
     Parameters
@@ -64,7 +74,7 @@ def profile(
         if size is None:
             size = (6.4, 5.6 if len(names_) == 1 else 6.2)
         fig = figure(*size)
-        ax = fig.add_subplot(projection="polar")
+        ax = cast("PolarAxes", fig.add_subplot(projection="polar"))
         ax.set_theta_offset(math.pi / 2)
         ax.set_theta_direction(-1)
         ax.plot(
@@ -93,7 +103,14 @@ def profile(
     return fig
 
 
-def _lines(ax, ev, clusters, att, closed, names) -> list:
+def _lines(
+    ax: PolarAxes,
+    ev: Evaluation,
+    clusters: list[str],
+    att: pd.DataFrame,
+    closed: npt.NDArray[np.float64],
+    names: Names,
+) -> list[Line2D]:
     """Draw each cluster's two polygons; return the legend handles."""
     from matplotlib.lines import Line2D
 

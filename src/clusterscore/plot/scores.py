@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 import numpy as np
 import pandas as pd
 
@@ -10,10 +12,17 @@ from clusterscore.plot._base import check_lang, figure, font_context
 from clusterscore.plot._draw import dim_color, type_color, type_legend, wrap
 from clusterscore.plot._text import Names
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    from clusterscore.scoring import Evaluation
+
 __all__ = ["contributions", "ranking"]
 
 
-def _dimension_weights(ev) -> pd.DataFrame:
+def _dimension_weights(ev: Evaluation) -> pd.DataFrame:
     """W_d per (cluster, dimension): the used weight of d's indicators."""
     w = ev.weights
     dims = list(ev.system.dimension_ids)
@@ -21,8 +30,8 @@ def _dimension_weights(ev) -> pd.DataFrame:
         per = w.groupby([w.index.get_level_values("type"), "dimension"])[
             "used"
         ].sum()
-        per = per.unstack("dimension").reindex(columns=dims).fillna(0.0)
-        return per.reindex(ev.ranking["type"].to_numpy()).set_axis(
+        wide = per.unstack("dimension").reindex(columns=dims).fillna(0.0)
+        return wide.reindex(ev.ranking["type"].to_numpy()).set_axis(
             ev.ranking.index
         )
     per = w.groupby("dimension")["used"].sum().reindex(dims).fillna(0.0)
@@ -33,7 +42,7 @@ def _dimension_weights(ev) -> pd.DataFrame:
     )
 
 
-def contributions(ev) -> pd.DataFrame:
+def contributions(ev: Evaluation) -> pd.DataFrame:
     r"""Each dimension's contribution to each cluster's score.
 
     Parameters
@@ -87,7 +96,9 @@ def contributions(ev) -> pd.DataFrame:
     )
 
 
-def ranking(ev, *, lang: str = "en", top: int | None = None):
+def ranking(
+    ev: Evaluation, *, lang: str = "en", top: int | None = None
+) -> Figure:
     """Horizontal bars of the scores, split into dimension contributions.
 
     Parameters
@@ -154,7 +165,9 @@ def ranking(ev, *, lang: str = "en", top: int | None = None):
     return fig
 
 
-def _bars(ax, ev, r, dims) -> tuple[str, str]:
+def _bars(
+    ax: Axes, ev: Evaluation, r: pd.DataFrame, dims: list[str]
+) -> tuple[str, str]:
     """Draw the bars; return the keys of the title and the caption."""
     method = ev.options["method"]
     n = len(r)
@@ -180,13 +193,20 @@ def _bars(ax, ev, r, dims) -> tuple[str, str]:
         ax.barh(y, w, left=left, height=0.72, color=dim_color(k), label=d)
         left += w
     for yi, s in zip(y, r["score"], strict=True):
-        ax.text(s + 0.6, yi, f"{s:.1f}", va="center", fontsize=7.5)
+        ax.text(s + 0.6, float(yi), f"{s:.1f}", va="center", fontsize=7.5)
     if method == "weighted_sum":
         return "ranking", "ranking_caption_sum"
     return "ranking", "ranking_caption_geo"
 
 
-def _legends(fig, ax, r, names, dims, method) -> None:
+def _legends(
+    fig: Figure,
+    ax: Axes,
+    r: pd.DataFrame,
+    names: Names,
+    dims: list[str],
+    method: str,
+) -> None:
     """Draw the legends outside the data: dimensions below, types right."""
     system = names.system
     handles, _ = ax.get_legend_handles_labels()
@@ -215,4 +235,4 @@ def _legends(fig, ax, r, names, dims, method) -> None:
         frameon=False,
     )
     for text, h in zip(leg.get_texts(), leg.legend_handles, strict=True):
-        text.set_color(h.get_facecolor())
+        text.set_color(cast("Patch", h).get_facecolor())  # type patches

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from clusterscore.errors import ParameterError
 from clusterscore.plot._base import check_lang, figure, font_context
 from clusterscore.plot._text import TEXT, Names
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from clusterscore.scoring import Evaluation
+
 __all__ = ["weights"]
 
 
-def weights(ev, *, lang: str = "en", cluster_type: str | None = None):
+def weights(
+    ev: Evaluation | pd.DataFrame,
+    *,
+    lang: str = "en",
+    cluster_type: str | None = None,
+) -> Figure:
     """AHP, entropy and combined weight per indicator, grouped by dimension.
 
     Parameters
@@ -72,7 +85,7 @@ def weights(ev, *, lang: str = "en", cluster_type: str | None = None):
                 ha="left", color="#222222", fontweight="bold",
             )  # fmt: skip
         ax.set_xlim(0, xmax * 1.05)
-        lab = names.text if names else TEXT["en"].get
+        lab = names.text if names else TEXT["en"].__getitem__
         ax.set_xlabel(lab("weight"))
         ax.set_title(lab("weights"), loc="left", fontsize=11)
         ax.grid(axis="x", alpha=0.3)
@@ -100,11 +113,14 @@ def _one_type(w: pd.DataFrame, cluster_type: str | None) -> pd.DataFrame:
             value=t,
             allowed=tuple(types),
         )
-    w = w.xs(t, level="type")
+    # a row level: xs gives a frame (the stubs allow a Series)
+    w = cast(pd.DataFrame, w.xs(t, level="type"))
     return w
 
 
-def _slots(dims: list[str]):
+def _slots(
+    dims: list[str],
+) -> tuple[npt.NDArray[np.float64], list[tuple[float, str]], float]:
     """Return row positions with a header slot above each dimension."""
     y, heads, slot = [], [], 0.0
     for k, d in enumerate(dims):
@@ -113,5 +129,4 @@ def _slots(dims: list[str]):
             slot += 0.9
         y.append(slot)
         slot += 1.0
-    y = np.asarray(y)
-    return y, heads, slot
+    return np.asarray(y, dtype=float), heads, slot

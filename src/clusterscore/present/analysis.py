@@ -11,6 +11,7 @@ with the line saying how obstacles and gaps differ.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any, Literal, overload
 
 import pandas as pd
 
@@ -167,13 +168,29 @@ def render_coupling(
     return _heading(title, fmt) + body.rstrip("\n") + "\n"
 
 
+@overload
+def obstacle_block(
+    rows: pd.DataFrame,
+    fmt: Literal["json"],
+    lang: str = "en",
+    *,
+    labels: Mapping[str, str] | None = None,
+) -> dict[str, Any]: ...
+@overload
+def obstacle_block(
+    rows: pd.DataFrame,
+    fmt: Literal["table", "markdown"] = "table",
+    lang: str = "en",
+    *,
+    labels: Mapping[str, str] | None = None,
+) -> str: ...
 def obstacle_block(
     rows: pd.DataFrame,
     fmt: str = "table",
     lang: str = "en",
     *,
     labels: Mapping[str, str] | None = None,
-) -> str | dict:
+) -> str | dict[str, Any]:
     """Return the obstacles section of a one-cluster gap diagnosis.
 
     Parameters

@@ -9,8 +9,9 @@ them as the renderers behind `Diagnosis.to_text` and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from clusterscore._checks import check_option
 from clusterscore.gaps import (
@@ -96,7 +97,7 @@ def _md_trend(w: _Words) -> list[str]:
     ]
     for d, row in trend.iterrows():
         cells = " | ".join(format_attainment(row[y]) for y in years)
-        out.append(f"| {w.dim[d]} | {cells} | {_points(row['change'])} |")
+        out.append(f"| {w.dim[str(d)]} | {cells} | {_points(row['change'])} |")
     return out
 
 
@@ -115,7 +116,7 @@ class _Words:
         zh = lang == "zh"
         system = diagnosis.system
 
-        def names(items) -> dict[str, str]:
+        def names(items: Iterable[Any]) -> dict[str, str]:
             return {x.id: (x.name_zh if zh else x.name) or x.id for x in items}
 
         return cls(
@@ -193,7 +194,7 @@ class _Words:
     def reason(self, r: Any) -> str:
         """Say why a recommendation applies."""
         if self.lang != "zh":
-            return r.reason
+            return str(r.reason)
         pct = format_attainment(r.attainment)
         if r.indicator:
             return self("reason_indicator").format(
@@ -222,7 +223,11 @@ def _text_dimensions(w: _Words) -> list[str]:
         f"  {pad(name, wname)}  {format_attainment(r.attainment):>7}  "
         f"{pad(w.sev(r.severity), wsev)}  {r.n_gaps}/{r.n_indicators}"
         f" {w('short')}"
-        for name, r in zip(names, dims.itertuples(index=False), strict=True)
+        for name, r in zip(
+            names,
+            cast("Iterable[Any]", dims.itertuples(index=False)),
+            strict=True,
+        )
     ]
 
 
@@ -239,7 +244,7 @@ def _text_top(w: _Words) -> list[str]:
     out = ["", w("top")]
     if not len(top):
         out.append(f"  {w('no_top')}")
-    for r in top.itertuples(index=False):
+    for r in cast("Iterable[Any]", top.itertuples(index=False)):
         unit = w.unit(r.indicator)
         out.append(
             f"  {r.rank}. {w.ind[r.indicator]} [{w.dim[r.dimension]}]: "
@@ -255,7 +260,7 @@ def _text_recommendations(w: _Words, width: int) -> list[str]:
     out = ["", w("recs")]
     if not len(recs):
         out.append(f"  {w('no_recs')}")
-    for r in recs.itertuples(index=False):
+    for r in cast("Iterable[Any]", recs.itertuples(index=False)):
         out.append(
             f"  - {w.rec_head(r)} ({w.sev(r.severity)}; {w.reason(r)}):"
         )
@@ -340,7 +345,9 @@ def _md_dimensions(w: _Words) -> list[str]:
     out += [
         f"| {w.dim[r.dimension]} | {format_attainment(r.attainment)} | "
         f"{w.sev(r.severity)} | {r.n_gaps}/{r.n_indicators} |"
-        for r in w.diagnosis.dimensions.itertuples(index=False)
+        for r in cast(
+            "Iterable[Any]", w.diagnosis.dimensions.itertuples(index=False)
+        )
     ]
     return out
 
@@ -361,7 +368,7 @@ def _md_top(w: _Words) -> list[str]:
         f"{format_value(r.value)} | {format_value(r.target)} | "
         f"{format_attainment(r.attainment)} | {w.sev(r.severity)} | "
         f"{r.priority:.4f} |"
-        for r in top.itertuples(index=False)
+        for r in cast("Iterable[Any]", top.itertuples(index=False))
     ]
     return out
 
@@ -371,7 +378,7 @@ def _md_recommendations(w: _Words) -> list[str]:
     out = ["", f"### {w('recs')}", ""]
     if not len(recs):
         out.append(w("no_recs"))
-    for r in recs.itertuples(index=False):
+    for r in cast("Iterable[Any]", recs.itertuples(index=False)):
         line = (
             f"- **{w.rec_head(r)}** ({w.sev(r.severity)}; {w.reason(r)}): "
             f"{w.rec_text(r)}"

@@ -24,7 +24,7 @@ import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -42,6 +42,9 @@ from clusterscore.present.labels import (
 )
 from clusterscore.scoring import Evaluation
 from clusterscore.system import IndicatorSystem
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
     "evaluation_sheets",
@@ -168,7 +171,7 @@ def write_tables(
 
     target = _target(path)
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    book.remove(cast("Worksheet", book.active))  # a new book has one
     used: set[str] = set()
     for name, frame in tables.items():
         ws = book.create_sheet(_sheet_name(name, used))
@@ -432,7 +435,7 @@ def write_template(
     if lang == "zh":
         heads |= {i.id: i.name_zh for i in system.indicators}
     book = openpyxl.Workbook()
-    ws = book.active
+    ws = cast("Worksheet", book.active)  # a new book has one sheet
     ws.title = "clusters"
     _fill(ws, template.rename(columns=heads))
     last = TEMPLATE_ROWS + 1

@@ -22,8 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING, cast
 
 from clusterscore._checks import check_option
+
+if TYPE_CHECKING:
+    from clusterscore.system import IndicatorSystem
 
 __all__ = [
     "LANGS",
@@ -470,11 +474,12 @@ def describe_benchmark(provenance: str, lang: str) -> str:
     """
     for pattern, *texts in _PROVENANCE:
         if pattern.match(provenance):
-            return pattern.sub(_pick(tuple(texts), lang), provenance)
+            en_zh = cast("tuple[str, str]", tuple(texts))
+            return pattern.sub(_pick(en_zh, lang), provenance)
     return provenance
 
 
-def system_labels(system, lang: str) -> dict[str, str]:
+def system_labels(system: IndicatorSystem, lang: str) -> dict[str, str]:
     """Column and value labels for `lang` from the system's names.
 
     English keeps ids as they are (stable, scriptable headers); Chinese

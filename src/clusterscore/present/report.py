@@ -20,9 +20,10 @@ import datetime as _dt
 import html
 import json
 import os
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -41,6 +42,15 @@ from clusterscore.present.report_data import (
 )
 from clusterscore.present.report_text import METHODOLOGY, REFERENCES, TEXT
 from clusterscore.uncertainty import sensitivity, uncertainty
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from clusterscore.scoring import Evaluation
+    from clusterscore.uncertainty.results import (
+        SensitivityResult,
+        UncertaintyResult,
+    )
 
 __all__ = [
     "DEFAULT_SAMPLES",
@@ -70,7 +80,7 @@ class Context:
 
     def __init__(
         self,
-        ev,
+        ev: Evaluation,
         *,
         lang: str,
         samples: int,
@@ -116,7 +126,9 @@ class Context:
         return self.t.get(s, s)
 
 
-def run_uncertainty(ev, samples: int, seed: int, sobol: int):
+def run_uncertainty(
+    ev: Evaluation, samples: int, seed: int, sobol: int
+) -> tuple[UncertaintyResult | None, SensitivityResult | None, str]:
     """Run `uncertainty` (and `sensitivity`) with the evaluation's options.
 
     Returns (UncertaintyResult or None, SensitivityResult or None, reason).
@@ -157,11 +169,11 @@ def run_uncertainty(ev, samples: int, seed: int, sobol: int):
 # --------------------------------------------------------------------------
 
 
-def _svg(fig) -> str:
+def _svg(fig: Figure) -> str:
     return _plot.svg_text(fig)
 
 
-def _figure(fig, caption: str = "", fid: str = "") -> str:
+def _figure(fig: Figure, caption: str = "", fid: str = "") -> str:
     ident = f' id="{e(fid)}"' if fid else ""
     cap = f"<figcaption>{e(caption)}</figcaption>" if caption else ""
     return f'<figure class="cs-figure"{ident}>{_svg(fig)}{cap}</figure>'
@@ -182,7 +194,7 @@ def _summary(c: Context) -> str:
         if k in types
     )
     system = ev.system.name or ev.system.id
-    if c.lang == "zh" and getattr(ev.system, "name_zh", ""):
+    if c.lang == "zh" and getattr(ev.system, "name_zh", None):
         system = ev.system.name_zh
     what = t["evaluated_text"].format(
         n=len(ev.ranking),
@@ -355,7 +367,7 @@ def _cluster_sections(c: Context) -> str:
         gaps = c.top[c.top["cluster"] == name]
         recs = c.recs[c.recs["cluster"] == name]
         fig = _plot.profile(
-            ev, name, lang=c.lang, size=(4.6, 4.4), title=False
+            ev, str(name), lang=c.lang, size=(4.6, 4.4), title=False
         )
         out.append(
             f'<section class="cluster" id="cluster-{k + 1}">'
@@ -381,7 +393,8 @@ def _gap_table(c: Context, gaps: pd.DataFrame) -> str:
         f'<td class="num">{g.value:g}</td><td class="num">{g.target:g}</td>'
         f'<td class="num">{100 * g.attainment:.0f} %</td>'
         f'<td class="sev-{e(g.severity)}">{e(c.sev(g.severity))}</td></tr>'
-        for g in gaps.itertuples(index=False)
+        # a row's fields are str and float (the stubs: any scalar)
+        for g in cast("Iterable[Any]", gaps.itertuples(index=False))
     )
     return (
         f"<h4>{e(t['top_gaps'])}</h4><table><thead><tr>{ths}</tr></thead>"
@@ -395,7 +408,7 @@ def _rec_list(c: Context, recs: pd.DataFrame) -> str:
     if recs.empty:
         return head + f"<p>{e(t['no_recs'])}</p>"
     items = []
-    for r in recs.itertuples(index=False):
+    for r in cast("Iterable[Any]", recs.itertuples(index=False)):
         text = r.text_zh if c.lang == "zh" and r.text_zh else r.text
         dim = c.names.dimension(r.dimension)
         src = f'<span class="src">{e(t["source"])}: {e(r.source)}</span>'
@@ -508,7 +521,7 @@ def build_html(c: Context) -> str:
 
 
 def report(
-    evaluation,
+    evaluation: Evaluation,
     path: str | os.PathLike[str],
     *,
     lang: str = "en",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -19,6 +19,10 @@ from clusterscore import normalize as _norm
 from clusterscore.aggregate import DEFAULT_FLOOR
 from clusterscore.errors import ClusterScoreError
 from clusterscore.judgments import cr_acceptable
+
+if TYPE_CHECKING:
+    from clusterscore.scoring import Evaluation
+    from clusterscore.system import Target
 
 __all__ = [
     "WHATIF_METHODS",
@@ -34,7 +38,9 @@ WHATIF_METHODS = ("weighted_sum", "geometric", "topsis")
 matrix: ideal and anti-ideal are each column's max and min)."""
 
 
-def sha256_of(path: str | os.PathLike[str] | None, table: pd.DataFrame):
+def sha256_of(
+    path: str | os.PathLike[str] | None, table: pd.DataFrame
+) -> tuple[str, bool]:
     """SHA-256 of the input file, or of `table` as CSV when no file.
 
     Returns
@@ -52,7 +58,9 @@ def sha256_of(path: str | os.PathLike[str] | None, table: pd.DataFrame):
     return hashlib.sha256(text.encode("utf-8")).hexdigest(), False
 
 
-def normalised_matrix(ev) -> tuple[np.ndarray, list[str], list[str]]:
+def normalised_matrix(
+    ev: Evaluation,
+) -> tuple[np.ndarray, list[str], list[str]]:
     """Return the matrix the evaluation aggregated: clusters x indicators.
 
     Rows follow ``ev.table`` (sorted by cluster name), columns the rows of
@@ -71,7 +79,9 @@ def normalised_matrix(ev) -> tuple[np.ndarray, list[str], list[str]]:
         Y = np.empty_like(X)
         for t in np.unique(types):
             rows = types == t
-            targets = [system.target(i, t).value for i in inds]
+            targets = [  # evaluate() made sure each has a target
+                cast("Target", system.target(i, t)).value for i in inds
+            ]
             Y[rows] = _norm.normalize(
                 X[rows], signs, method="target", targets=targets
             )
@@ -79,7 +89,7 @@ def normalised_matrix(ev) -> tuple[np.ndarray, list[str], list[str]]:
     return np.asarray(Y, dtype=float), clusters, inds
 
 
-def whatif_payload(ev) -> tuple[dict[str, Any] | None, str]:
+def whatif_payload(ev: Evaluation) -> tuple[dict[str, Any] | None, str]:
     """Return the data the what-if slider recomputes the ranking from.
 
     Returns
@@ -143,7 +153,7 @@ class Matrix:
         return self.n <= 2 or bool(cr_acceptable(self.cr))
 
 
-def judgment_matrices(ev) -> list[Matrix]:
+def judgment_matrices(ev: Evaluation) -> list[Matrix]:
     """Every AHP matrix the evaluation used, with its priorities and CR."""
     by_name = {j.name: j for j in ev.system.judgments}
     out = []

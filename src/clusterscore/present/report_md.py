@@ -8,7 +8,9 @@ recompute), tables as Markdown pipe tables, figures written to
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -18,6 +20,11 @@ from clusterscore.present.report_data import fraction
 from clusterscore.present.report_text import METHODOLOGY, REFERENCES
 from clusterscore.present.tables import render_table
 from clusterscore.present.text import md_cell
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from clusterscore.present.report import Context
 
 __all__ = ["build_markdown"]
 
@@ -34,12 +41,12 @@ class _Figures:
         self.dir.mkdir(exist_ok=True)
         self.rel = self.dir.name
 
-    def __call__(self, fig, name: str, alt: str) -> str:
+    def __call__(self, fig: Figure, name: str, alt: str) -> str:
         _plot.save_figure(fig, self.dir / f"{name}.png", dpi=130)
         return f"![{md_cell(alt)}]({self.rel}/{name}.png)\n"
 
 
-def build_markdown(c, out: Path) -> str:
+def build_markdown(c: Context, out: Path) -> str:
     """Return the Markdown report of context `c`; write its figures."""
     t, ev, lang = c.t, c.ev, c.lang
     fig = _Figures(out)
@@ -96,7 +103,7 @@ def build_markdown(c, out: Path) -> str:
         f"## {t['clusters']}\n",
     ]
     for k, (cname, row) in enumerate(ev.ranking.iterrows()):
-        parts += _cluster_md(c, fig, k, cname, row)
+        parts += _cluster_md(c, fig, k, str(cname), row)
     parts.append(f"## {t['uncertainty']}\n")
     if c.unc is None:
         parts.append(t["uncertainty_off"].format(reason=c.unc_reason) + "\n")
@@ -110,7 +117,9 @@ def build_markdown(c, out: Path) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _cluster_md(c, fig, k: int, name: str, row) -> list[str]:
+def _cluster_md(
+    c: Context, fig: _Figures, k: int, name: str, row: pd.Series[Any]
+) -> list[str]:
     t, n = c.t, c.names
     out = [
         f"### {int(row['rank'])}. {md_cell(name)} "
@@ -141,7 +150,7 @@ def _cluster_md(c, fig, k: int, name: str, row) -> list[str]:
     out.append(f"**{t['recommendations']}**\n")
     if recs.empty:
         out.append(t["no_recs"] + "\n")
-    for r in recs.itertuples(index=False):
+    for r in cast("Iterable[Any]", recs.itertuples(index=False)):
         text = r.text_zh if c.lang == "zh" and r.text_zh else r.text
         src = f" ({t['source']}: {r.source})" if r.source else ""
         text = str(r.reason) if text is None else text

@@ -10,9 +10,9 @@ import io
 import json
 import math
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -20,13 +20,18 @@ import pandas as pd
 from clusterscore._checks import check_option
 from clusterscore.errors import DataError
 from clusterscore.present.excel import write_tables
-from clusterscore.present.labels import LANGS, label, system_labels
+from clusterscore.present.labels import LANGS as LANGS
+from clusterscore.present.labels import label
+from clusterscore.present.labels import system_labels as system_labels
 from clusterscore.present.text import display_width, md_cell
+
+if TYPE_CHECKING:
+    from clusterscore.scoring import Evaluation
 
 FORMATS = ("table", "csv", "json", "markdown")
 
 
-def evaluation_summary(ev, lang: str = "en") -> str:
+def evaluation_summary(ev: Evaluation, lang: str = "en") -> str:
     """Say which weights and methods an evaluation used, in `lang`.
 
     In English this is ``ev.summary()`` word for word; in Chinese the
@@ -78,7 +83,7 @@ def evaluation_summary(ev, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _cell(value, floatfmt: str) -> str:
+def _cell(value: Any, floatfmt: str) -> str:
     if value is None:
         return ""
     if isinstance(value, float | np.floating):
@@ -100,7 +105,7 @@ def _text_table(df: pd.DataFrame, floatfmt: str) -> str:
         for k, h in enumerate(headers)
     ]
 
-    def line(cells):
+    def line(cells: Sequence[str]) -> str:
         out = []
         for k, text in enumerate(cells):
             pad = " " * (widths[k] - display_width(text))
@@ -122,7 +127,7 @@ def _markdown(df: pd.DataFrame, floatfmt: str) -> str:
     return "\n".join([head, rule, *body]) + "\n"
 
 
-def _json_value(v):
+def _json_value(v: Any) -> Any:
     if isinstance(v, np.integer):
         return int(v)
     if isinstance(v, float | np.floating):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -62,6 +62,18 @@ from clusterscore.scoring.stages import (
 )
 from clusterscore.system import IndicatorSystem, load_system
 from clusterscore.weights.combine import combine_weights
+
+if TYPE_CHECKING:
+    from clusterscore.judgments.priorities import AHPMethod
+    from clusterscore.judgments.scales import RITable
+    from clusterscore.scoring.options import (
+        Aggregation,
+        Combination,
+        Normalization,
+        Weighting,
+    )
+    from clusterscore.scoring.panel import PanelMode
+    from clusterscore.scoring.stages import MissingPolicy, Objective
 
 __all__ = [
     "AGGREGATIONS",
@@ -229,17 +241,17 @@ def evaluate(
     df: pd.DataFrame,
     system: IndicatorSystem | None = None,
     *,
-    weighting: str = "combined",
-    method: str = "weighted_sum",
-    normalization: str | None = None,
-    combine: str = "multiplicative",
+    weighting: Weighting = "combined",
+    method: Aggregation = "weighted_sum",
+    normalization: Normalization | None = None,
+    combine: Combination = "multiplicative",
     alpha: float = 0.5,
     by_type: bool = False,
-    missing: str = "refuse",
-    ahp_method: str = "eigenvector",
-    panel: str | None = None,
-    objective: str = "entropy",
-    ri: str = "saaty",
+    missing: MissingPolicy = "refuse",
+    ahp_method: AHPMethod = "eigenvector",
+    panel: PanelMode | None = None,
+    objective: Objective = "entropy",
+    ri: RITable = "saaty",
     max_cr: float | None = MAX_CR,
 ) -> Evaluation:
     r"""Score, rank and explain a table of clusters.
@@ -408,7 +420,14 @@ def evaluate_prepared(
     )
 
 
-def _ranking_frame(prep, system, scores, subs, rank, options):
+def _ranking_frame(
+    prep: Prepared,
+    system: IndicatorSystem,
+    scores: np.ndarray,
+    subs: np.ndarray,
+    rank: np.ndarray,
+    options: RunOptions,
+) -> pd.DataFrame:
     """Return the ranking table: best first (within type with ``by_type``)."""
     m = len(prep.clusters)
     ranking = pd.DataFrame(
@@ -426,7 +445,7 @@ def _ranking_frame(prep, system, scores, subs, rank, options):
         (
             prep.clusters,
             rank,
-            [type_order[t] for t in prep.types]
+            np.array([type_order[t] for t in prep.types])
             if options.by_type
             else np.zeros(m, dtype=int),
             np.zeros(m, dtype=int) if prep.years is None else prep.years,
@@ -444,8 +463,8 @@ def rank_clusters(
     df: pd.DataFrame,
     system: IndicatorSystem | None = None,
     *,
-    weighting: str = "combined",
-    method: str = "weighted_sum",
+    weighting: Weighting = "combined",
+    method: Aggregation = "weighted_sum",
     **options: Any,
 ) -> pd.DataFrame:
     """Return the ranking of `evaluate` (same arguments, same result).
@@ -473,7 +492,14 @@ def rank_clusters(
 # --------------------------------------------------------------------------
 
 
-def _score_segment(prep, system, rows, cluster_type, options, judgments):
+def _score_segment(
+    prep: Prepared,
+    system: IndicatorSystem,
+    rows: np.ndarray,
+    cluster_type: str | None,
+    options: dict[str, Any],
+    judgments: dict[str, AHPResult],
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
     """Weights, scores (0-100) and sub-scores (0-100) of one segment.
 
     `options` is the dict of a `RunOptions`. The direction-aware min-max

@@ -11,7 +11,7 @@ stages below (`clusterscore.aggregate.AGGREGATIONS`,
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Literal
 
 from clusterscore import aggregate as _agg
 from clusterscore._checks import (
@@ -19,9 +19,10 @@ from clusterscore._checks import (
     check_option,
     check_unit_interval,
 )
+from clusterscore.aggregate.registry import Aggregation as _Aggregation
 from clusterscore.judgments import MAX_CR, RI_TABLES
 from clusterscore.scoring.stages import MISSING_POLICIES, OBJECTIVES
-from clusterscore.weights.combine import COMBINE_METHODS
+from clusterscore.weights.combine import COMBINE_METHODS, CombineMethod
 
 __all__ = [
     "AGGREGATIONS",
@@ -36,9 +37,13 @@ __all__ = [
 
 WEIGHTINGS = ("ahp", "entropy", "combined")
 """Where the indicator weights come from."""
+Weighting = Literal["ahp", "entropy", "combined"]
+"""The names in `WEIGHTINGS`, as a type (a test keeps them in step)."""
 
 AGGREGATIONS = tuple(_agg.AGGREGATIONS)
 """How normalised indicators are aggregated into a score."""
+Aggregation = _Aggregation
+"""The names in `AGGREGATIONS`, as a type (a test keeps them in step)."""
 
 NORMALIZATIONS_FOR = {
     "weighted_sum": ("minmax", "target", "percentile"),
@@ -60,6 +65,8 @@ ALL_NORMALIZATIONS = tuple(
 )
 """Every normalisation some aggregation accepts (minmax, target,
 percentile, vector)."""
+Normalization = Literal["minmax", "target", "percentile", "vector"]
+"""The names in `ALL_NORMALIZATIONS`, as a type (a test keeps them in step)."""
 
 
 def resolve_normalization(method: str, normalization: str | None) -> str:
@@ -90,6 +97,8 @@ def resolve_normalization(method: str, normalization: str | None) -> str:
 
 
 COMBINATIONS = tuple(COMBINE_METHODS)
+Combination = CombineMethod
+"""The names in `COMBINATIONS`, as a type (a test keeps them in step)."""
 
 
 @dataclass(frozen=True)

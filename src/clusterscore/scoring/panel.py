@@ -47,6 +47,8 @@ peer-reviewed paper on it could be read:
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 import pandas as pd
 
@@ -65,6 +67,8 @@ __all__ = [
 
 PANEL_MODES = ("global", "per_year")
 """How a panel is scored: all years together, or each year on its own."""
+PanelMode = Literal["global", "per_year"]
+"""The names in `PANEL_MODES`, as a type (a test keeps them in step)."""
 
 
 def check_panel(fn: str, panel: str | None, is_panel: bool) -> str | None:
@@ -131,7 +135,7 @@ def panel_segments(
     )
     years = (
         [int(y) for y in np.unique(prep.years)]
-        if panel == "per_year"
+        if panel == "per_year" and prep.years is not None
         else [None]
     )
     out = []
@@ -139,7 +143,7 @@ def panel_segments(
         in_year = (
             np.ones(len(prep.clusters), dtype=bool)
             if y is None
-            else prep.years == y
+            else np.asarray(prep.years == y)
         )
         for t in types:
             rows = in_year if t is None else in_year & (prep.types == t)

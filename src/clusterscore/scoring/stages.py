@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from clusterscore import aggregate as _agg
@@ -33,6 +35,11 @@ from clusterscore.system import IndicatorSystem
 from clusterscore.weights.critic import critic_weights, std_weights
 from clusterscore.weights.entropy import entropy_weights
 from clusterscore.weights.hierarchy import system_weights
+
+if TYPE_CHECKING:
+    from clusterscore.aggregate.kernels import TopsisNormalization
+    from clusterscore.judgments.priorities import AHPMethod
+    from clusterscore.judgments.scales import RITable
 
 __all__ = [
     "MIN_TYPE_VALUES",
@@ -52,10 +59,14 @@ __all__ = [
 
 MISSING_POLICIES = ("refuse", "median", "drop_indicator")
 """What to do with missing values (NaN cells) in the table."""
+MissingPolicy = Literal["refuse", "median", "drop_indicator"]
+"""The names in `MISSING_POLICIES`, as a type (a test keeps them in step)."""
 
 OBJECTIVES = ("entropy", "critic", "std")
 """The objective (data-driven) weighting methods: Shannon entropy,
 CRITIC (Diakoulaki et al. 1995) and the standard deviation."""
+Objective = Literal["entropy", "critic", "std"]
+"""The names in `OBJECTIVES`, as a type (a test keeps them in step)."""
 
 MIN_TYPE_VALUES = 3
 """Fewest known values of an indicator within a cluster type for the
@@ -166,9 +177,15 @@ def prepare(
     )
 
 
-def _impute_median(values, holes, types, table, ids):
+def _impute_median(
+    values: np.ndarray,
+    holes: np.ndarray,
+    types: np.ndarray,
+    table: pd.DataFrame,
+    ids: list[str],
+) -> tuple[np.ndarray, pd.DataFrame]:
     """Fill holes with the type's median, else the median of all rows."""
-    empty = holes.all(axis=0)
+    empty = np.asarray(holes.all(axis=0))
     if empty.any():
         names = ", ".join(i for i, e in zip(ids, empty, strict=True) if e)
         raise DataError(
@@ -246,10 +263,12 @@ def hierarchy_weights(
     local_sum = _group_sums(local, groups, dimension_weights.shape[-1])
     total = dimension_weights.sum(axis=-1, keepdims=True)
     glob = local / local_sum * dimension_weights[..., groups] / total
-    return glob / glob.sum(axis=-1, keepdims=True)
+    return cast("np.ndarray", glob / glob.sum(axis=-1, keepdims=True))
 
 
-def _group_sums(x: np.ndarray, groups: np.ndarray, n_groups: int):
+def _group_sums(
+    x: np.ndarray, groups: np.ndarray, n_groups: int
+) -> np.ndarray:
     """Per-group sums of the last axis of `x`, broadcast back to it.
 
     Compensated (Kahan) sums in column order, the summation pandas'
@@ -272,8 +291,8 @@ def subjective_weights(
     cluster_type: str | None,
     indicators: tuple[str, ...],
     *,
-    ahp_method: str = "eigenvector",
-    ri: str | float = "saaty",
+    ahp_method: AHPMethod = "eigenvector",
+    ri: RITable | float = "saaty",
     max_cr: float | None = MAX_CR,
 ) -> tuple[np.ndarray, dict[str, AHPResult]]:
     """Global AHP weights of the kept `indicators`, and the AHP results.
@@ -328,7 +347,7 @@ def objective_weights(
     """
     shares = pd.DataFrame(Y_minmax, columns=names, copy=False)
 
-    def weights():
+    def weights() -> np.ndarray:
         if objective == "critic":
             return critic_weights(shares, normalization="none").to_numpy()
         if objective == "std":
@@ -354,7 +373,14 @@ def objective_weights(
     return None
 
 
-def normalised(X, signs, method, system, types, names):
+def normalised(
+    X: np.ndarray,
+    signs: np.ndarray,
+    method: str,
+    system: IndicatorSystem,
+    types: np.ndarray,
+    names: list[str],
+) -> np.ndarray:
     """Normalise X; ``"target"`` uses each row's type-specific targets.
 
     Target-relative normalisation runs once per cluster type (a handful),
@@ -386,8 +412,16 @@ def normalised(X, signs, method, system, types, names):
 
 
 def scoring_matrix(
-    X, signs, method, normalization, system, types, names, *, minmax=None
-):
+    X: np.ndarray,
+    signs: np.ndarray,
+    method: str,
+    normalization: str,
+    system: IndicatorSystem,
+    types: np.ndarray,
+    names: list[str],
+    *,
+    minmax: np.ndarray | None = None,
+) -> np.ndarray:
     """Return the matrix `method` aggregates (see `aggregate_scores`).
 
     TOPSIS takes the raw matrix `X` (it normalises it itself); the means
@@ -402,7 +436,13 @@ def scoring_matrix(
     return normalised(X, signs, normalization, system, types, names)
 
 
-def aggregate_scores(method, data, weights, signs, normalization):
+def aggregate_scores(
+    method: str,
+    data: np.ndarray,
+    weights: np.ndarray,
+    signs: np.ndarray,
+    normalization: str,
+) -> npt.NDArray[np.float64]:
     """Scores 0-100 (higher is better) of the rows of `data`; batched.
 
     `data` is `scoring_matrix` of the method; `weights` is one weight
@@ -413,16 +453,27 @@ def aggregate_scores(method, data, weights, signs, normalization):
     the normalised one. All are batched over weight rows.
     """
     if method == "topsis":
-        score = _agg.topsis(data, weights, signs, normalization=normalization)
+        # checked against NORMALIZATIONS_FOR["topsis"] by the callers
+        norm = cast("TopsisNormalization", normalization)
+        score = _agg.topsis(data, weights, signs, normalization=norm)
     else:
         score = _agg.AGGREGATIONS[method].kernel(data, weights)
     return 100.0 * np.asarray(score, dtype=float)
 
 
-def dimension_scores(method, data, weights, prep, normalization):
+def dimension_scores(
+    method: str,
+    data: np.ndarray,
+    weights: np.ndarray,
+    prep: Prepared,
+    normalization: str,
+) -> npt.NDArray[np.float64]:
     """Sub-scores 0-100 per dimension (see `evaluate`, Notes)."""
     if method == "topsis":
-        kw = {"directions": prep.signs, "normalization": normalization}
+        kw: dict[str, Any] = {
+            "directions": prep.signs,
+            "normalization": normalization,
+        }
     else:
         kw = {}
     sub = _agg.dimension_scores(
@@ -431,6 +482,18 @@ def dimension_scores(method, data, weights, prep, normalization):
     return 100.0 * np.asarray(sub)
 
 
+@overload
+def competition_ranks(
+    scores: np.ndarray, *, average: Literal[False] = False
+) -> np.ndarray: ...
+@overload
+def competition_ranks(
+    scores: np.ndarray, *, average: Literal[True]
+) -> tuple[np.ndarray, np.ndarray]: ...
+@overload
+def competition_ranks(
+    scores: np.ndarray, *, average: bool
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]: ...
 def competition_ranks(
     scores: np.ndarray, *, average: bool = False
 ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:

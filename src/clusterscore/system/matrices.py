@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -29,6 +29,7 @@ from clusterscore.judgments.scales import (
     MAX_CR,
     RI_TABLES,
     SAATY_SCALE,
+    RITable,
     cr_acceptable,
 )
 from clusterscore.system.keys import Source, entries, fields, fmt, suggest
@@ -64,7 +65,7 @@ _JUDGMENTS = {
     "pairs": (list, False),
     "ri": (float, False),
 }
-_RI_TABLE = "saaty"
+_RI_TABLE: RITable = "saaty"
 """The random-index table of the CR check at load."""
 
 Group = list[dict[str, Any]]
@@ -430,7 +431,7 @@ def _completed(
     src: Source, name: str, elements: tuple[str, ...], g: dict[str, Any]
 ) -> np.ndarray:
     """Return the entry's matrix, completed if it has missing judgments."""
-    m = g["_matrix"]
+    m: np.ndarray = g["_matrix"]
     if not np.isnan(m).any():
         return m
     try:
@@ -485,10 +486,10 @@ def describe_revisit(
     """
     rows = diagnose_inconsistency(matrix, top=top, labels=elements)
     return "; ".join(
-        f"[{r.row!r}, {r.column!r}] = {_saaty(r.value)}: consistent value "
-        f"{r.suggested:.3g} (nearest on Saaty's scale: "
-        f"{_saaty(r.suggested_saaty)}; {r.contribution:.0%} of the "
-        f"inconsistency)"
+        f"[{r.row!r}, {r.column!r}] = {_saaty(cast(float, r.value))}: "
+        f"consistent value {r.suggested:.3g} (nearest on Saaty's scale: "
+        f"{_saaty(cast(float, r.suggested_saaty))}; "
+        f"{r.contribution:.0%} of the inconsistency)"
         for r in rows.itertuples(index=False)
     )
 

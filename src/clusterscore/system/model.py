@@ -14,11 +14,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from clusterscore.system.schema import table_schema
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 __all__ = [
     "DEFAULT_TYPE",
@@ -549,7 +552,7 @@ class IndicatorSystem:
                 out[ind.id] = t
         return out
 
-    def schema(self, *, allow_missing: bool = False):
+    def schema(self, *, allow_missing: bool = False) -> pa.DataFrameSchema:
         """Return the pandera DataFrameSchema for input tables.
 
         See `clusterscore.system.schema.table_schema`.

@@ -11,9 +11,9 @@ each on a ``(k, n)`` batch of weights instead of one vector.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -34,6 +34,9 @@ from clusterscore.scoring import (
     scoring_matrix,
 )
 from clusterscore.system import LEVEL_DIMENSIONS, IndicatorSystem, load_system
+
+if TYPE_CHECKING:
+    from clusterscore.scoring import Evaluation
 from clusterscore.uncertainty.ranks import (
     TARGET,
     batched_ranks,
@@ -168,6 +171,7 @@ class Model:
         """
         k = len(d)
         if self.run.weighting == "entropy":
+            assert self.w_ent is not None  # None only with weighting="ahp"
             return np.broadcast_to(self.w_ent, (k, self.n_ind))
         dim_mt, *ind_mts = self.matrices
         local = np.empty((k, self.n_ind))
@@ -178,6 +182,7 @@ class Model:
             return wa
         # each row of wa and w_ent sums to 1, and so does every kernel's
         combine = COMBINE_METHODS[self.run.combine]
+        assert self.w_ent is not None  # None only with weighting="ahp"
         return combine(wa, self.w_ent, d.alpha[:, None])
 
     def scores(self, d: Design, w: np.ndarray) -> np.ndarray:
@@ -300,7 +305,9 @@ def build_model(
     )
 
 
-def consistency_table(model: Model, stats) -> pd.DataFrame:
+def consistency_table(
+    model: Model, stats: dict[str, np.ndarray]
+) -> pd.DataFrame:
     """Per matrix: size, nominal CR and how often draws exceeded max_cr."""
     rows = []
     for mt in model.matrices:
@@ -320,7 +327,12 @@ def consistency_table(model: Model, stats) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("matrix")
 
 
-def setup(fn, df, system, o):
+def setup(
+    fn: str,
+    df: pd.DataFrame,
+    system: IndicatorSystem | None,
+    o: dict[str, Any],
+) -> tuple[Model, Prepared, Evaluation, np.ndarray, dict[str, Any]]:
     """Check the options, validate the table once, score the nominal case.
 
     Returns the model, the prepared table, the nominal `Evaluation`, the
@@ -386,8 +398,16 @@ def setup(fn, df, system, o):
 
 
 def sample_ranks(
-    model, n, chunk, gen, vary, stats, nominal, keep_ranks, progress
-):
+    model: Model,
+    n: int,
+    chunk: int,
+    gen: np.random.Generator,
+    vary: Sequence[str],
+    stats: dict[str, np.ndarray],
+    nominal: np.ndarray,
+    keep_ranks: bool,
+    progress: Callable[[int, int], None] | None,
+) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray | None]:
     """Draw and rank `n` samples in chunks.
 
     Returns the per-sample columns (dict of arrays), the (m, m) rank
@@ -400,7 +420,7 @@ def sample_ranks(
     _, ref_avg = model.ranks(-nominal[None, :].astype(float))
     ref_avg = ref_avg[0]
     parts: list[dict[str, np.ndarray]] = []
-    kept = [] if keep_ranks else None
+    kept: list[np.ndarray] | None = [] if keep_ranks else None
     offset = np.arange(m) * m - 1
     for start in range(0, n, chunk):  # loop over chunks of samples
         k = min(chunk, n - start)
@@ -429,7 +449,14 @@ def sample_ranks(
     return cols, counts.reshape(m, m), ranks
 
 
-def rank_shifts(model, designs, n, chunk, nominal, progress) -> np.ndarray:
+def rank_shifts(
+    model: Model,
+    designs: Sequence[Design],
+    n: int,
+    chunk: int,
+    nominal: np.ndarray,
+    progress: Callable[[int, int], None] | None,
+) -> np.ndarray:
     """Return the mean absolute rank shift of every row of each design.
 
     Returns shape (len(designs), n); each design is scored in chunks.

@@ -8,10 +8,15 @@ reference ranking in whole-array operations.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 import numpy as np
 import pandas as pd
 
 from clusterscore.scoring import competition_ranks
+
+if TYPE_CHECKING:
+    from clusterscore.scoring import Prepared
 
 __all__ = [
     "TARGET",
@@ -65,7 +70,7 @@ def spearman_rho(ref_avg: np.ndarray, avg: np.ndarray) -> np.ndarray:
     y = avg - avg.mean(axis=1, keepdims=True)
     den = np.sqrt((x @ x) * np.einsum("ij,ij->i", y, y))
     with np.errstate(invalid="ignore", divide="ignore"):
-        return (y @ x) / den
+        return cast(np.ndarray, (y @ x) / den)
 
 
 def _tied_pairs(sorted_rows: np.ndarray) -> np.ndarray:
@@ -75,7 +80,7 @@ def _tied_pairs(sorted_rows: np.ndarray) -> np.ndarray:
     start = np.ones((k, m), dtype=bool)
     start[:, 1:] = sorted_rows[:, 1:] != sorted_rows[:, :-1]
     first = np.maximum.accumulate(np.where(start, pos, 0), axis=1)
-    return (pos - first).sum(axis=1)
+    return cast(np.ndarray, (pos - first).sum(axis=1))
 
 
 def _rank_ties(ranks: np.ndarray) -> np.ndarray:
@@ -83,7 +88,7 @@ def _rank_ties(ranks: np.ndarray) -> np.ndarray:
     k, m = ranks.shape
     idx = (ranks - 1) + (np.arange(k) * m)[:, None]
     c = np.bincount(idx.ravel(), minlength=k * m).reshape(k, m)
-    return (c * (c - 1) // 2).sum(axis=1)
+    return cast(np.ndarray, (c * (c - 1) // 2).sum(axis=1))
 
 
 def _inversions(y: np.ndarray, b0: int = 8) -> np.ndarray:
@@ -120,7 +125,7 @@ def _inversions(y: np.ndarray, b0: int = 8) -> np.ndarray:
         inv += nb * (b * b + b * (b - 1) // 2) - pos
         arr = (keys >> 1).reshape(k, size)
         b *= 2
-    return inv.astype(np.int64)
+    return cast(np.ndarray, inv.astype(np.int64))
 
 
 def kendall_tau_b(ref: np.ndarray, ranks: np.ndarray) -> np.ndarray:
@@ -157,7 +162,7 @@ def kendall_tau_b(ref: np.ndarray, ranks: np.ndarray) -> np.ndarray:
     n2 = _rank_ties(ranks)
     if n1 == 0:  # order by the reference alone: a fixed permutation
         y = ranks[:, np.argsort(ref, kind="stable")]
-        n3 = 0
+        n3: int | np.ndarray = 0
     else:
         key = ref * (m + 1) + ranks
         order = np.argsort(key, axis=1, kind="stable")
@@ -165,12 +170,20 @@ def kendall_tau_b(ref: np.ndarray, ranks: np.ndarray) -> np.ndarray:
         n3 = _tied_pairs(np.take_along_axis(key, order, axis=1))
     d = _inversions(y)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return (n0 - n1 - n2 + n3 - 2 * d) / np.sqrt(
-            float(n0 - n1) * (n0 - n2)
+        return cast(
+            np.ndarray,
+            (n0 - n1 - n2 + n3 - 2 * d) / np.sqrt(float(n0 - n1) * (n0 - n2)),
         )
 
 
-def rank_summary(counts, nominal, prep, top_k, interval, n_used):
+def rank_summary(
+    counts: np.ndarray,
+    nominal: np.ndarray,
+    prep: Prepared,
+    top_k: int,
+    interval: tuple[float, float],
+    n_used: int,
+) -> pd.DataFrame:
     """Per-cluster statistics read off the (m, m) rank histogram."""
     m = counts.shape[0]
     cdf = np.cumsum(counts, axis=1) / n_used
@@ -178,7 +191,7 @@ def rank_summary(counts, nominal, prep, top_k, interval, n_used):
 
     def quantile(q: float) -> np.ndarray:
         # inverted empirical CDF: the smallest rank with F(rank) >= q
-        return np.argmax(cdf >= q - 1e-12, axis=1) + 1
+        return cast(np.ndarray, np.argmax(cdf >= q - 1e-12, axis=1) + 1)
 
     summary = pd.DataFrame(
         {
@@ -207,7 +220,7 @@ def agreement_table(used: pd.DataFrame) -> pd.DataFrame:
             stat: [
                 getattr(np, f"nan{stat}")(used[c].to_numpy())
                 if stat in ("mean", "median", "min", "max")
-                else np.nanquantile(used[c].to_numpy(), q)
+                else np.nanquantile(used[c].to_numpy(), cast(float, q))
                 for c in ("spearman", "kendall", TARGET)
             ]
             for stat, q in (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -81,8 +81,8 @@ class UncertaintyResult:
         """Return one line: samples, inputs, agreement, widest interval."""
         s = self.summary
         width = s["rank_high"] - s["rank_low"]
-        widest = width.idxmax() if len(s) else None
-        rho = self.agreement.loc["spearman", "mean"]
+        widest: Any = width.idxmax() if len(s) else None
+        rho = cast(float, self.agreement.loc["spearman", "mean"])
         wide = (
             f"; widest rank interval: {widest} "
             f"{int(s.loc[widest, 'rank_low'])}-"

@@ -28,7 +28,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -64,6 +64,9 @@ from clusterscore.uncertainty.sampling import (
     mix_designs,
 )
 from clusterscore.uncertainty.sobol import sobol_indices
+
+if TYPE_CHECKING:
+    from clusterscore.scoring import Prepared
 
 __all__ = [
     "CR_RULES",
@@ -308,7 +311,14 @@ def uncertainty(
     )
 
 
-def _summary(counts, nominal, prep, top_k, interval, n_used):
+def _summary(
+    counts: np.ndarray,
+    nominal: np.ndarray,
+    prep: Prepared,
+    top_k: int,
+    interval: tuple[float, float],
+    n_used: int,
+) -> tuple[pd.DataFrame, pd.Index]:
     """Return the rank summary and its row labels (year, cluster on a panel).
 
     On a panel the ranks are within each year: the summary is indexed by
@@ -508,7 +518,9 @@ def sensitivity(
     )
 
 
-def _sensitivity_groups(fn, groups, varying) -> tuple[str, ...]:
+def _sensitivity_groups(
+    fn: str, groups: Any, varying: Sequence[str]
+) -> tuple[str, ...]:
     """Return the groups to apportion: the given ones, if they all vary."""
     if groups is None:
         if not varying:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -133,7 +133,7 @@ class Matrix:
     @property
     def n_judgments(self) -> int:
         """Return the number of judgments above the diagonal."""
-        n = self.nominal.shape[0]
+        n: int = self.nominal.shape[0]
         return n * (n - 1) // 2
 
 
@@ -292,7 +292,7 @@ def local_weights(stack: np.ndarray, ri: str) -> tuple[np.ndarray, np.ndarray]:
 def _scale_index(values: np.ndarray) -> np.ndarray:
     """Index of the nearest (in log) value on Saaty's 17-step scale."""
     d = np.abs(np.log(values)[..., None] - _LOG_SCALE)
-    return np.argmin(d, axis=-1)
+    return cast(np.ndarray, np.argmin(d, axis=-1))
 
 
 def perturb_judgments(matrix: np.ndarray, steps: np.ndarray) -> np.ndarray:
@@ -384,7 +384,9 @@ def draw_design(
     return Design(weights, crs, alpha, method, norm, ok)
 
 
-def _perturbed(mt, pert, rng, rows):
+def _perturbed(
+    mt: Matrix, pert: Perturbation, rng: np.random.Generator, rows: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return weights, CRs and rejections of `rows` perturbed copies."""
     steps = rng.integers(-pert.steps, pert.steps + 1, (rows, mt.n_judgments))
     w, cr = local_weights(perturb_judgments(mt.nominal, steps), pert.ri)
@@ -393,7 +395,13 @@ def _perturbed(mt, pert, rng, rows):
     return w, cr, bad
 
 
-def _draw_matrix(mt, pert, k, rng, stat):
+def _draw_matrix(
+    mt: Matrix,
+    pert: Perturbation,
+    k: int,
+    rng: np.random.Generator,
+    stat: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Perturbed weights and CRs of one matrix, with the CR rule."""
     w, cr, bad = _perturbed(mt, pert, rng, k)
     stat[:2] += (k, int(bad.sum()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, cast, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -33,7 +33,7 @@ def _multiplicative_kernel(
 ) -> FloatArray:
     """``a_j b_j / sum_k a_k b_k`` per row; no validation (sums > 0)."""
     ab = a * b
-    return ab / ab.sum(axis=-1, keepdims=True)
+    return cast(FloatArray, ab / ab.sum(axis=-1, keepdims=True))
 
 
 def _linear_kernel(
@@ -217,6 +217,8 @@ COMBINE_METHODS: dict[
     "linear": _linear_kernel,
     "game_theory": _game_theory_kernel,
 }
+CombineMethod = Literal["multiplicative", "linear", "game_theory"]
+"""The names in `COMBINE_METHODS`, as a type (a test keeps them in step)."""
 
 
 def _align(func: str, a: Any, b: Any) -> tuple[Any, Any, pd.Index | None]:
@@ -242,12 +244,33 @@ def _align(func: str, a: Any, b: Any) -> tuple[Any, Any, pd.Index | None]:
     return a, b, None
 
 
+@overload
+def combine_weights(
+    a: pd.Series[float],
+    b: Any,
+    method: CombineMethod = "multiplicative",
+    alpha: float = 0.5,
+) -> pd.Series[float]: ...
+@overload
+def combine_weights(
+    a: Any,
+    b: pd.Series[float],
+    method: CombineMethod = "multiplicative",
+    alpha: float = 0.5,
+) -> pd.Series[float]: ...
+@overload
 def combine_weights(
     a: Any,
     b: Any,
-    method: str = "multiplicative",
+    method: CombineMethod = "multiplicative",
     alpha: float = 0.5,
-) -> FloatArray | pd.Series:
+) -> FloatArray: ...
+def combine_weights(
+    a: Any,
+    b: Any,
+    method: CombineMethod = "multiplicative",
+    alpha: float = 0.5,
+) -> FloatArray | pd.Series[float]:
     r"""Combine two weight vectors (e.g. AHP and entropy) into one.
 
     Parameters

@@ -7,7 +7,7 @@ non-finite values or no varying column raise `DataError`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, cast, overload
 
 import numpy as np
 import pandas as pd
@@ -31,6 +31,8 @@ __all__ = ["critic_weights", "std_weights"]
 
 #: The normalisations `critic_weights` accepts.
 CRITIC_NORMALIZATIONS = ("minmax", "none", "mean")
+CriticNormalization = Literal["minmax", "none", "mean"]
+"""The names in `CRITIC_NORMALIZATIONS`, as a type (kept in step)."""
 
 
 def _critic_kernel(Y: FloatArray) -> FloatArray:
@@ -47,12 +49,26 @@ def _critic_kernel(Y: FloatArray) -> FloatArray:
     centred /= sigma
     r = centred.T @ centred / m
     np.clip(r, -1.0, 1.0, out=r)
-    return sigma * (1.0 - r).sum(axis=0)
+    return cast(FloatArray, sigma * (1.0 - r).sum(axis=0))
 
 
+@overload
 def critic_weights(
-    X: Any, directions: Any = None, normalization: str = "minmax"
-) -> FloatArray | pd.Series:
+    X: pd.DataFrame,
+    directions: Any = None,
+    normalization: CriticNormalization = "minmax",
+) -> pd.Series[float]: ...
+@overload
+def critic_weights(
+    X: Any,
+    directions: Any = None,
+    normalization: CriticNormalization = "minmax",
+) -> FloatArray: ...
+def critic_weights(
+    X: Any,
+    directions: Any = None,
+    normalization: CriticNormalization = "minmax",
+) -> FloatArray | pd.Series[float]:
     r"""CRITIC weights: contrast and conflict of the indicators.
 
     CRiteria Importance Through Intercriteria Correlation (Diakoulaki,
@@ -193,7 +209,15 @@ def critic_weights(
     return _wrap(w, columns, "critic")
 
 
-def std_weights(X: Any, directions: Any = None) -> FloatArray | pd.Series:
+@overload
+def std_weights(
+    X: pd.DataFrame, directions: Any = None
+) -> pd.Series[float]: ...
+@overload
+def std_weights(X: Any, directions: Any = None) -> FloatArray: ...
+def std_weights(
+    X: Any, directions: Any = None
+) -> FloatArray | pd.Series[float]:
     r"""Standard-deviation weights of min-max normalised indicators.
 
     Parameters

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal, cast, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -44,6 +44,8 @@ FloatArray = npt.NDArray[np.float64]
 
 #: The normalisations `entropy_weights` accepts.
 ENTROPY_NORMALIZATIONS = ("minmax", "sum")
+EntropyNormalization = Literal["minmax", "sum"]
+"""The names in `ENTROPY_NORMALIZATIONS`, as a type (kept in step)."""
 
 
 # --------------------------------------------------------------- kernels
@@ -110,7 +112,7 @@ def _entropy_kernel(
     np.maximum(d, 0.0, out=d)
     if constant is not None:
         d[constant] = 0.0
-    return d / d.sum()
+    return cast(FloatArray, d / d.sum())
 
 
 # ------------------------------------------------------------ validation
@@ -140,7 +142,7 @@ def _constant_columns(
             DegenerateIndicatorWarning,
             stacklevel=3,
         )
-    return constant
+    return cast(np.ndarray, constant)
 
 
 def _wrap(
@@ -155,12 +157,26 @@ def _wrap(
 # ------------------------------------------------------------ public API
 
 
+@overload
+def entropy_weights(
+    X: pd.DataFrame,
+    directions: Any = None,
+    normalization: EntropyNormalization = "minmax",
+    shift: float = 0.0,
+) -> pd.Series[float]: ...
+@overload
 def entropy_weights(
     X: Any,
     directions: Any = None,
-    normalization: str = "minmax",
+    normalization: EntropyNormalization = "minmax",
     shift: float = 0.0,
-) -> FloatArray | pd.Series:
+) -> FloatArray: ...
+def entropy_weights(
+    X: Any,
+    directions: Any = None,
+    normalization: EntropyNormalization = "minmax",
+    shift: float = 0.0,
+) -> FloatArray | pd.Series[float]:
     r"""Entropy weights of the indicators (columns) of a decision matrix.
 
     The more unevenly an indicator is spread over the clusters, the lower

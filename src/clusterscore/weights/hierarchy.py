@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -27,6 +28,10 @@ from clusterscore.system import (
     Judgments,
     describe_revisit,
 )
+
+if TYPE_CHECKING:
+    from clusterscore.judgments.priorities import AHPMethod
+    from clusterscore.judgments.scales import RITable
 
 __all__ = ["HierarchyWeights", "system_weights"]
 
@@ -86,8 +91,8 @@ def _where(system: IndicatorSystem) -> str:
 def _priorities(
     system: IndicatorSystem,
     judgments: Judgments,
-    method: str,
-    ri: str | float,
+    method: AHPMethod,
+    ri: RITable | float,
     max_cr: float | None,
 ) -> AHPResult:
     """Return `ahp` of a matrix, refusing one whose CR exceeds `max_cr`.
@@ -132,8 +137,8 @@ def _local(
     system: IndicatorSystem,
     judgments: Judgments,
     expected: tuple[str, ...],
-    method: str,
-    ri: str | float,
+    method: AHPMethod,
+    ri: RITable | float,
     max_cr: float | None = MAX_CR,
 ) -> tuple[np.ndarray, AHPResult]:
     """Weights of `expected` elements from a Judgments, in that order."""
@@ -158,8 +163,8 @@ def system_weights(
     system: IndicatorSystem,
     cluster_type: str | None = None,
     *,
-    method: str = "eigenvector",
-    ri: str | float = "saaty",
+    method: AHPMethod = "eigenvector",
+    ri: RITable | float = "saaty",
     max_cr: float | None = MAX_CR,
 ) -> HierarchyWeights:
     r"""Return every indicator's AHP weight for a cluster type.
@@ -242,7 +247,7 @@ def system_weights(
     else:
         dim_w, res = _local(system, top, dims, method, ri, max_cr)
         results[res.name or top.name] = res
-    rows = []
+    rows: list[tuple[str, str, float, float, float]] = []
     equal: list[str] = []
     for d, v in zip(system.dimensions, dim_w, strict=True):
         ids = d.indicators
