@@ -484,3 +484,79 @@ def test_weights_do_not_modify_the_callers_dataframe():
     for fn in (entropy_weights, critic_weights, std_weights):
         fn(df, ["cost", "benefit"])
     pd.testing.assert_frame_equal(df, before)
+
+
+# --------------------------------------- huge, tiny and shifted (16.4)
+
+
+def test_entropy_of_values_near_the_float_maximum_is_not_nan():
+    """The issue's table: 'sum' shares of 1e308s, as of the unit table.
+
+    By hand, column 0 has shares (1/2, 1/2, 0): e = ln 2 / ln 3, d =
+    0.369070; column 1 (1/6, 1/3, 1/2): H = 1.011404, e = 0.920620, d =
+    0.079380; w = d / sum(d) = (0.822990, 0.177010).
+    """
+    w = entropy_weights([[1e308, 1], [1e308, 2], [0, 3]], normalization="sum")
+    np.testing.assert_allclose(w, [0.822990, 0.177010], atol=1e-6)
+    tiny = entropy_weights(
+        [[5e-324, 1], [5e-324, 2], [0, 3]], normalization="sum"
+    )
+    np.testing.assert_allclose(tiny, w, rtol=1e-12)
+
+
+def test_a_huge_shift_gives_the_limit_not_nan():
+    """Shift -> infinity: d_j ~ variance of the shifted column / s^2.
+
+    By hand for min-max columns (0.5, 1, 0) and (0, 0.4, 1): population
+    variances 1/6 and 0.168889, so the weights tend to
+    (0.496689, 0.503311); shift=1e8 is already there to 1e-8, and so are
+    1e20 and 1e308, where 1 - H/ln m would have cancelled to 0 or NaN.
+    """
+    X = [[1, 1], [2, 2], [0, 3.5]]
+    for s in (1e8, 1e20, 1e308):
+        np.testing.assert_allclose(
+            entropy_weights(X, shift=s), [0.496689, 0.503311], atol=1e-6
+        )
+
+
+def test_a_span_beyond_the_float_range_is_no_nan():
+    """Min-max of (1e308, -1e308, 0) is (1, 0, 1/2), as of (1, -1, 0)."""
+    a = entropy_weights([[1e308, 1], [-1e308, 2], [0, 3.5]])
+    b = entropy_weights([[1, 1], [-1, 2], [0, 3.5]])
+    np.testing.assert_allclose(a, b, rtol=1e-12)
+
+
+@st.composite
+def _rescaled_column(draw):
+    m = draw(st.integers(2, 7))
+    n = draw(st.integers(2, 4))
+    X = np.array(
+        draw(
+            st.lists(
+                st.lists(
+                    st.integers(0, 100).map(float), min_size=n, max_size=n
+                ),
+                min_size=m,
+                max_size=m,
+            )
+        )
+    )
+    assume((X.max(axis=0) > X.min(axis=0)).all())
+    j = draw(st.integers(0, n - 1))
+    k = draw(st.integers(-300, 300))
+    Z = X.copy()
+    Z[:, j] *= 10.0**k
+    return X, Z
+
+
+@settings(max_examples=200)
+@given(_rescaled_column(), st.sampled_from(["minmax", "sum"]))
+def test_entropy_weights_are_invariant_under_rescaling_a_column(case, norm):
+    """Shares and min-max are unit-free: a column times 10**k, same w."""
+    X, Z = case
+    np.testing.assert_allclose(
+        entropy_weights(Z, normalization=norm),
+        entropy_weights(X, normalization=norm),
+        rtol=1e-9,
+        atol=1e-12,
+    )
