@@ -27,7 +27,7 @@ _DIRECTION_WORDS = {
 #: Longest echo of a wrong value in a message (`short_repr`).
 ECHO_LIMIT = 80
 
-_PLAIN_TYPES = (str, int, float, bool, type(None))
+_PLAIN_TYPES = (str, int, float, bool, type(None), list, tuple, dict)
 
 
 def short_repr(value: Any, limit: int = ECHO_LIMIT) -> str:
