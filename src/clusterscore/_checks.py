@@ -267,27 +267,27 @@ def as_real_array(
     ``np.asarray(value, dtype=float)`` would drop the imaginary part of a
     complex number with only a warning; here a complex entry is refused,
     naming the first cells, and so is anything that is not numeric (a
-    string, None, a nested ragged list, an object).
+    string, None, a ragged list, an int too large for a float).
     """
+    kw = {"parameter": param} if error is ParameterError else {}
     try:
         raw = np.asarray(value)
-    except (TypeError, ValueError):
-        raw = np.asarray(value, dtype=object)
-    if raw.dtype == object:
-        flat = raw.ravel()
-        if any(_is_complex(v) for v in flat[:100_000]):
-            raw = np.asarray(flat.tolist(), dtype=complex).reshape(raw.shape)
-    if np.iscomplexobj(raw):
-        cells = _complex_cells(raw)
-        shown = ", ".join(str(list(c)) for c in cells[:5]) or "none"
-        raise error(
-            f"{func}(): {param!r} must hold real numbers; complex values "
-            f"at {shown}"
-            + (f" and {len(cells) - 5} more" if len(cells) > 5 else "")
-            + ".",
-            **({"parameter": param} if error is ParameterError else {}),
-        )
-    if raw.dtype.kind in "biuf":
+    except (TypeError, ValueError, OverflowError):
+        raw = None
+    if raw is not None and raw.dtype == object:
+        flat = raw.ravel().tolist()[:100_000]
+        if any(_is_complex(v) for v in flat):
+            cells = [
+                list(np.unravel_index(k, raw.shape))
+                for k, v in enumerate(flat)
+                if _is_complex(v) and v.imag != 0
+            ]
+            if not cells:  # complex with zero imaginary parts: still refused
+                cells = [[k] for k, v in enumerate(flat) if _is_complex(v)]
+            _raise_complex(func, param, cells, error, kw)
+    if raw is not None and np.iscomplexobj(raw):
+        _raise_complex(func, param, _complex_cells(raw), error, kw)
+    if raw is not None and raw.dtype.kind in "biuf":
         return np.asarray(raw, dtype=float)
     try:
         with warnings.catch_warnings():
@@ -298,8 +298,25 @@ def as_real_array(
         raise error(
             f"{func}(): {param!r} must be numeric; got "
             f"{short_repr(value)} ({reason}).",
-            **({"parameter": param} if error is ParameterError else {}),
+            **kw,
         ) from None
+
+
+def _raise_complex(
+    func: str,
+    param: str,
+    cells: list[Any],
+    error: type[Exception],
+    kw: dict[str, Any],
+) -> None:
+    """Raise `error` naming the complex cells of `param`."""
+    shown = ", ".join(str([int(i) for i in c]) for c in cells[:5]) or "(all)"
+    more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
+    raise error(
+        f"{func}(): {param!r} must hold real numbers; complex values at "
+        f"{shown}{more}.",
+        **kw,
+    )
 
 
 def as_matrix(

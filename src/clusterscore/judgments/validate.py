@@ -9,13 +9,13 @@ modules of the package.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_option, short_repr
+from clusterscore._checks import as_float, check_option, short_repr
 from clusterscore.errors import JudgmentError, ParameterError
 from clusterscore.judgments.scales import RI_TABLES, SAATY_SCALE
 
@@ -70,6 +70,13 @@ def _as_labels(
         labels = frame_labels
     if labels is None:
         return None
+    if isinstance(labels, str | bytes) or not isinstance(labels, Iterable):
+        raise ParameterError(
+            f"{func}(): 'labels' must be a sequence of names, one per row "
+            f"of the matrix ({n}); got {short_repr(labels)}.",
+            parameter="labels",
+            value=labels,
+        )
     out = tuple(str(x) for x in labels)
     if len(out) != n:
         raise ParameterError(
@@ -127,6 +134,13 @@ def validate_judgments(
         message names every cell at fault and its value.
     """
     check_option(func, "scale", scale, SCALES)
+    if name is not None and not isinstance(name, str):
+        raise ParameterError(
+            f"{func}(): 'name' must be a string or None; got "
+            f"{short_repr(name)}.",
+            parameter="name",
+            value=name,
+        )
     a, frame_labels = _as_square(func, matrix, name)
     labels = _as_labels(func, labels, a.shape[0], frame_labels)
     what = _what(func, name)
@@ -330,11 +344,11 @@ def _ri_value(func: str, ri: Any, n: int) -> tuple[float, str]:
     if isinstance(ri, int | float | np.integer | np.floating) and not (
         isinstance(ri, bool)
     ):
-        value = float(ri)
+        value = as_float(ri)
         if not (np.isfinite(value) and value > 0):
             raise ParameterError(
                 f"{func}(): a numeric 'ri' must be a finite number > 0; "
-                f"got {ri!r}.",
+                f"got {short_repr(ri)}.",
                 parameter="ri",
                 value=ri,
             )
