@@ -29,6 +29,7 @@ def test_check_option_accepts_a_listed_name_and_refuses_others():
     ("check", "good", "expected", "bad"),
     [
         (c.check_unit_interval, 1, 1.0, 1.5),
+        (c.check_unit_interval, 0.5, 0.5, True),
         (c.check_unit_interval, "0.25", 0.25, "x"),
         (c.check_non_negative, 0, 0.0, True),
         (c.check_non_negative, 2.5, 2.5, float("inf")),

@@ -89,9 +89,12 @@ def check_option(func: str, param: str, value: Any, allowed: Iterable[str]):
 
 
 def check_unit_interval(func: str, param: str, value: Any) -> float:
-    """Return `value` as a float if it lies in [0, 1], else raise."""
+    """Return `value` as a float if it lies in [0, 1], else raise.
+
+    Numeric strings count as numbers; a bool does not (True is not 1.0).
+    """
     x = as_float(value)
-    if not 0.0 <= x <= 1.0:
+    if isinstance(value, bool | np.bool_) or not 0.0 <= x <= 1.0:
         raise ParameterError(
             f"{func}(): {param!r} must be a number in [0, 1]; got "
             f"{short_repr(value)}.",
@@ -277,8 +280,8 @@ def as_real_array(
     if raw is not None and raw.dtype == object:
         flat = raw.ravel().tolist()[:100_000]
         if any(_is_complex(v) for v in flat):
-            cells = [
-                list(np.unravel_index(k, raw.shape))
+            cells: list[list[int]] = [
+                [int(i) for i in np.unravel_index(k, raw.shape)]
                 for k, v in enumerate(flat)
                 if _is_complex(v) and v.imag != 0
             ]

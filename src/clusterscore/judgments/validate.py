@@ -157,7 +157,9 @@ def validate_judgments(
     return a, labels
 
 
-def _frame_labels(func: str, matrix: pd.DataFrame, name: str | None):
+def _frame_labels(
+    func: str, matrix: pd.DataFrame, name: str | None
+) -> tuple[pd.DataFrame, list[str]]:
     """Return (the rows in column order, the labels) of a DataFrame.
 
     The label rule (`clusterscore._checks.align_labels`): a matrix with
