@@ -503,3 +503,17 @@ def test_topsis_of_an_integer_table_in_subnormal_units_is_exact():
             topsis(X, w, normalization=norm),
             rtol=1e-12,
         )
+
+
+def test_topsis_sub_scores_of_a_raw_matrix_survive_an_overflowing_spread():
+    """dimension_scores(normalization=...) rescales like topsis does."""
+    X = np.array([[-1e308, 3.0], [0.0, 1.0], [1e308, 2.0]])
+    small = np.array([[-1.0, 3.0], [0.0, 1.0], [1.0, 2.0]])
+    for norm in ("minmax", "vector"):
+        got = dimension_scores(
+            X, np.array([0.5, 0.5]), [0, 1], "topsis", normalization=norm
+        )
+        want = dimension_scores(
+            small, np.array([0.5, 0.5]), [0, 1], "topsis", normalization=norm
+        )
+        np.testing.assert_allclose(got, want, rtol=1e-12)

@@ -159,7 +159,10 @@ def dimension_scores(
             else np.asarray(directions, dtype=np.int8)
         )
         kernel = vector_kernel if normalization == "vector" else minmax_kernel
-        Y = kernel(np.asarray(Y, dtype=float), signs)
+        raw = np.asarray(Y, dtype=float)
+        lo, hi, _ = _column_stats(raw)
+        raw, _, _, _ = _pow2_rescale(raw, lo, hi)  # unit-free, as `topsis`
+        Y = kernel(raw, signs)
     w = np.asarray(w, dtype=float)
     g = _as_groups(groups, Y.shape[1], n_groups)
     d = _n_groups(g, n_groups)
