@@ -6,6 +6,7 @@ with a message of the form ``func(): 'param' must be ...; got ...``.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
@@ -23,6 +24,54 @@ _DIRECTION_WORDS = {
     "min": COST,
 }
 
+#: Longest echo of a wrong value in a message (`short_repr`).
+ECHO_LIMIT = 80
+
+_PLAIN_TYPES = (str, int, float, bool, type(None), list, tuple, dict)
+
+
+def short_repr(value: Any, limit: int = ECHO_LIMIT) -> str:
+    """Echo a value in a message: its repr cut to `limit` characters.
+
+    A value that is not a plain str, int, float, bool or None also shows
+    its type name, so that ``f(): 'alpha' must be ...; got
+    IndicatorSystem(id='advanced...', ...) (IndicatorSystem)`` stays one
+    short line whatever was passed (``reprlib``-style: the middle of a
+    long repr is replaced by ``...``).
+    """
+    try:
+        text = repr(value)
+    except Exception:  # a broken __repr__ must not hide the real error
+        text = f"<{type(value).__name__} object>"
+    text = " ".join(text.split())  # one line
+    if len(text) > limit:
+        keep = max(limit - 3, 2)
+        head = (keep + 1) // 2
+        text = text[:head] + "..." + text[len(text) - (keep - head) :]
+    if not isinstance(value, _PLAIN_TYPES) or isinstance(value, np.generic):
+        text += f" ({type(value).__name__})"
+    return text
+
+
+def _is_complex(value: Any) -> bool:
+    """Whether `value` is a complex number (Python or numpy)."""
+    return isinstance(value, complex | np.complexfloating)
+
+
+def as_float(value: Any) -> float:
+    """``float(value)``, or NaN for anything that is not a real number.
+
+    Complex numbers (whose ``float()`` would drop the imaginary part),
+    values ``float()`` refuses and ints too large for a float (OverflowError)
+    all give NaN, which every range check then refuses.
+    """
+    if _is_complex(value):
+        return float("nan")
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        return float("nan")
+
 
 def check_option(
     func: str, param: str, value: Any, allowed: Iterable[str]
@@ -33,7 +82,7 @@ def check_option(
         choices = ", ".join(repr(a) for a in allowed)
         raise ParameterError(
             f"{func}(): {param!r} must be one of {{{choices}}}; "
-            f"got {value!r}.",
+            f"got {short_repr(value)}.",
             parameter=param,
             value=value,
             allowed=allowed,
@@ -42,14 +91,15 @@ def check_option(
 
 
 def check_unit_interval(func: str, param: str, value: Any) -> float:
-    """Return `value` as a float if it lies in [0, 1], else raise."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        x = float("nan")
-    if not 0.0 <= x <= 1.0:
+    """Return `value` as a float if it lies in [0, 1], else raise.
+
+    Numeric strings count as numbers; a bool does not (True is not 1.0).
+    """
+    x = as_float(value)
+    if isinstance(value, bool | np.bool_) or not 0.0 <= x <= 1.0:
         raise ParameterError(
-            f"{func}(): {param!r} must be a number in [0, 1]; got {value!r}.",
+            f"{func}(): {param!r} must be a number in [0, 1]; got "
+            f"{short_repr(value)}.",
             parameter=param,
             value=value,
             allowed="[0, 1]",
@@ -62,12 +112,12 @@ def check_non_negative(func: str, param: str, value: Any) -> float:
 
     Only numbers count (not strings or bools).
     """
-    number = isinstance(value, int | float | np.number)
-    x = float(value) if number else float("nan")
+    number = isinstance(value, int | float | np.integer | np.floating)
+    x = as_float(value) if number else float("nan")
     if isinstance(value, bool) or not (np.isfinite(x) and x >= 0):
         raise ParameterError(
             f"{func}(): {param!r} must be a finite number >= 0; got "
-            f"{value!r}.",
+            f"{short_repr(value)}.",
             parameter=param,
             value=value,
             allowed=">= 0",
@@ -85,32 +135,102 @@ def as_optional_non_negative(
     """
     if value is None:
         return None
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        x = float("nan")
+    x = as_float(value)
     if not (np.isfinite(x) and x >= 0):
         raise ParameterError(
             f"{func}(): {param!r} must be a number >= 0 or None; "
-            f"got {value!r}.",
+            f"got {short_repr(value)}.",
             parameter=param,
             value=value,
         )
     return x
 
 
-def as_directions(func: str, directions: Any, n: int) -> np.ndarray:
+def align_labels(
+    func: str,
+    param: str,
+    value: Any,
+    labels: Sequence[Any] | None,
+    *,
+    what: str = "column of X",
+) -> Any:
+    """Apply the one label rule to a per-column argument (directions, ...).
+
+    Where both sides have labels (a pandas Series or a mapping for
+    `value`, a DataFrame's columns for `labels`) `value` is aligned by
+    label and returned as a list in the order of `labels`; a label
+    missing from `value` or unknown to `labels` raises ParameterError
+    naming both lists, since position would silently pair the wrong
+    entries. A Series given with an unlabelled array is read by position
+    (its values); a mapping needs labels to be read at all. Anything else
+    (list, tuple, array, scalar, None) is returned unchanged: position is
+    the column.
+    """
+    if isinstance(value, pd.Series):
+        if labels is None:
+            return value.to_list()
+        keys = list(value.index)
+        if len(set(keys)) != len(keys):
+            dupes = sorted({str(k) for k in keys if keys.count(k) > 1})
+            raise ParameterError(
+                f"{func}(): {param!r} has repeated labels {dupes}; each "
+                f"{what} needs exactly one entry.",
+                parameter=param,
+                value=value,
+            )
+        value = dict(zip(keys, value.to_list(), strict=True))
+    if not isinstance(value, Mapping):
+        return value
+    if labels is None:
+        raise ParameterError(
+            f"{func}(): {param!r} may only be a mapping (or labelled "
+            f"Series) when X is a DataFrame with column labels; got a "
+            f"{type(value).__name__}. Pass a list in column order.",
+            parameter=param,
+            value=value,
+        )
+    known = set(labels)
+    missing = [c for c in labels if c not in value]
+    extra = [k for k in value if k not in known]
+    if missing or extra:
+        raise ParameterError(
+            f"{func}(): {param!r} must have one entry per {what}, matched "
+            f"by label; missing: {short_repr(missing)}; unknown: "
+            f"{short_repr(extra)}.",
+            parameter=param,
+            value=value,
+            allowed=list(labels),
+        )
+    return [value[c] for c in labels]
+
+
+def as_directions(
+    func: str,
+    directions: Any,
+    n: int,
+    labels: Sequence[Any] | None = None,
+) -> np.ndarray:
     """Turn benefit/cost words or +1/-1 into an int array of +1/-1.
 
-    ``None`` means every criterion is a benefit criterion.
+    ``None`` means every criterion is a benefit criterion. `labels` (a
+    DataFrame's columns) align a Series or mapping by label
+    (`align_labels`).
     """
     if directions is None:
         return np.ones(n, dtype=np.int8)
+    directions = align_labels(func, "directions", directions, labels)
     if isinstance(directions, str | int | np.integer):
         directions = [directions] * n
-    if isinstance(directions, pd.Series):
-        directions = directions.to_list()
-    seq = list(directions)
+    try:
+        seq = list(directions)
+    except TypeError:
+        raise ParameterError(
+            f"{func}(): 'directions' must be a sequence of 'benefit'/'cost' "
+            f"or +1/-1, one per criterion ({n}); got "
+            f"{short_repr(directions)}.",
+            parameter="directions",
+            value=directions,
+        ) from None
     if len(seq) != n:
         raise ParameterError(
             f"{func}(): 'directions' must have one entry per criterion "
@@ -122,17 +242,86 @@ def as_directions(func: str, directions: Any, n: int) -> np.ndarray:
     for k, d in enumerate(seq):
         if isinstance(d, str) and d.lower() in _DIRECTION_WORDS:
             out[k] = _DIRECTION_WORDS[d.lower()]
-        elif not isinstance(d, str | bool) and d in (1, -1):
+        elif (
+            isinstance(d, int | float | np.integer | np.floating)
+            and not isinstance(d, bool | np.bool_)
+            and d in (1, -1)
+        ):
             out[k] = int(d)
         else:
             raise ParameterError(
                 f"{func}(): 'directions' entries must be 'benefit', 'cost', "
-                f"+1 or -1; got {d!r} at position {k}.",
+                f"+1 or -1; got {short_repr(d)} at position {k}.",
                 parameter="directions",
                 value=d,
                 allowed=("benefit", "cost", 1, -1),
             )
     return out
+
+
+def _complex_cells(arr: np.ndarray) -> list[tuple[int, ...]]:
+    """Positions of the entries of a complex array with a non-zero imag."""
+    return [tuple(int(i) for i in p) for p in np.argwhere(arr.imag != 0)]
+
+
+def as_real_array(
+    func: str, param: str, value: Any, error: type[Exception] = DataError
+) -> np.ndarray:
+    """`value` as a float array; `error` for complex or non-numbers.
+
+    ``np.asarray(value, dtype=float)`` would drop the imaginary part of a
+    complex number with only a warning; here a complex entry is refused,
+    naming the first cells, and so is anything that is not numeric (a
+    string, None, a ragged list, an int too large for a float).
+    """
+    kw = {"parameter": param} if error is ParameterError else {}
+    try:
+        raw = np.asarray(value)
+    except (TypeError, ValueError, OverflowError):
+        raw = None
+    if raw is not None and raw.dtype == object:
+        flat = raw.ravel().tolist()[:100_000]
+        if any(_is_complex(v) for v in flat):
+            cells: list[list[int]] = [
+                [int(i) for i in np.unravel_index(k, raw.shape)]
+                for k, v in enumerate(flat)
+                if _is_complex(v) and v.imag != 0
+            ]
+            if not cells:  # complex with zero imaginary parts: still refused
+                cells = [[k] for k, v in enumerate(flat) if _is_complex(v)]
+            _raise_complex(func, param, cells, error, kw)
+    if raw is not None and np.iscomplexobj(raw):
+        _raise_complex(func, param, _complex_cells(raw), error, kw)
+    if raw is not None and raw.dtype.kind in "biuf":
+        return np.asarray(raw, dtype=float)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return np.asarray(value, dtype=float)
+    except (TypeError, ValueError, OverflowError) as exc:
+        reason = " ".join(str(exc).split())[:ECHO_LIMIT]
+        raise error(
+            f"{func}(): {param!r} must be numeric; got "
+            f"{short_repr(value)} ({reason}).",
+            **kw,
+        ) from None
+
+
+def _raise_complex(
+    func: str,
+    param: str,
+    cells: list[Any],
+    error: type[Exception],
+    kw: dict[str, Any],
+) -> None:
+    """Raise `error` naming the complex cells of `param`."""
+    shown = ", ".join(str([int(i) for i in c]) for c in cells[:5]) or "(all)"
+    more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
+    raise error(
+        f"{func}(): {param!r} must hold real numbers; complex values at "
+        f"{shown}{more}.",
+        **kw,
+    )
 
 
 def as_matrix(
@@ -141,9 +330,18 @@ def as_matrix(
     """Return (float matrix, row labels, column labels) of a 2-D input.
 
     Labels are ``None`` unless `X` is a DataFrame. Non-numeric input raises
-    `DataError` naming the column.
+    `DataError` naming the column; so does a complex value (its imaginary
+    part would otherwise be dropped silently), naming the cell.
     """
     if isinstance(X, pd.DataFrame):
+        complex_cols = [
+            c for c in X.columns if pd.api.types.is_complex_dtype(X[c])
+        ]
+        if complex_cols:
+            raise DataError(
+                f"{func}(): every column of {name!r} must hold real "
+                f"numbers; complex: {', '.join(map(str, complex_cols))}."
+            )
         bad = [
             c
             for c in X.columns
@@ -161,11 +359,12 @@ def as_matrix(
             arr = X.to_numpy(dtype=float, na_value=np.nan)
         # an Index is a sequence of labels (the stubs do not say so)
         return arr, cast("Sequence[Any]", X.index), list(X.columns)
-    try:
-        arr = np.asarray(X, dtype=float)
-    except (TypeError, ValueError) as exc:
-        msg = f"{func}(): {name!r} must be a numeric 2-D array; {exc}."
-        raise DataError(msg) from None
+    if isinstance(X, str | bytes | Mapping) or X is None:
+        raise DataError(
+            f"{func}(): {name!r} must be a numeric 2-D array or a "
+            f"DataFrame (clusters x indicators); got {short_repr(X)}."
+        )
+    arr = as_real_array(func, name, X)
     if arr.ndim != 2:
         raise DataError(
             f"{func}(): {name!r} must be 2-D (clusters x indicators); got "
@@ -287,36 +486,8 @@ def check_nonnegative_columns(
 def align_to_columns(
     func: str, param: str, value: Any, columns: Sequence[Any] | None
 ) -> Any:
-    """Order a per-column mapping or Series by `columns`.
-
-    Sequences and arrays pass through unchanged (position = column). A
-    mapping, or a Series whose index holds the column labels, is reordered
-    to the column order; a missing or unknown label raises ParameterError.
-    """
-    if isinstance(value, pd.Series):
-        if columns is None or not set(value.index) & set(columns):
-            return value.to_numpy()
-        value = value.to_dict()
-    if not isinstance(value, Mapping):
-        return value
-    if columns is None:
-        raise ParameterError(
-            f"{func}(): {param!r} may only be a mapping when X is a "
-            f"DataFrame with column labels; got a {type(value).__name__}.",
-            parameter=param,
-            value=value,
-        )
-    missing = [c for c in columns if c not in value]
-    extra = [k for k in value if k not in set(columns)]
-    if missing or extra:
-        raise ParameterError(
-            f"{func}(): {param!r} must have one entry per column of X; "
-            f"missing: {missing}; unknown: {extra}.",
-            parameter=param,
-            value=value,
-            allowed=list(columns),
-        )
-    return [value[c] for c in columns]
+    """Order a per-column mapping or Series by `columns` (`align_labels`)."""
+    return align_labels(func, param, value, columns)
 
 
 def column_labels(columns: Sequence[Any] | None, idx: np.ndarray) -> str:
@@ -354,14 +525,28 @@ def check_variation_table(
 
 
 def as_weights(
-    func: str, weights: Any, n: int, *, name: str = "weights"
+    func: str,
+    weights: Any,
+    n: int,
+    *,
+    name: str = "weights",
+    labels: Sequence[Any] | None = None,
 ) -> np.ndarray:
     """Return `weights` as a 1-D float array of length `n`, >= 0, sum 1.
 
     Weights that do not sum to 1 are rejected rather than rescaled, so that a
-    typo cannot pass silently.
+    typo cannot pass silently. `labels` align a Series or mapping by label
+    (`align_labels`).
     """
-    w = np.asarray(weights, dtype=float).ravel()
+    weights = align_labels(func, name, weights, labels)
+    if weights is None or isinstance(weights, str | bytes):
+        raise ParameterError(
+            f"{func}(): {name!r} must be {n} numbers (a weight per "
+            f"criterion); got {short_repr(weights)}.",
+            parameter=name,
+            value=weights,
+        )
+    w = as_real_array(func, name, weights, ParameterError).ravel()
     if w.shape != (n,):
         raise ParameterError(
             f"{func}(): {name!r} must have one entry per criterion ({n}); "
@@ -372,7 +557,7 @@ def as_weights(
     if not np.all(np.isfinite(w)) or np.any(w < 0):
         raise ParameterError(
             f"{func}(): {name!r} must be finite and non-negative; got "
-            f"{w.tolist()}.",
+            f"{short_repr(w.tolist())}.",
             parameter=name,
             value=weights,
         )
@@ -389,13 +574,13 @@ def as_weights(
 def check_bounds(func: str, bounds: Any) -> tuple[float, float]:
     """Return ``(upper, lower)`` if ``1 >= upper > lower > 0``, else raise."""
     try:
-        upper, lower = (float(b) for b in bounds)
+        upper, lower = (as_float(b) for b in bounds)
     except (TypeError, ValueError):
         upper = lower = float("nan")
     if not 1.0 >= upper > lower > 0.0:
         raise ParameterError(
             f"{func}(): 'bounds' must be (upper, lower) with "
-            f"1 >= upper > lower > 0; got {bounds!r}.",
+            f"1 >= upper > lower > 0; got {short_repr(bounds)}.",
             parameter="bounds",
             value=bounds,
             allowed="1 >= upper > lower > 0",
@@ -405,13 +590,11 @@ def check_bounds(func: str, bounds: Any) -> tuple[float, float]:
 
 def check_quantile(func: str, q: Any) -> float:
     """Return `q` as a float if 0 < q <= 1, else raise ParameterError."""
-    try:
-        x = float(q)
-    except (TypeError, ValueError):
-        x = float("nan")
+    x = as_float(q)
     if isinstance(q, bool) or not 0.0 < x <= 1.0:
         raise ParameterError(
-            f"{func}(): 'quantile' must be a number in (0, 1]; got {q!r}.",
+            f"{func}(): 'quantile' must be a number in (0, 1]; got "
+            f"{short_repr(q)}.",
             parameter="quantile",
             value=q,
             allowed="(0, 1]",
@@ -447,7 +630,7 @@ def check_count(fn: str, name: str, value: Any, *, minimum: int = 1) -> int:
     ):
         raise ParameterError(
             f"{fn}(): {name!r} must be an integer >= {minimum}; "
-            f"got {value!r}.",
+            f"got {short_repr(value)}.",
             parameter=name,
             value=value,
             allowed=f">= {minimum}",
@@ -457,13 +640,11 @@ def check_count(fn: str, name: str, value: Any, *, minimum: int = 1) -> int:
 
 def check_open_unit(fn: str, name: str, value: Any) -> float:
     """Return `value` as a float in (0, 1), else raise ParameterError."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        x = float("nan")
+    x = as_float(value)
     if not 0.0 < x < 1.0:
         raise ParameterError(
-            f"{fn}(): {name!r} must be a number in (0, 1); got {value!r}.",
+            f"{fn}(): {name!r} must be a number in (0, 1); got "
+            f"{short_repr(value)}.",
             parameter=name,
             value=value,
         )
@@ -473,13 +654,13 @@ def check_open_unit(fn: str, name: str, value: Any) -> float:
 def check_range(fn: str, name: str, value: Any) -> tuple[float, float]:
     """Return (lo, hi) with 0 <= lo <= hi <= 1, else raise."""
     try:
-        lo, hi = (float(v) for v in value)
+        lo, hi = (as_float(v) for v in value)
     except (TypeError, ValueError):
         lo = hi = float("nan")
     if not 0.0 <= lo <= hi <= 1.0:
         raise ParameterError(
             f"{fn}(): {name!r} must be a pair (low, high) with "
-            f"0 <= low <= high <= 1; got {value!r}.",
+            f"0 <= low <= high <= 1; got {short_repr(value)}.",
             parameter=name,
             value=value,
         )
@@ -490,14 +671,43 @@ def check_choices(
     fn: str, name: str, value: Any, allowed: Sequence[str]
 ) -> tuple[str, ...]:
     """Return a non-empty tuple of distinct options from `allowed`."""
-    items = (value,) if isinstance(value, str) else tuple(value)
+    try:
+        items = (value,) if isinstance(value, str) else tuple(value)
+    except TypeError:
+        items = ()
     if not items or len(set(items)) != len(items):
         raise ParameterError(
             f"{fn}(): {name!r} must be a non-empty sequence of distinct "
-            f"names; got {value!r}.",
+            f"names; got {short_repr(value)}.",
             parameter=name,
             value=value,
         )
     for v in items:
         check_option(fn, name, v, allowed)
     return items
+
+
+def check_rng(func: str, param: str, value: Any) -> np.random.Generator:
+    """Return a numpy Generator for a seed, a Generator or None.
+
+    A seed is an int >= 0 (numpy ints too; not a bool, a float or a
+    string); None gives fresh entropy. Anything else raises
+    ParameterError naming `param` and the type received.
+    """
+    if isinstance(value, np.random.Generator):
+        return value
+    if value is None:
+        return np.random.default_rng()
+    if (
+        isinstance(value, int | np.integer)
+        and not isinstance(value, bool | np.bool_)
+        and value >= 0
+    ):
+        return np.random.default_rng(int(value))
+    raise ParameterError(
+        f"{func}(): {param!r} must be a seed (an integer >= 0), a "
+        f"numpy.random.Generator or None; got {short_repr(value)}.",
+        parameter=param,
+        value=value,
+        allowed="int >= 0, numpy.random.Generator, None",
+    )

@@ -393,3 +393,127 @@ def test_topsis_liu_2022_closeness():
     w = entropy_weights(ex.matrix, ex.directions)
     c = topsis(ex.matrix, w, ex.directions, normalization="minmax")
     np.testing.assert_array_equal(np.round(c, 2), ref.LIU_2022_CLOSENESS)
+
+
+# ------------------------------------------- rescaling a column (16.4)
+
+
+@st.composite
+def _table_and_rescaling(draw):
+    """Draw a small table of well-separated values, a column and 10**k.
+
+    Values are integers 0..100 (so a column's spread is never a rounding
+    artefact), k in [-300, 300]: x * 10**k stays a normal float.
+    """
+    m = draw(st.integers(2, 7))
+    n = draw(st.integers(1, 4))
+    X = draw(
+        arrays(np.float64, (m, n), elements=st.integers(0, 100).map(float))
+    )
+    j = draw(st.integers(0, n - 1))
+    k = draw(st.integers(-300, 300))
+    raw = draw(arrays(np.float64, n, elements=st.floats(0.05, 1.0)))
+    w = raw / raw.sum()
+    signs = draw(st.lists(st.sampled_from([1, -1]), min_size=n, max_size=n))
+    Z = X.copy()
+    Z[:, j] *= 10.0**k
+    return X, Z, w, signs
+
+
+def _same_ranking(a, b):
+    """Scores agree to 1e-9, and so does every order they separate."""
+    np.testing.assert_allclose(a, b, rtol=1e-9, atol=1e-12)
+    gap = a[:, None] - a[None, :]
+    clear = np.abs(gap) > 1e-9
+    assert np.array_equal(
+        np.sign(gap[clear]), np.sign((b[:, None] - b[None, :])[clear])
+    )
+
+
+@settings(max_examples=200)
+@given(_table_and_rescaling(), st.sampled_from(["vector", "minmax"]))
+def test_topsis_ranking_is_invariant_under_rescaling_a_column(case, norm):
+    """TOPSIS is unit-free: a column times 10**k ranks as before."""
+    X, Z, w, signs = case
+    _same_ranking(
+        topsis(X, w, signs, normalization=norm),
+        topsis(Z, w, signs, normalization=norm),
+    )
+
+
+@settings(max_examples=200)
+@given(_table_and_rescaling())
+def test_weighted_sum_of_minmax_is_invariant_under_rescaling(case):
+    """Min-max then the weighted sum: a column times 10**k changes nothing."""
+    X, Z, w, signs = case
+    _same_ranking(
+        aggregate(normalize(X, signs), w), aggregate(normalize(Z, signs), w)
+    )
+
+
+def test_topsis_of_a_table_scaled_by_1e_minus_300_equals_the_original():
+    """The issue's case: the whole table times 1e-300 (and 1e300).
+
+    Reference: Hwang and Yoon (1981, p. 133), as in `topsis`'s example;
+    closeness is unit-free, so the scaled tables give the same numbers.
+    """
+    X = np.array(
+        [
+            [2.0, 1500, 20000, 5.5, 5, 9],
+            [2.5, 2700, 18000, 6.5, 3, 5],
+            [1.8, 2000, 21000, 4.5, 7, 7],
+            [2.2, 1800, 20000, 5.0, 5, 5],
+        ]
+    )
+    w = [0.2, 0.1, 0.1, 0.1, 0.2, 0.3]
+    d = ["benefit"] * 3 + ["cost"] + ["benefit"] * 2
+    for norm in ("vector", "minmax"):
+        base = topsis(X, w, d, normalization=norm)
+        for factor in (1e-300, 1e300, 2.0**-1000):
+            np.testing.assert_allclose(
+                topsis(X * factor, w, d, normalization=norm), base, rtol=1e-12
+            )
+
+
+def test_topsis_spread_beyond_the_float_range_is_no_nan():
+    """A column from -1e308 to 1e308 ranks like (-1, 0, 1), no NaN."""
+    X = np.array([[-1e308, 3.0], [0.0, 1.0], [1e308, 2.0]])
+    small = np.array([[-1.0, 3.0], [0.0, 1.0], [1.0, 2.0]])
+    for norm in ("vector", "minmax"):
+        np.testing.assert_allclose(
+            topsis(X, [0.5, 0.5], normalization=norm),
+            topsis(small, [0.5, 0.5], normalization=norm),
+            rtol=1e-12,
+        )
+
+
+def test_aggregate_refuses_a_normalised_matrix_whose_spread_overflows():
+    """aggregate() takes normalised values: a 1e308 spread is an error."""
+    with pytest.raises(DataError, match=r"'Y' in column\(s\) 0 span"):
+        aggregate([[-1e308, 0.0], [1e308, 1.0]], [0.5, 0.5], "topsis")
+
+
+def test_topsis_of_an_integer_table_in_subnormal_units_is_exact():
+    """Integers times 5e-324 are exact subnormals: the same closeness."""
+    X = np.array([[4.0, 30, 2], [5, 10, 7], [3, 20, 9], [4, 40, 1]])
+    w = [0.5, 0.3, 0.2]
+    for norm in ("vector", "minmax"):
+        np.testing.assert_allclose(
+            topsis(X * 5e-324, w, normalization=norm),
+            topsis(X, w, normalization=norm),
+            rtol=1e-12,
+        )
+
+
+def test_topsis_sub_scores_of_a_raw_matrix_survive_an_overflowing_spread():
+    """dimension_scores(normalization=...) rescales like topsis does."""
+    X = np.array([[-1e308, 3.0], [0.0, 1.0], [1e308, 2.0]])
+    small = np.array([[-1.0, 3.0], [0.0, 1.0], [1.0, 2.0]])
+    for norm in ("minmax", "vector"):
+        got = dimension_scores(
+            X, np.array([0.5, 0.5]), [0, 1], "topsis", normalization=norm
+        )
+        want = dimension_scores(
+            small, np.array([0.5, 0.5]), [0, 1], "topsis", normalization=norm
+        )
+        np.testing.assert_allclose(got, want, rtol=1e-12)

@@ -123,3 +123,65 @@ def test_validate_judgments_returns_copy_and_labels():
     out, labels = validate_judgments(a, labels=["p", "q"])
     assert out.dtype == float
     assert labels == ("p", "q")
+
+
+# ---------------------------------------------------------------------------
+# complex judgments and labelled rows (issue 16, items 2 and 5)
+
+
+@pytest.mark.parametrize(
+    "matrix",
+    [
+        [[1, 3 + 1j], [1 / 3, 1]],
+        np.array([[1, 3 + 1j], [1 / 3, 1]]),
+        np.array([[1, 3], [1 / 3 + 0.5j, 1]], dtype=np.complex64),
+    ],
+)
+def test_a_complex_judgment_is_refused_naming_its_cell(matrix):
+    """The imaginary part is never dropped silently (numpy would warn)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(JudgmentError, match=r"real numbers; complex") as e:
+            ahp(matrix)
+    assert len(e.value.cells) == 1
+
+
+def test_a_huge_int_or_a_string_is_a_judgment_error():
+    """float() overflow and text are JudgmentErrors, echoed briefly."""
+    with pytest.raises(JudgmentError, match="square numeric matrix") as e:
+        ahp([[1, 10**400], [1, 1]])
+    assert len(str(e.value)) < 300
+    with pytest.raises(JudgmentError, match="square numeric matrix"):
+        ahp([[1, "a"], [1, 1]])
+
+
+def test_dataframe_rows_are_aligned_to_the_columns_by_label():
+    """Rows in another order than the columns are matched by label.
+
+    By hand: a = 3 b gives weights (0.75, 0.25) for (a, b).
+    """
+    import pandas as pd
+
+    df = pd.DataFrame(
+        [[1 / 3, 1], [1, 3]], index=["b", "a"], columns=["a", "b"]
+    )
+    r = ahp(df)
+    assert r.labels == ("a", "b")
+    np.testing.assert_allclose(r.weights, [0.75, 0.25])
+    default = ahp(pd.DataFrame([[1, 3], [1 / 3, 1]], columns=["a", "b"]))
+    assert default.to_series().index.tolist() == ["a", "b"]
+
+
+def test_dataframe_rows_labelled_unlike_the_columns_are_refused():
+    """Rows x, y against columns a, b: no position is guessed."""
+    import pandas as pd
+
+    df = pd.DataFrame(
+        [[1, 3], [1 / 3, 1]], index=["x", "y"], columns=["a", "b"]
+    )
+    with pytest.raises(
+        JudgmentError, match=r"rows as its columns.*only in the index: \['x'"
+    ):
+        ahp(df)

@@ -235,7 +235,14 @@ def test_non_numeric_and_empty_tables():
         normalize([1.0, 2.0])
 
 
-def test_span_overflow_rejected():
-    """Values whose range overflows float64 raise DataError, not NaN."""
-    with pytest.raises(DataError, match=r"column\(s\) 0 span"):
-        normalize([[-1e308], [1e308]])
+def test_span_beyond_the_float_range_is_normalised_exactly():
+    """A column from -1e308 to 1e308 is normalised, not refused or NaN.
+
+    max - min overflows, yet the column is min-max normalised like the
+    same column in ordinary units. By hand: (x - min) / (max - min) of
+    (-1, 0, 1) is (0, 0.5, 1).
+    """
+    got = normalize([[-1e308], [0.0], [1e308]])
+    np.testing.assert_array_equal(got, [[0.0], [0.5], [1.0]])
+    z = normalize([[-1e308], [0.0], [1e308]], method="zscore")
+    np.testing.assert_allclose(z.ravel(), [-1.0, 0.0, 1.0], rtol=1e-15)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -313,8 +314,11 @@ class TestProperties:
             upper = 100.0 if name == "x3" else np.inf
             better.loc[0, name] = min(upper, df.loc[0, name] + step)
         sysm = tiny_system()
-        s0 = rank_clusters(df, sysm, weighting="ahp", method=method)
-        s1 = rank_clusters(better, sysm, weighting="ahp", method=method)
+        with warnings.catch_warnings():
+            # an all-constant table has no objective weights to report
+            warnings.simplefilter("ignore", FallbackWarning)
+            s0 = rank_clusters(df, sysm, weighting="ahp", method=method)
+            s1 = rank_clusters(better, sysm, weighting="ahp", method=method)
         assert s1.loc["c00", "score"] >= s0.loc["c00", "score"] - 1e-9
 
     @settings(max_examples=200)
@@ -327,7 +331,11 @@ class TestProperties:
         df.loc[0, "x1"] = max(df.loc[0, "x1"], df.loc[1, "x1"])
         df.loc[0, "x2"] = min(df.loc[0, "x2"], df.loc[1, "x2"])
         df.loc[0, "x3"] = max(df.loc[0, "x3"], df.loc[1, "x3"])
-        r = rank_clusters(df, tiny_system(), weighting="ahp", method=method)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FallbackWarning)
+            r = rank_clusters(
+                df, tiny_system(), weighting="ahp", method=method
+            )
         assert r.loc["c00", "rank"] <= r.loc["c01", "rank"]
         assert r.loc["c00", "score"] >= r.loc["c01", "score"] - 1e-9
 
@@ -374,6 +382,35 @@ class TestByType:
         )
         assert "dimensions/strategic" in ev.judgments
 
+    def test_a_single_cluster_type_reports_the_ahp_weights_not_nan(self):
+        """No NaN weight: the AHP weights stand in, and the column says so.
+
+        Issue 16.6: ``weights["entropy"]`` was NaN for a one-cluster type.
+        """
+        with pytest.warns(FallbackWarning, match="stand in"):
+            ev = evaluate(tiny_table(), tiny_system(), by_type=True)
+        assert not ev.weights.isna().any().any()
+        strat = ev.weights.loc["strategic"]
+        np.testing.assert_array_equal(strat["entropy"], strat["ahp"])
+        assert not ev.ranking.isna().any().any()
+
+    def test_a_one_cluster_table_is_named_as_the_table(self):
+        """Issue 16.17: not 'cluster type None' but 'the table'."""
+        one = tiny_table().iloc[:1]
+        with pytest.warns(
+            FallbackWarning, match=r"evaluate\(\): the table has a single"
+        ):
+            ev = evaluate(one, tiny_system())
+        assert not ev.weights.isna().any().any()
+        assert "None" not in str(ev.weights)
+
+    def test_undefined_objective_weights_with_ahp_weighting_warn(self):
+        """weighting='ahp' on an all-constant table: reported, not NaN."""
+        flat = tiny_table().assign(x1=1.0, x2=2.0, x3=3.0)
+        with pytest.warns(FallbackWarning, match="gives no entropy weights"):
+            ev = evaluate(flat, tiny_system(), weighting="ahp")
+        assert not ev.weights.isna().any().any()
+
 
 class TestMissing:
     def _holey(self):
@@ -383,6 +420,16 @@ class TestMissing:
         df.loc[1, "x1"] = np.nan
         df.loc[5, "x3"] = np.nan
         return df
+
+    def test_drop_indicator_refuses_to_empty_a_dimension(self):
+        """Issue 16.6: dropping all of d2 would leave a NaN sub-score."""
+        df = self._holey()
+        df.loc[5, "x3"] = np.nan  # x3 is d2's only indicator
+        with pytest.raises(
+            DataError, match=r"every indicator of dimension 'd2' \(x3\)"
+        ) as err:
+            evaluate(df, tiny_system(), missing="drop_indicator")
+        assert err.value.problems == ("d2",)
 
     def test_refuse_lists_every_missing_cell(self):
         """missing='refuse' names every missing cell at once."""
@@ -413,24 +460,35 @@ class TestMissing:
         with pytest.raises(DataError, match="no cluster reports: x3"):
             evaluate(df, tiny_system(), missing="median")
 
+    def _holey_d1(self):
+        """Return a table with a hole in x1 only: d1 keeps x2, d2 x3."""
+        df = self._holey()
+        df.loc[5, "x3"] = 2.0
+        return df
+
     def test_drop_indicator_renormalises_its_dimension(self):
-        """drop_indicator drops x1 and x3; d1 keeps only x2."""
+        """drop_indicator drops x1; d1 keeps only x2.
+
+        x2 takes all of d1's AHP weight (0.75 by hand, as in tiny_system);
+        x3 keeps 0.25.
+        """
         ev = evaluate(
-            self._holey(),
+            self._holey_d1(),
             tiny_system(),
             missing="drop_indicator",
             weighting="ahp",
         )
-        assert ev.dropped == ("x1", "x3")
-        assert list(ev.weights.index) == ["x2"]
-        assert ev.weights.loc["x2", "ahp"] == pytest.approx(1.0)
-        assert np.isnan(ev.ranking["d2"]).all()
+        assert ev.dropped == ("x1",)
+        assert list(ev.weights.index) == ["x2", "x3"]
+        assert ev.weights.loc["x2", "ahp"] == pytest.approx(0.75)
+        assert ev.weights.loc["x3", "ahp"] == pytest.approx(0.25)
+        assert not ev.ranking.isna().any().any()
 
 
 class TestGapsFromEvaluation:
     def test_gaps_after_drop_indicator_mark_missing_cells(self):
         """ev.gaps works on a table with holes: the holes are 'no data'."""
-        df = TestMissing()._holey()
+        df = TestMissing()._holey_d1()
         ev = evaluate(df, tiny_system(), missing="drop_indicator")
         gaps = ev.gaps.set_index(["cluster", "indicator"])
         assert gaps.loc[("c1", "x1"), "severity"] == "no data"

@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from clusterscore.errors import (
     DataError,
@@ -226,3 +228,70 @@ def test_critic_normalization_type_lists_the_option_names():
     assert typing.get_args(critic.CriticNormalization) == (
         critic.CRITIC_NORMALIZATIONS
     )
+
+
+# --------------------------------------- huge, tiny and rescaled (16.4)
+
+
+def test_critic_none_on_huge_values_is_not_nan():
+    """'none' keeps the units: a 1e308-scale column dwarfs a unit one.
+
+    Column 0 spans 2e308 (its variance overflows), column 1 spans 2; the
+    conflict sums are equal (two columns), so w is proportional to the
+    standard deviations: (1 - ~1e-308, ~1e-308), never NaN.
+    """
+    w = critic_weights([[1e308, 1], [-1e308, 2], [0, 3]], normalization="none")
+    assert np.isfinite(w).all()
+    assert w[0] == pytest.approx(1.0)
+    assert 0 <= w[1] < 1e-300
+
+
+def test_critic_none_on_subnormal_values_weighs_the_contrast():
+    """Subnormal column (5e-324 steps) against a unit one: w ~ (0, 1)."""
+    w = critic_weights(
+        [[5e-324, 1], [1e-323, 2], [0, 3]], normalization="none"
+    )
+    assert np.isfinite(w).all()
+    assert w[1] == pytest.approx(1.0)
+
+
+@settings(max_examples=200)
+@given(
+    st.integers(3, 7).flatmap(
+        lambda m: st.tuples(
+            st.lists(
+                st.lists(
+                    st.integers(0, 100).map(float), min_size=3, max_size=3
+                ),
+                min_size=m,
+                max_size=m,
+            ),
+            st.integers(0, 2),
+            st.integers(-300, 300),
+        )
+    ),
+    st.sampled_from(["minmax", "mean", "std"]),
+)
+def test_critic_and_std_weights_are_invariant_under_rescaling(case, kind):
+    """Min-max and mean-scaled CRITIC, and std weights, are unit-free."""
+    rows, j, k = case
+    X = np.array(rows)
+    assume((X.max(axis=0) > X.min(axis=0)).all())
+    assume((X.mean(axis=0) > 0).all())
+    Z = X.copy()
+    Z[:, j] *= 10.0**k
+
+    def weigh(A):
+        if kind == "std":
+            return std_weights(A)
+        try:
+            return critic_weights(A, normalization=kind)
+        except DataError:  # all perfectly correlated: both must refuse
+            return None
+
+    a, b = weigh(X), weigh(Z)
+    if a is None or b is None:
+        assert a is None
+        assert b is None
+        return
+    np.testing.assert_allclose(b, a, rtol=1e-9, atol=1e-12)

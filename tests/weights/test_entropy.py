@@ -11,7 +11,6 @@ import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from scipy.special import xlogy
 
 from clusterscore.errors import (
     DataError,
@@ -22,7 +21,7 @@ from clusterscore.testing import check_weighting_method, decision_matrices
 from clusterscore.weights.critic import critic_weights, std_weights
 from clusterscore.weights.entropy import (
     _entropy_kernel,
-    _ylogy_column_sums,
+    _h_series,
     entropy_weights,
 )
 
@@ -227,18 +226,36 @@ def test_entropy_kernel_matches_textbook_formula():
     np.testing.assert_allclose(_entropy_kernel(P), _entropy_by_hand(P))
 
 
-def test_ylogy_column_sums_match_xlogy_and_leave_input_alone():
-    """Sum of y ln y per column equals scipy's xlogy, with 0 ln 0 = 0."""
+def test_divergence_series_is_accurate_where_the_direct_form_cancels():
+    """h(e) = ((1+e) ln(1+e) - e) / e^2 near 0, in 50-digit arithmetic.
+
+    Hand reference: the same formula evaluated with mpmath-free exact
+    decimals (Python's decimal module at 50 digits), so that neither the
+    series nor the direct branch is checked against itself.
+    """
+    from decimal import Decimal, getcontext
+
+    getcontext().prec = 50
+
+    def exact(e: float) -> float:
+        d = Decimal(e)
+        u = 1 + d
+        g = u * u.ln() - d
+        return float(g / (d * d))
+
+    es = [-0.0999, -0.05, -0.00999, -1e-5, 1e-12, 3e-3, 0.0999]
+    got = _h_series(np.array(es))
+    want = [exact(e) for e in es]
+    np.testing.assert_allclose(got, want, rtol=1e-13)
+    assert _h_series(np.array([0.0]))[0] == 0.5
+
+
+def test_entropy_kernel_leaves_its_input_alone():
+    """The kernel works on blocks and copies; Y is not modified."""
     Y = np.array([[0.0, 1.0, 7.5], [0.5, 0.2, 0.0], [1.0, 0.0, 1e-300]])
     before = Y.copy()
-    for layout in (Y, np.asfortranarray(Y)):
-        np.testing.assert_allclose(
-            _ylogy_column_sums(layout), xlogy(Y, Y).sum(axis=0), rtol=1e-15
-        )
+    _entropy_kernel(Y)
     np.testing.assert_array_equal(Y, before)
-    np.testing.assert_array_equal(
-        _entropy_kernel(Y[:, :2]), _entropy_kernel(before[:, :2])
-    )
 
 
 # ------------------------------------------------------------ pandas
@@ -477,4 +494,80 @@ def test_entropy_normalization_type_lists_the_option_names():
 
     assert typing.get_args(entropy.EntropyNormalization) == (
         entropy.ENTROPY_NORMALIZATIONS
+    )
+
+
+# --------------------------------------- huge, tiny and shifted (16.4)
+
+
+def test_entropy_of_values_near_the_float_maximum_is_not_nan():
+    """The issue's table: 'sum' shares of 1e308s, as of the unit table.
+
+    By hand, column 0 has shares (1/2, 1/2, 0): e = ln 2 / ln 3, d =
+    0.369070; column 1 (1/6, 1/3, 1/2): H = 1.011404, e = 0.920620, d =
+    0.079380; w = d / sum(d) = (0.822990, 0.177010).
+    """
+    w = entropy_weights([[1e308, 1], [1e308, 2], [0, 3]], normalization="sum")
+    np.testing.assert_allclose(w, [0.822990, 0.177010], atol=1e-6)
+    tiny = entropy_weights(
+        [[5e-324, 1], [5e-324, 2], [0, 3]], normalization="sum"
+    )
+    np.testing.assert_allclose(tiny, w, rtol=1e-12)
+
+
+def test_a_huge_shift_gives_the_limit_not_nan():
+    """Shift -> infinity: d_j ~ variance of the shifted column / s^2.
+
+    By hand for min-max columns (0.5, 1, 0) and (0, 0.4, 1): population
+    variances 1/6 and 0.168889, so the weights tend to
+    (0.496689, 0.503311); shift=1e8 is already there to 1e-8, and so are
+    1e20 and 1e308, where 1 - H/ln m would have cancelled to 0 or NaN.
+    """
+    X = [[1, 1], [2, 2], [0, 3.5]]
+    for s in (1e8, 1e20, 1e308):
+        np.testing.assert_allclose(
+            entropy_weights(X, shift=s), [0.496689, 0.503311], atol=1e-6
+        )
+
+
+def test_a_span_beyond_the_float_range_is_no_nan():
+    """Min-max of (1e308, -1e308, 0) is (1, 0, 1/2), as of (1, -1, 0)."""
+    a = entropy_weights([[1e308, 1], [-1e308, 2], [0, 3.5]])
+    b = entropy_weights([[1, 1], [-1, 2], [0, 3.5]])
+    np.testing.assert_allclose(a, b, rtol=1e-12)
+
+
+@st.composite
+def _rescaled_column(draw):
+    m = draw(st.integers(2, 7))
+    n = draw(st.integers(2, 4))
+    X = np.array(
+        draw(
+            st.lists(
+                st.lists(
+                    st.integers(0, 100).map(float), min_size=n, max_size=n
+                ),
+                min_size=m,
+                max_size=m,
+            )
+        )
+    )
+    assume((X.max(axis=0) > X.min(axis=0)).all())
+    j = draw(st.integers(0, n - 1))
+    k = draw(st.integers(-300, 300))
+    Z = X.copy()
+    Z[:, j] *= 10.0**k
+    return X, Z
+
+
+@settings(max_examples=200)
+@given(_rescaled_column(), st.sampled_from(["minmax", "sum"]))
+def test_entropy_weights_are_invariant_under_rescaling_a_column(case, norm):
+    """Shares and min-max are unit-free: a column times 10**k, same w."""
+    X, Z = case
+    np.testing.assert_allclose(
+        entropy_weights(Z, normalization=norm),
+        entropy_weights(X, normalization=norm),
+        rtol=1e-9,
+        atol=1e-12,
     )

@@ -15,15 +15,17 @@ import numpy as np
 import pandas as pd
 
 from clusterscore._checks import (
-    align_to_columns,
+    align_labels,
     as_directions,
     as_matrix,
+    as_real_array,
     as_weights,
     check_finite_columns,
     check_nonnegative_columns,
     check_option,
     check_shape,
     check_span,
+    short_repr,
 )
 from clusterscore.aggregate.dimensions import (
     _as_groups,
@@ -39,10 +41,11 @@ from clusterscore.aggregate.kernels import (
 )
 from clusterscore.aggregate.registry import AGGREGATIONS, Aggregation
 from clusterscore.aggregate.vikor import DEFAULT_V, check_v
-from clusterscore.errors import ParameterError
+from clusterscore.errors import DataError, ParameterError
 from clusterscore.normalize import (
     FloatArray,
     _column_stats,
+    _pow2_rescale,
     minmax_kernel,
     vector_kernel,
 )
@@ -157,7 +160,10 @@ def dimension_scores(
             else np.asarray(directions, dtype=np.int8)
         )
         kernel = vector_kernel if normalization == "vector" else minmax_kernel
-        Y = kernel(np.asarray(Y, dtype=float), signs)
+        raw = np.asarray(Y, dtype=float)
+        lo, hi, _ = _column_stats(raw)
+        raw, _, _, _ = _pow2_rescale(raw, lo, hi)  # unit-free, as `topsis`
+        Y = kernel(raw, signs)
     w = np.asarray(w, dtype=float)
     g = _as_groups(groups, Y.shape[1], n_groups)
     d = _n_groups(g, n_groups)
@@ -174,17 +180,22 @@ def _as_weight_array(
     Vectors within 1e-8 of summing to 1 are rescaled to sum to 1 exactly
     (up to rounding), so that scores of a [0, 1] matrix stay in [0, 1].
     """
-    if isinstance(weights, pd.DataFrame):
-        weights = weights.to_numpy(dtype=float)
-    weights = align_to_columns(func, "weights", weights, columns)
-    try:
-        W = np.asarray(weights, dtype=float)
-    except (TypeError, ValueError):
+    if isinstance(weights, pd.DataFrame):  # a batch, one row per vector
+        if columns is not None:  # the label rule, for every row
+            align_labels(
+                func, "weights", dict.fromkeys(weights.columns), columns
+            )
+            weights = weights[list(columns)]
+        weights = weights.to_numpy()
+    weights = align_labels(func, "weights", weights, columns)
+    if weights is None or isinstance(weights, str | bytes):
         raise ParameterError(
-            f"{func}(): 'weights' must be numbers; got {weights!r}.",
+            f"{func}(): 'weights' must be numbers, one per criterion ({n}); "
+            f"got {short_repr(weights)}.",
             parameter="weights",
             value=weights,
-        ) from None
+        )
+    W = as_real_array(func, "weights", weights, ParameterError)
     if W.ndim <= 1:
         w = as_weights(func, W, n)
         return cast(FloatArray, w / w.sum())
@@ -321,6 +332,7 @@ def aggregate(
     check_shape(func, arr, name="Y")
     lo, hi, _ = _column_stats(arr)
     check_finite_columns(func, arr, lo, hi, index, columns, name="Y")
+    check_span(func, lo, hi, columns, name="Y")
     options = method_options(
         func, method, {"floor": floor, "rho": rho, "v": v}
     )
@@ -333,7 +345,8 @@ def aggregate(
             name="Y",
         )
     W = _as_weight_array(func, weights, arr.shape[1], columns)
-    return _wrap(spec.kernel(arr, W, **options), Y, "score")
+    scores = _finite_scores(func, spec.kernel(arr, W, **options))
+    return _wrap(scores, Y, "score")
 
 
 def method_options(
@@ -482,15 +495,30 @@ def topsis(
     arr, index, columns = as_matrix(func, X)
     check_shape(func, arr)
     n = arr.shape[1]
-    signs = as_directions(
-        func, align_to_columns(func, "directions", directions, columns), n
-    )
+    signs = as_directions(func, directions, n, columns)
     W = _as_weight_array(func, weights, n, columns)
-    stats = _column_stats(arr, sumsq=normalization == "vector")
+    vector = normalization == "vector"
+    stats = _column_stats(arr, sumsq=vector)
     check_finite_columns(func, arr, stats[0], stats[1], index, columns)
-    check_span(func, stats[0], stats[1], columns)
-    closeness = _topsis_raw(arr, W, signs, normalization, stats)
-    return _wrap(closeness, X, "closeness")
+    # TOPSIS does not depend on a column's unit: huge or tiny columns are
+    # rescaled by a power of two (exactly), so no square or spread
+    # overflows and a rescaled table ranks as the original does.
+    scaled, _, _, exps = _pow2_rescale(arr, stats[0], stats[1])
+    if exps.any():
+        stats = _column_stats(scaled, sumsq=vector)
+    closeness = _topsis_raw(scaled, W, signs, normalization, stats)
+    return _wrap(_finite_scores(func, closeness), X, "closeness")
+
+
+def _finite_scores(func: str, scores: FloatArray) -> FloatArray:
+    """Return `scores` if finite; else DataError (never a NaN score)."""
+    if np.isfinite(scores).all():
+        return scores
+    raise DataError(
+        f"{func}(): the scores are not computable in floating point for "
+        "these values (an intermediate overflowed); rescale the columns "
+        "of the matrix (e.g. to other units)."
+    )
 
 
 _OPTIONS: dict[str, tuple[Any, float]] = {

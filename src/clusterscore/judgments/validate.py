@@ -8,13 +8,14 @@ modules of the package.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_option
+from clusterscore._checks import as_float, check_option, short_repr
 from clusterscore.errors import JudgmentError, ParameterError
 from clusterscore.judgments.scales import RI_TABLES, SAATY_SCALE
 
@@ -69,6 +70,13 @@ def _as_labels(
         labels = frame_labels
     if labels is None:
         return None
+    if isinstance(labels, str | bytes) or not isinstance(labels, Iterable):
+        raise ParameterError(
+            f"{func}(): 'labels' must be a sequence of names, one per row "
+            f"of the matrix ({n}); got {short_repr(labels)}.",
+            parameter="labels",
+            value=labels,
+        )
     out = tuple(str(x) for x in labels)
     if len(out) != n:
         raise ParameterError(
@@ -126,6 +134,13 @@ def validate_judgments(
         message names every cell at fault and its value.
     """
     check_option(func, "scale", scale, SCALES)
+    if name is not None and not isinstance(name, str):
+        raise ParameterError(
+            f"{func}(): 'name' must be a string or None; got "
+            f"{short_repr(name)}.",
+            parameter="name",
+            value=name,
+        )
     a, frame_labels = _as_square(func, matrix, name)
     labels = _as_labels(func, labels, a.shape[0], frame_labels)
     what = _what(func, name)
@@ -142,20 +157,71 @@ def validate_judgments(
     return a, labels
 
 
+def _frame_labels(
+    func: str, matrix: pd.DataFrame, name: str | None
+) -> tuple[pd.DataFrame, list[str]]:
+    """Return (the rows in column order, the labels) of a DataFrame.
+
+    The label rule (`clusterscore._checks.align_labels`): a matrix with
+    labelled rows must label them as its columns; the rows are then
+    aligned to the columns by label. Unlabelled rows (a default
+    0..n-1 index) are read by position.
+    """
+    cols = list(matrix.columns)
+    rows = list(matrix.index)
+    default = isinstance(matrix.index, pd.RangeIndex) and rows == list(
+        range(len(rows))
+    )
+    if default or rows == cols:
+        return matrix, [str(c) for c in cols]
+    if len(set(cols)) != len(cols) or set(rows) != set(cols):
+        only_rows = [r for r in rows if r not in set(cols)]
+        only_cols = [c for c in cols if c not in set(rows)]
+        raise JudgmentError(
+            f"{_what(func, name)} must label its rows as its columns (a_ij "
+            f"compares row element i with column element j); only in the "
+            f"index: {short_repr(only_rows)}; only in the columns: "
+            f"{short_repr(only_cols)}.",
+            matrix_name=name,
+        )
+    return matrix.loc[cols], [str(c) for c in cols]
+
+
 def _as_square(
     func: str, matrix: Any, name: str | None
 ) -> tuple[np.ndarray, list[str] | None]:
     """Return (a new non-empty square float array, a DataFrame's labels)."""
     frame_labels = None
-    if isinstance(matrix, pd.DataFrame):
-        frame_labels = [str(c) for c in matrix.columns]
-        matrix = matrix.to_numpy(dtype=float, na_value=np.nan)
     what = _what(func, name)
+    if isinstance(matrix, pd.DataFrame):
+        matrix, frame_labels = _frame_labels(func, matrix, name)
+        matrix = matrix.to_numpy()
     try:
-        a = np.array(matrix, dtype=float)
-    except (TypeError, ValueError) as exc:
+        raw = np.array(matrix)
+    except (TypeError, ValueError):
+        raw = np.array(matrix, dtype=object)
+    if raw.dtype == object:
+        flat = raw.ravel().tolist()
+        if any(isinstance(v, complex | np.complexfloating) for v in flat):
+            raw = np.array(flat, dtype=complex).reshape(raw.shape)
+    if np.iscomplexobj(raw):
+        cells = [tuple(int(k) for k in c) for c in np.argwhere(raw.imag != 0)]
+        items = [f"{list(c)} = {raw[c]}" for c in cells] or ["(all)"]
         raise JudgmentError(
-            f"{what} must be a square numeric matrix; {exc}.",
+            f"{what} must hold real numbers; complex judgments at "
+            f"{_listed(items)}.",
+            cells=cells,
+            matrix_name=name,
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            a = np.array(raw, dtype=float)
+    except (TypeError, ValueError, OverflowError) as exc:
+        reason = " ".join(str(exc).split())[:80]
+        raise JudgmentError(
+            f"{what} must be a square numeric matrix; got "
+            f"{short_repr(matrix)} ({reason}).",
             matrix_name=name,
         ) from None
     if a.ndim != 2 or a.shape[0] != a.shape[1]:
@@ -280,11 +346,11 @@ def _ri_value(func: str, ri: Any, n: int) -> tuple[float, str]:
     if isinstance(ri, int | float | np.integer | np.floating) and not (
         isinstance(ri, bool)
     ):
-        value = float(ri)
+        value = as_float(ri)
         if not (np.isfinite(value) and value > 0):
             raise ParameterError(
                 f"{func}(): a numeric 'ri' must be a finite number > 0; "
-                f"got {ri!r}.",
+                f"got {short_repr(ri)}.",
                 parameter="ri",
                 value=ri,
             )

@@ -46,6 +46,9 @@ from clusterscore.normalize.columns import (
 from clusterscore.normalize.columns import (
     _column_stats as _column_stats,
 )
+from clusterscore.normalize.columns import (
+    _pow2_rescale as _pow2_rescale,
+)
 from clusterscore.normalize.kernels import (
     CONSTANT_COLUMN_VALUE,
     CONSTANT_COLUMN_ZERO,

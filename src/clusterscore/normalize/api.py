@@ -12,15 +12,19 @@ from clusterscore._checks import (
     align_to_columns,
     as_directions,
     as_matrix,
+    as_real_array,
     check_finite_columns,
     check_nonnegative_columns,
     check_option,
     check_shape,
-    check_span,
     column_label,
 )
 from clusterscore.errors import ParameterError
-from clusterscore.normalize.columns import FloatArray, _column_stats
+from clusterscore.normalize.columns import (
+    FloatArray,
+    _column_stats,
+    _pow2_rescale,
+)
 from clusterscore.normalize.registry import NORMALIZATIONS
 
 
@@ -36,14 +40,7 @@ def _as_targets(
             value=None,
         )
     targets = align_to_columns(func, "targets", targets, columns)
-    try:
-        t = np.asarray(targets, dtype=float).ravel()
-    except (TypeError, ValueError):
-        raise ParameterError(
-            f"{func}(): 'targets' must be numbers; got {targets!r}.",
-            parameter="targets",
-            value=targets,
-        ) from None
+    t = as_real_array(func, "targets", targets, ParameterError).ravel()
     if t.shape != (n,):
         raise ParameterError(
             f"{func}(): 'targets' must have one entry per indicator ({n}); "
@@ -130,15 +127,19 @@ def normalize(
         Unknown `method`; `directions` or `targets` of the wrong length;
         a target that is not > 0; `targets` given to another method.
     DataError
-        Non-numeric or empty `X`; a NaN or infinite value (the message
-        names the column and rows); a negative value where the method
-        needs values >= 0.
+        Non-numeric, complex or empty `X`; a NaN or infinite value (the
+        message names the column and rows); a negative value where the
+        method needs values >= 0.
 
     Notes
     -----
     The kernels (`minmax_kernel`, `target_kernel`, `zscore_kernel`,
     `vector_kernel`, `percentile_kernel`) hold the formulas; this function
-    validates and dispatches.
+    validates and dispatches. Every method but ``"target"`` is unit-free,
+    so a column of huge (1e300) or tiny (1e-300, subnormal) values is
+    first rescaled by a power of two, exactly: its result equals that of
+    the same column in ordinary units, and a spread beyond the float
+    range (-1e308 to 1e308) is no error.
 
     References
     ----------
@@ -162,12 +163,14 @@ def normalize(
     arr, index, columns = as_matrix(func, X)
     check_shape(func, arr)
     n = arr.shape[1]
-    signs = as_directions(
-        func, align_to_columns(func, "directions", directions, columns), n
-    )
+    signs = as_directions(func, directions, n, columns)
     lo, hi, _ = _column_stats(arr)
     check_finite_columns(func, arr, lo, hi, index, columns)
-    check_span(func, lo, hi, columns)
+    if not spec.needs_targets:
+        # Every method but "target" is unit-free: huge or tiny columns are
+        # rescaled by a power of two (exactly) so that spreads, squares and
+        # sums neither overflow nor underflow.
+        arr, lo, hi, _ = _pow2_rescale(arr, lo, hi)
     if spec.nonnegative:
         check_nonnegative_columns(func, lo, columns, f"method={method!r}")
     if spec.needs_targets:

@@ -99,3 +99,48 @@ def _column_norms(
             np.einsum("ij,ij->j", scaled, scaled)
         )
     return norms
+
+
+#: Columns whose largest magnitude is above ``2**SAFE_EXPONENT`` or, when
+#: not 0, below ``2**-SAFE_EXPONENT`` are rescaled by a power of two before
+#: a scale-invariant method works on them (`_pow2_rescale`): within this
+#: range squares, sums of squares over any realistic number of rows and
+#: column spreads neither overflow nor lose precision to subnormals.
+SAFE_EXPONENT = 400
+
+
+def _pow2_rescale(
+    X: FloatArray, lo: FloatArray, hi: FloatArray
+) -> tuple[FloatArray, FloatArray, FloatArray, npt.NDArray[np.int64]]:
+    """Rescale extreme columns by powers of two; no validation.
+
+    Column ``j`` with largest magnitude ``a_j = f 2**e_j`` (``f`` in
+    [0.5, 1)) outside the safe range of `SAFE_EXPONENT` is multiplied by
+    ``2**-e_j`` (``np.ldexp``): its largest magnitude becomes ``f``, and
+    the scaling is exact (no rounding: subnormal values gain exponent
+    bits without changing, and values that are negligible against the
+    column's maximum stay negligible). Every other column is left as it
+    is, so for ordinary data nothing is copied and results are the same
+    to the last bit. Methods that do not depend on a column's unit (min-
+    max, z-scores, vector normalisation, TOPSIS, entropy shares, CRITIC
+    correlations) then give the same result for a column of 1e300s or
+    1e-300s as for the same column in ordinary units.
+
+    Returns
+    -------
+    X, lo, hi : ndarray
+        The (possibly copied) matrix and its column minima and maxima.
+    exps : ndarray of int64, shape (n,)
+        The exponents ``e_j`` divided out (0 for untouched columns):
+        ``X_in[:, j] = X[:, j] * 2**exps[j]``.
+    """
+    amax = np.maximum(np.abs(lo), np.abs(hi))
+    _, e = np.frexp(amax)
+    extreme = (amax > 0) & ((e > SAFE_EXPONENT) | (e < -SAFE_EXPONENT))
+    exps = np.where(extreme, e, 0).astype(np.int64)
+    if not extreme.any():
+        return X, lo, hi, exps
+    cols = np.flatnonzero(extreme)
+    X = np.array(X, dtype=float, copy=True)
+    X[:, cols] = np.ldexp(X[:, cols], -exps[cols])
+    return X, np.ldexp(lo, -exps), np.ldexp(hi, -exps), exps

@@ -126,9 +126,12 @@ class Evaluation:
         (``entropy``, ``critic`` or ``std``: only that one),
         ``combined`` (AHP combined with it) and ``used`` (the weights that
         scored the clusters, per the ``weighting`` option). Each weight
-        column sums to 1 per type; the objective column is NaN where it
-        was not computable and not needed. With ``panel="per_year"`` a
-        ``year`` level leads the index (one set of weights per year).
+        column sums to 1 per type and is never NaN: where the objective
+        weights are undefined (a type or table with a single cluster,
+        say) the objective column repeats the AHP weights that stood in
+        for them, and a `FallbackWarning` names the type or table. With
+        ``panel="per_year"`` a ``year`` level leads the index (one set of
+        weights per year).
     judgments : Mapping[str, AHPResult]
         Every AHP matrix used, by name (``"dimensions/basic"``, ...).
     options : Mapping[str, Any]
@@ -395,7 +398,9 @@ def evaluate_prepared(
     weight_tables = []
     judgments: dict[str, AHPResult] = {}
     for cluster_type, year, rows in segments:
-        seg = _score_segment(prep, system, rows, cluster_type, opts, judgments)
+        seg = _score_segment(
+            prep, system, rows, cluster_type, opts, judgments, year
+        )
         scores[rows], subs[rows], table = seg
         rank[rows] = competition_ranks(scores[rows])
         if cluster_type is not None:
@@ -492,6 +497,16 @@ def rank_clusters(
 # --------------------------------------------------------------------------
 
 
+def _segment_label(cluster_type: str | None, year: Any) -> str:
+    """How warnings name a segment: the table, a type, a year, or both."""
+    parts: list[str] = []
+    if cluster_type is not None:
+        parts.append(f"cluster type {cluster_type!r}")
+    if year is not None:
+        parts.append(f"year {year}")
+    return " in ".join(parts) if parts else "the table"
+
+
 def _score_segment(
     prep: Prepared,
     system: IndicatorSystem,
@@ -499,6 +514,7 @@ def _score_segment(
     cluster_type: str | None,
     options: dict[str, Any],
     judgments: dict[str, AHPResult],
+    year: Any = None,
 ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
     """Weights, scores (0-100) and sub-scores (0-100) of one segment.
 
@@ -507,6 +523,7 @@ def _score_segment(
     entropy weights and, with ``normalization="minmax"``, it is the matrix
     that is aggregated.
     """
+    segment = _segment_label(cluster_type, year)
     # rows are sorted positions; all of them (the pooled ranking) means the
     # prepared matrix itself, with no copy
     X = prep.X if len(rows) == len(prep.X) else prep.X[rows]
@@ -527,7 +544,7 @@ def _score_segment(
     Y_minmax = _norm.normalize(X, signs, method="minmax")
     objective = options["objective"]
     w_ent = objective_weights(
-        Y_minmax, names, cluster_type, weighting, objective
+        Y_minmax, names, cluster_type, weighting, objective, segment=segment
     )
     if w_ent is None:
         w_comb = w_ahp
@@ -555,7 +572,9 @@ def _score_segment(
         {
             "dimension": [system.indicator(i).dimension for i in names],
             "ahp": w_ahp,
-            objective: np.nan if w_ent is None else w_ent,
+            # the AHP weights stand in where the objective ones are
+            # undefined (objective_weights warned): never NaN
+            objective: w_ahp if w_ent is None else w_ent,
             "combined": w_comb,
             "used": used,
         },

@@ -152,6 +152,25 @@ def prepare(
                 "evaluate(): missing='drop_indicator' would drop every "
                 "indicator: each one has at least one missing value."
             )
+        emptied = [
+            d
+            for d in system.dimensions
+            if not any(
+                i in d.indicators for i, k in zip(ids, keep, strict=True) if k
+            )
+        ]
+        if emptied:
+            parts = "; ".join(
+                f"dimension {d.id!r} ({', '.join(d.indicators)})"
+                for d in emptied
+            )
+            raise DataError(
+                "evaluate(): missing='drop_indicator' would drop every "
+                f"indicator of {parts}: each has a missing value, and the "
+                "dimension would be left without a sub-score. Fill in at "
+                "least one of its indicators, or use missing='median'.",
+                problems=[d.id for d in emptied],
+            )
         ids = [i for i, k in zip(ids, keep, strict=True) if k]
         values = values[:, keep]
     if panel and "year" not in imputed:
@@ -236,7 +255,7 @@ def hierarchy_weights(
     :math:`j` in its dimension :math:`d(j)` and :math:`v_d` the weight of
     dimension :math:`d`, each renormalised over what is kept,
 
-    .. math:: w_j = rac{u_j}{\sum_{i \in d(j)} u_i}
+    .. math:: w_j = \frac{u_j}{\sum_{i \in d(j)} u_i}
               rac{v_{d(j)}}{\sum_d v_d}
 
     (Saaty 1980, ch. 3, composition of priorities), rescaled to sum 1.
@@ -319,14 +338,25 @@ def subjective_weights(
     return hierarchy_weights(local, dim_w, groups), dict(hw.judgments)
 
 
+def _segment_name(cluster_type: str | None, segment: str | None) -> str:
+    """How a warning names the rows weighed together."""
+    if segment is not None:
+        return segment
+    if cluster_type is None:
+        return "the table"
+    return f"cluster type {cluster_type!r}"
+
+
 def objective_weights(
     Y_minmax: np.ndarray,
     names: list[str],
     cluster_type: str | None,
     weighting: str,
     objective: str = "entropy",
+    *,
+    segment: str | None = None,
 ) -> np.ndarray | None:
-    r"""Objective weights from the min-max matrix, or None for one cluster.
+    r"""Objective weights from the min-max matrix, or None if undefined.
 
     `objective` is one of `OBJECTIVES`, each computed on the
     direction-aware min-max matrix :math:`r_{ij}`:
@@ -340,12 +370,17 @@ def objective_weights(
     - ``"std"``: :math:`w_j = \sigma_j / \sum_k \sigma_k`,
       `clusterscore.weights.std_weights`.
 
-    A type with one cluster has no objective weights: its clusters are
-    scored with the AHP weights, with a `FallbackWarning`. With
+    A segment (the table, or one cluster type with ``by_type=True``)
+    with a single cluster has no objective weights: its clusters are
+    scored with the AHP weights, with a `FallbackWarning` that names the
+    segment (`segment`, else "the table" or the cluster type). With
     ``weighting="ahp"`` the objective weights are only reported, so a
-    table on which they are undefined gives None, silently.
+    table on which they are undefined (one cluster, every indicator
+    constant) gives None with the same warning. `evaluate` then reports
+    the AHP weights that stood in for them (never NaN).
     """
     shares = pd.DataFrame(Y_minmax, columns=names, copy=False)
+    where = _segment_name(cluster_type, segment)
 
     def weights() -> np.ndarray:
         if objective == "critic":
@@ -354,23 +389,38 @@ def objective_weights(
             return std_weights(shares).to_numpy()
         return entropy_weights(shares, normalization="sum").to_numpy()
 
+    def fall_back(why: str) -> None:
+        warnings.warn(
+            f"evaluate(): {where} {why}, so {objective} weights are "
+            f"undefined for it; its clusters are scored with the AHP "
+            f"weights, which also stand in for the {objective!r} weights "
+            "reported.",
+            FallbackWarning,
+            stacklevel=5,
+        )
+
     if weighting == "ahp":
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DegenerateIndicatorWarning)
                 return weights()
-        except DataError:
+        except DataError as exc:
+            fall_back(
+                "has a single cluster"
+                if Y_minmax.shape[0] < 2
+                else f"gives no {objective} weights ({_first_clause(exc)})"
+            )
             return None
     if Y_minmax.shape[0] >= 2:
         return weights()
-    warnings.warn(
-        f"evaluate(): cluster type {cluster_type!r} has a single cluster, "
-        f"so {objective} weights are undefined for it; its clusters are "
-        "scored with the AHP weights alone.",
-        FallbackWarning,
-        stacklevel=5,
-    )
+    fall_back("has a single cluster")
     return None
+
+
+def _first_clause(exc: Exception) -> str:
+    """Return the reason of a weights error, without the function name."""
+    text = str(exc).split("(): ", 1)[-1]
+    return text.split(";")[0].rstrip(".")
 
 
 def normalised(

@@ -15,7 +15,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from clusterscore._checks import as_weights, check_option, check_unit_interval
+from clusterscore._checks import (
+    as_real_array,
+    as_weights,
+    check_option,
+    check_unit_interval,
+    short_repr,
+)
 from clusterscore.errors import FallbackWarning, ParameterError
 
 __all__ = ["COMBINE_METHODS", "combine_weights", "game_theory_coefficients"]
@@ -138,10 +144,21 @@ def game_theory_coefficients(a: Any, b: Any) -> tuple[float, float]:
     (29.0, 52.0)
     """
     func = "game_theory_coefficients"
-    a_arr = np.asarray(a, dtype=float).ravel()
-    a_arr = as_weights(func, a_arr, a_arr.size, name="a")
-    b_arr = as_weights(func, b, a_arr.size, name="b")
+    a_arr, b_arr = _weight_pair(func, a, b)
     return _warn_if_constrained(func, a_arr, b_arr)
+
+
+def _weight_pair(func: str, a: Any, b: Any) -> tuple[FloatArray, FloatArray]:
+    """Check `a` and `b` as weight vectors of one length (ParameterError)."""
+    if a is None or isinstance(a, str | bytes):
+        raise ParameterError(
+            f"{func}(): 'a' must be a weight vector; got {short_repr(a)}.",
+            parameter="a",
+            value=a,
+        )
+    a_arr = as_real_array(func, "a", a, ParameterError).ravel()
+    a_arr = as_weights(func, a_arr, a_arr.size, name="a")
+    return a_arr, as_weights(func, b, a_arr.size, name="b")
 
 
 def _game_theory_rows(
@@ -236,11 +253,11 @@ def _align(func: str, a: Any, b: Any) -> tuple[Any, Any, pd.Index | None]:
                 value=list(b.index),
                 allowed=list(a.index),
             )
-        return a.to_numpy(float), b.reindex(a.index).to_numpy(float), a.index
+        return a.to_numpy(), b.reindex(a.index).to_numpy(), a.index
     if a_is:
-        return a.to_numpy(float), b, a.index
+        return a.to_numpy(), b, a.index
     if b_is:
-        return a, b.to_numpy(float), b.index
+        return a, b.to_numpy(), b.index
     return a, b, None
 
 
@@ -347,9 +364,7 @@ def combine_weights(
     check_option(func, "method", method, COMBINE_METHODS)
     alpha = check_unit_interval(func, "alpha", alpha)
     a, b, labels = _align(func, a, b)
-    a_arr = np.asarray(a, dtype=float).ravel()
-    a_arr = as_weights(func, a_arr, a_arr.size, name="a")
-    b_arr = as_weights(func, b, a_arr.size, name="b")
+    a_arr, b_arr = _weight_pair(func, a, b)
     if method == "multiplicative" and not float(a_arr @ b_arr) > 0:
         raise ParameterError(
             f"{func}(): method='multiplicative' needs at least one "

@@ -7,7 +7,7 @@ non-finite values or no varying column raise `DataError`.
 
 from __future__ import annotations
 
-from typing import Any, Literal, cast, overload
+from typing import Any, Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -20,7 +20,11 @@ from clusterscore._checks import (
     column_labels,
 )
 from clusterscore.errors import DataError
-from clusterscore.normalize import CONSTANT_COLUMN_ZERO, minmax_kernel
+from clusterscore.normalize import (
+    CONSTANT_COLUMN_ZERO,
+    _pow2_rescale,
+    minmax_kernel,
+)
 from clusterscore.weights.entropy import (
     FloatArray,
     _constant_columns,
@@ -35,13 +39,16 @@ CriticNormalization = Literal["minmax", "none", "mean"]
 """The names in `CRITIC_NORMALIZATIONS`, as a type (kept in step)."""
 
 
-def _critic_kernel(Y: FloatArray) -> FloatArray:
-    """CRITIC information content ``C_j`` of a scaled matrix; no validation.
+def _critic_kernel(Y: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """CRITIC contrast and conflict of a scaled matrix; no validation.
 
-    ``Y`` is ``(m, n)`` with ``m >= 2`` and no constant column.
-    ``C_j = sigma_j * sum_k (1 - r_jk)`` (Diakoulaki et al. 1995, eq. 3)
-    with the population standard deviation and Pearson's ``r`` (clipped
-    to [-1, 1] against rounding).
+    ``Y`` is ``(m, n)`` with ``m >= 2``, no constant column and column
+    magnitudes in the safe range of `clusterscore.normalize` (callers
+    rescale extreme columns by a power of two first). Returns the
+    population standard deviations ``sigma_j`` and the conflict sums
+    ``sum_k (1 - r_jk)`` with Pearson's ``r`` clipped to [-1, 1] against
+    rounding; ``C_j = sigma_j * conflict_j`` (Diakoulaki et al. 1995,
+    eq. 3).
     """
     m = Y.shape[0]
     centred = Y - Y.mean(axis=0)
@@ -49,7 +56,7 @@ def _critic_kernel(Y: FloatArray) -> FloatArray:
     centred /= sigma
     r = centred.T @ centred / m
     np.clip(r, -1.0, 1.0, out=r)
-    return cast(FloatArray, sigma * (1.0 - r).sum(axis=0))
+    return sigma, (1.0 - r).sum(axis=0)
 
 
 @overload
@@ -165,7 +172,7 @@ def critic_weights(
     func = "critic_weights"
     check_option(func, "normalization", normalization, CRITIC_NORMALIZATIONS)
     arr, _, columns = as_matrix(func, X)
-    dirs = as_directions(func, directions, arr.shape[1])
+    dirs = as_directions(func, directions, arr.shape[1], columns)
     mn, mx = check_variation_table(func, arr, columns)
     constant = _constant_columns(func, mn, mx, columns)
     keep = ~constant
@@ -173,6 +180,10 @@ def critic_weights(
     if keep.sum() == 1:  # the only weight vector on one varying column
         w[keep] = 1.0
         return _wrap(w, columns, "critic")
+    # Huge or tiny columns are rescaled by a power of two (exactly); the
+    # correlations do not depend on it, and under "none" the contrast is
+    # scaled back (as an exponent, so that it cannot overflow) below.
+    arr, mn, mx, exps = _pow2_rescale(arr, mn, mx)
     if normalization == "minmax":
         Y = minmax_kernel(
             arr[:, keep],
@@ -195,15 +206,26 @@ def critic_weights(
                     "normalization='minmax'."
                 )
             Y /= mean
-    C = _critic_kernel(Y)
-    total = C.sum()
-    if not total > 1e-12 * keep.sum():
+    sigma, conflict = _critic_kernel(Y)
+    if not conflict.max() > 1e-12:
         raise DataError(
             f"{func}(): CRITIC is undefined for this table: the varying "
             f"columns {column_labels(columns, np.flatnonzero(keep))} are all "
             "perfectly positively correlated (after reversing cost "
             "columns), so no column conflicts with another and every C_j "
             "is 0. Use entropy_weights() or std_weights() instead."
+        )
+    if normalization == "none":  # sigma_j in the column's own unit
+        e = exps[keep]
+        sigma = np.ldexp(sigma, e - e.max())
+    C = sigma * conflict
+    total = C.sum()
+    if not (np.isfinite(total) and total > 0):
+        raise DataError(
+            f"{func}(): the CRITIC weights of 'X' are not computable in "
+            "floating point (the contrasts of columns "
+            f"{column_labels(columns, np.flatnonzero(keep))} under- or "
+            "overflow); rescale the columns or use normalization='minmax'."
         )
     w[keep] = C / total
     return _wrap(w, columns, "critic")
@@ -277,9 +299,10 @@ def std_weights(
     """
     func = "std_weights"
     arr, _, columns = as_matrix(func, X)
-    as_directions(func, directions, arr.shape[1])
+    as_directions(func, directions, arr.shape[1], columns)
     mn, mx = check_variation_table(func, arr, columns)
     constant = _constant_columns(func, mn, mx, columns)
+    arr, mn, mx, _ = _pow2_rescale(arr, mn, mx)  # unit-free: exact rescale
     benefit = np.ones(arr.shape[1], dtype=np.int8)
     Y = minmax_kernel(
         arr, benefit, constant=CONSTANT_COLUMN_ZERO, lo=mn, hi=mx
