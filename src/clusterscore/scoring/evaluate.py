@@ -241,6 +241,8 @@ def evaluate(
     objective: str = "entropy",
     ri: str = "saaty",
     max_cr: float | None = MAX_CR,
+    rho: float | None = None,
+    v: float | None = None,
 ) -> Evaluation:
     r"""Score, rank and explain a table of clusters.
 
@@ -255,8 +257,8 @@ def evaluate(
         Subjective AHP weights, objective weights (of the `objective`
         method; ``"entropy"`` names the objective side whatever the
         method), or both combined.
-    method : {"weighted_sum", "geometric", "topsis"}
-        The aggregation.
+    method : {"weighted_sum", "geometric", "topsis", "gra", "vikor"}
+        The aggregation (`clusterscore.aggregate.AGGREGATIONS`).
     normalization : str, optional
         For ``weighted_sum`` and ``geometric``: ``"minmax"`` (default),
         ``"target"`` (value relative to the cluster type's benchmark
@@ -299,6 +301,13 @@ def evaluate(
         Refuse a judgment matrix of the system whose CR exceeds this
         (default 0.10, Saaty 1980); None accepts every matrix (see
         `clusterscore.weights.system_weights`).
+    rho : float, optional
+        Only for ``method="gra"``: the distinguishing coefficient of the
+        grey relational coefficients, in (0, 1]; default 0.5 (Deng 1982).
+    v : float, optional
+        Only for ``method="vikor"``: the weight of the strategy of
+        maximum group utility, in [0, 1]; default 0.5 (Opricovic & Tzeng
+        2004).
 
     Returns
     -------
@@ -344,6 +353,8 @@ def evaluate(
         objective=objective,
         ri=ri,
         max_cr=max_cr,
+        rho=rho,
+        v=v,
     )
     if system is None:
         system = load_system()
@@ -535,8 +546,9 @@ def _score_segment(prep, system, rows, cluster_type, options, judgments):
         },
         index=pd.Index(names, name="indicator"),
     )
+    own = {"rho": options.get("rho"), "v": options.get("v")}
     return (
-        aggregate_scores(method, data, used, signs, norm),
-        dimension_scores(method, data, used, prep, norm),
+        aggregate_scores(method, data, used, signs, norm, **own),
+        dimension_scores(method, data, used, prep, norm, **own),
         table,
     )

@@ -402,29 +402,50 @@ def scoring_matrix(
     return normalised(X, signs, normalization, system, types, names)
 
 
-def aggregate_scores(method, data, weights, signs, normalization):
+def _own_options(method, rho, v):
+    """Return the keyword options `method`'s kernels take (rho, v).
+
+    GRA takes rho, VIKOR v; None keeps the kernel's default.
+    """
+    given = {"rho": rho, "v": v}
+    return {
+        k: given[k]
+        for k in _agg.AGGREGATIONS[method].options
+        if given.get(k) is not None
+    }
+
+
+def aggregate_scores(
+    method, data, weights, signs, normalization, *, rho=None, v=None
+):
     """Scores 0-100 (higher is better) of the rows of `data`; batched.
 
     `data` is `scoring_matrix` of the method; `weights` is one weight
     vector (n,) or a batch (k, n), giving scores (m,) or (k, m). TOPSIS
     aggregates the raw matrix with `signs` and its `normalization`; every
     other method's registry kernel (`clusterscore.aggregate.AGGREGATIONS`:
-    weighted sum, geometric mean, GRA, VIKOR, each at its default options)
-    the normalised one. All are batched over weight rows.
+    weighted sum, geometric mean, GRA with `rho`, VIKOR with `v`; None is
+    the default 0.5, the other method's option is ignored) the normalised
+    one. All are batched over weight rows. `rho` and `v` are checked by
+    the caller (`RunOptions.checked`).
     """
     if method == "topsis":
         score = _agg.topsis(data, weights, signs, normalization=normalization)
     else:
-        score = _agg.AGGREGATIONS[method].kernel(data, weights)
+        score = _agg.AGGREGATIONS[method].kernel(
+            data, weights, **_own_options(method, rho, v)
+        )
     return 100.0 * np.asarray(score, dtype=float)
 
 
-def dimension_scores(method, data, weights, prep, normalization):
+def dimension_scores(
+    method, data, weights, prep, normalization, *, rho=None, v=None
+):
     """Sub-scores 0-100 per dimension (see `evaluate`, Notes)."""
     if method == "topsis":
         kw = {"directions": prep.signs, "normalization": normalization}
     else:
-        kw = {}
+        kw = _own_options(method, rho, v)
     sub = _agg.dimension_scores(
         data, weights, prep.groups, method=method, **kw
     )
