@@ -121,3 +121,19 @@ def test_rho_and_v_reach_their_own_method_only(df):
     )
     with pytest.raises(ParameterError, match="'v' only applies to"):
         compare_methods(df, methods=("gra",), v=0.5)
+
+
+def test_correlation_worked_example():
+    """Ranks (1, 2, 3) and (1, 3, 2), by hand (docs/methodology.md).
+
+    Spearman: sum d^2 = 2, rho = 1 - 6 * 2 / (3 * 8) = 0.5. Kendall: two
+    concordant pairs, one discordant, no ties: tau_b = (2 - 1) / 3.
+    """
+    import pandas as pd
+
+    from clusterscore.analysis.compare import _correlation
+
+    ranks = pd.DataFrame({"a": [1, 2, 3], "b": [1, 3, 2]})
+    assert _correlation(ranks, "spearman").loc["a", "b"] == pytest.approx(0.5)
+    tau = _correlation(ranks, "kendall").loc["a", "b"]
+    assert tau == pytest.approx(1 / 3)

@@ -302,3 +302,16 @@ def test_year_is_checked(panel_table, ev):
         obstacle_degree(pev, year=1999)
     with pytest.raises(ParameterError, match="has no years"):
         obstacle_degree(ev, year=2022)
+
+
+def test_top_of_one_cluster(ev):
+    """top(cluster=...) is that cluster's rows of the full table."""
+    name = ev.ranking.index[3]
+    od = obstacle_degree(ev)
+    full = od.top(4)
+    one = od.top(4, cluster=name)
+    expected = full[full["cluster"] == name].reset_index(drop=True)
+    assert len(one) == 4
+    assert one.equals(expected)
+    with pytest.raises(ParameterError, match="'cluster' 'Nowhere'"):
+        od.top(2, cluster="Nowhere")

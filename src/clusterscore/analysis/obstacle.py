@@ -16,7 +16,7 @@ degree of a dimension is the sum over its indicators,
 
 The formula is the one stated in the land-ecology study read for it
 (Ao et al., 干旱区地理, section 2.6.2, eq. for :math:`M_j`); see
-``docs/analysis.md`` for the sources and for why no published worked
+``docs/methodology.md`` for the sources and for why no published worked
 example could serve as a golden test.
 
 How it differs from the gap diagnosis (`clusterscore.flag_gaps`): the
@@ -125,7 +125,13 @@ class ObstacleDegree:
     dimension_of: dict[str, str]
     normalization: str
 
-    def top(self, n: int = 3, *, level: str = "indicator") -> pd.DataFrame:
+    def top(
+        self,
+        n: int = 3,
+        *,
+        level: str = "indicator",
+        cluster: str | None = None,
+    ) -> pd.DataFrame:
         """Return the `n` largest obstacles of each cluster, largest first.
 
         Parameters
@@ -134,6 +140,9 @@ class ObstacleDegree:
             How many per cluster (at most the number of columns).
         level : {"indicator", "dimension"}
             Indicators or dimensions.
+        cluster : str, optional
+            Only this cluster (every year of it on a panel): the obstacles
+            to read beside its gap diagnosis (`clusterscore.diagnose`).
 
         Returns
         -------
@@ -161,7 +170,20 @@ class ObstacleDegree:
                 value=n,
             )
         frame = self.indicators if level == "indicator" else self.dimensions
+        if cluster is not None:
+            keys = frame.index.get_level_values("cluster")
+            if cluster not in set(keys):
+                raise ParameterError(
+                    f"ObstacleDegree.top(): 'cluster' {cluster!r} is not a "
+                    f"cluster of the evaluation ({len(set(keys))} clusters, "
+                    f"e.g. {keys[0]!r}).",
+                    parameter="cluster",
+                    value=cluster,
+                )
+            frame = frame[keys == cluster]
         values = frame.to_numpy()
+        types = self.types.loc[frame.index].to_numpy()
+        deviation = self.deviation.loc[frame.index].to_numpy()
         # stable sort of -O keeps the column (system) order among ties
         order = np.argsort(-values, axis=1, kind="stable")[:, : int(n)]
         rows = []
@@ -176,14 +198,14 @@ class ObstacleDegree:
                 row = {"year": year} if panel else {}
                 row |= {
                     "cluster": cluster,
-                    "type": self.types.iloc[i],
+                    "type": types[i],
                     "position": pos,
                     level: columns[j],
                     "obstacle": value,
                 }
                 if level == "indicator":
                     row["dimension"] = self.dimension_of[columns[j]]
-                    row["deviation"] = float(self.deviation.to_numpy()[i, j])
+                    row["deviation"] = float(deviation[i, j])
                 rows.append(row)
         names = ["year"] * panel + ["cluster", "type", "position", level]
         names.append("obstacle")
