@@ -194,3 +194,17 @@ def test_evaluate_scores_vikor_with_the_given_v(v):
     got = ev.ranking["score"].reindex(Y.index)
     np.testing.assert_allclose(got, expected, rtol=0, atol=1e-9)
     assert ev.options["v"] == v
+
+
+def test_summary_names_rho_and_v():
+    """The evaluation's summary says which rho / v scored it."""
+    from clusterscore.datasets import synthetic_clusters
+    from clusterscore.scoring import evaluate
+
+    df = synthetic_clusters(n=6, rng=2)
+    assert (
+        "method=gra (rho=0.25),"
+        in evaluate(df, method="gra", rho=0.25).summary()
+    )
+    assert "method=vikor (v=0.5)," in evaluate(df, method="vikor").summary()
+    assert "method=weighted_sum," in evaluate(df).summary()

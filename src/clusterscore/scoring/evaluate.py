@@ -199,11 +199,13 @@ class Evaluation:
         """Return a short text saying which weights and methods were used."""
         o = self.options
         rows = "cluster-years" if "panel" in o else "clusters"
+        # GRA's rho / VIKOR's v, in the options of their method only
+        own = "".join(f" ({k}={o[k]})" for k in ("rho", "v") if k in o)
         lines = [
             f"clusterscore {self.version}: {len(self.ranking)} {rows}, "
             f"{int(self.weights['used'].gt(0).sum())} weighted indicators",
             f"weighting={o['weighting']} (combine={o['combine']}, "
-            f"alpha={o['alpha']}), method={o['method']}, "
+            f"alpha={o['alpha']}), method={o['method']}{own}, "
             f"normalization={o['normalization']}, by_type={o['by_type']}, "
             f"missing={o['missing']}",
             f"objective={o['objective']}, ri={o['ri']}, max_cr={o['max_cr']}",
