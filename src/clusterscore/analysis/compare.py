@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -79,7 +79,9 @@ class MethodComparison:
     variants: tuple[tuple[str, str], ...]
 
 
-def _as_names(func: str, param: str, value: Any, allowed: Sequence[str]):
+def _as_names(
+    func: str, param: str, value: Any, allowed: Sequence[str]
+) -> tuple[str, ...]:
     """Return a non-empty tuple of distinct names, each in `allowed`."""
     names = (value,) if isinstance(value, str) else tuple(value)
     if not names:
@@ -100,7 +102,9 @@ def _as_names(func: str, param: str, value: Any, allowed: Sequence[str]):
     return names
 
 
-def _correlation(ranks: pd.DataFrame, method: str) -> pd.DataFrame:
+def _correlation(
+    ranks: pd.DataFrame, method: Literal["spearman", "kendall"]
+) -> pd.DataFrame:
     """Rank correlation matrix with the diagonal set to 1.
 
     A variant whose ranks are all tied has no defined correlation with
@@ -192,8 +196,8 @@ def compare_methods(
         label = f"{method}/{weighting}"
         ranks[label] = ranking["rank"]
         scores[label] = ranking["score"]
-    rank_table = pd.DataFrame(ranks).loc[order]
-    score_table = pd.DataFrame(scores).loc[order]
+    rank_table = pd.DataFrame(ranks).reindex(order)
+    score_table = pd.DataFrame(scores).reindex(order)
     rank_table.index.name = score_table.index.name = "cluster"
     return MethodComparison(
         ranks=rank_table,
