@@ -57,6 +57,34 @@ def test_published_q(example):
     )
 
 
+@pytest.mark.parametrize(
+    "example",
+    [e for e in ref.VIKOR_EXAMPLES if "S" in e.results],
+    ids=lambda e: e.source[-24:],
+)
+def test_published_s_r_and_conditions(example):
+    """S, R, Q, C1, C2 and the compromise set, at the printed precision.
+
+    Opricovic & Tzeng (2004) and (2007), as transcribed by pymcdm and
+    scikit-criteria (provenance in tests/reference/analysis_examples.py).
+    """
+    Y = normalize(
+        np.array(example.matrix, dtype=float),
+        list(example.directions),
+        method="minmax",
+    )
+    r = vikor(Y, example.weights, **example.parameters)
+    tol = 10.0**-example.decimals
+    for name in ("S", "R", "Q"):
+        got = np.round(getattr(r, name), example.decimals)
+        np.testing.assert_allclose(
+            got, example.results[name], atol=tol / 2, err_msg=name
+        )
+    assert r.advantage is example.checks["advantage"]
+    assert r.stability is example.checks["stability"]
+    assert set(r.compromise) == set(example.checks["compromise"])
+
+
 def test_opricovic_tzeng_hand_calculation():
     """S, R, the conditions and the compromise of the 2004 example."""
     ex = ref.OPRICOVIC_TZENG_2004

@@ -98,3 +98,42 @@ def test_single_method_as_string(df):
     cmp = compare_methods(df, methods="topsis", weightings="entropy")
     assert list(cmp.ranks.columns) == ["topsis/entropy"]
     assert cmp.spearman.to_numpy().tolist() == [[1.0]]
+
+
+def test_rho_and_v_reach_their_own_method_only(df):
+    """GRA runs get rho, VIKOR runs v, the weighted sum neither.
+
+    An option of a method not compared is refused.
+    """
+    from clusterscore.scoring import rank_clusters
+
+    cmp = compare_methods(
+        df, methods=("weighted_sum", "gra", "vikor"), rho=0.2, v=1
+    )
+    for method, kw in (("weighted_sum", {}), ("gra", {"rho": 0.2}),
+                       ("vikor", {"v": 1})):  # fmt: skip
+        expected = rank_clusters(df, method=method, **kw)["score"]
+        got = cmp.scores[f"{method}/combined"]
+        np.testing.assert_allclose(got, expected.reindex(got.index))
+    default = compare_methods(df, methods=("gra",))
+    assert not np.allclose(
+        default.scores["gra/combined"], cmp.scores["gra/combined"]
+    )
+    with pytest.raises(ParameterError, match="'v' only applies to"):
+        compare_methods(df, methods=("gra",), v=0.5)
+
+
+def test_correlation_worked_example():
+    """Ranks (1, 2, 3) and (1, 3, 2), by hand (docs/methodology.md).
+
+    Spearman: sum d^2 = 2, rho = 1 - 6 * 2 / (3 * 8) = 0.5. Kendall: two
+    concordant pairs, one discordant, no ties: tau_b = (2 - 1) / 3.
+    """
+    import pandas as pd
+
+    from clusterscore.analysis.compare import _correlation
+
+    ranks = pd.DataFrame({"a": [1, 2, 3], "b": [1, 3, 2]})
+    assert _correlation(ranks, "spearman").loc["a", "b"] == pytest.approx(0.5)
+    tau = _correlation(ranks, "kendall").loc["a", "b"]
+    assert tau == pytest.approx(1 / 3)

@@ -221,3 +221,97 @@ def test_missing_value_policies(df, missing):
     np.testing.assert_allclose(
         100.0 * (1.0 - shortfall), ev.ranking["score"], atol=1e-9
     )
+
+
+# --------------------------------------------------------------------------
+# panels (a table with a year column)
+# --------------------------------------------------------------------------
+
+PANEL_CSV = (
+    Path(__file__).resolve().parents[2]
+    / "examples"
+    / "national_clusters_panel.csv"
+)
+
+
+@pytest.fixture(scope="module")
+def panel_table():
+    import pandas as pd
+
+    system = cs.load_system()
+    return cs.validate(pd.read_csv(PANEL_CSV), system)
+
+
+@pytest.mark.filterwarnings(
+    "ignore::clusterscore.errors.DegenerateIndicatorWarning"
+)
+def test_global_panel_by_hand(panel_table):
+    """Global panel: one min-max over all cluster-years, one weight vector.
+
+    O = 100 w (1 - y) / sum w (1 - y) computed here by hand from the
+    table, with the columns without spread over the whole panel at
+    y = 1 (no shortfall), for every cluster-year.
+    """
+    system = cs.load_system()
+    ev = cs.evaluate(panel_table, system)
+    od = obstacle_degree(ev)
+    ids = list(od.indicators.columns)
+    X = panel_table.set_index(["year", "cluster"])[ids].astype(float)
+    span = X.max() - X.min()
+    Y = (X - X.min()) / span.where(span > 0, 1.0)
+    cost = [i for i in ids if system.indicator(i).direction == "cost"]
+    Y[cost] = 1.0 - Y[cost]
+    Y.loc[:, span == 0] = 1.0
+    w = ev.weights["used"].reindex(ids)
+    short = (1.0 - Y) * w
+    expected = 100 * short.div(short.sum(axis=1), axis=0)
+    assert list(od.indicators.index) == list(ev.ranking.index)
+    np.testing.assert_allclose(
+        od.indicators.to_numpy(),
+        expected.loc[od.indicators.index].to_numpy(),
+        atol=1e-9,
+    )
+
+
+@pytest.mark.filterwarnings(
+    "ignore::clusterscore.errors.DegenerateIndicatorWarning"
+)
+def test_per_year_panel_is_each_year_on_its_own(panel_table):
+    """Scored per year, a year's degrees are those of that year alone."""
+    ev = cs.evaluate(panel_table, panel="per_year")
+    od = obstacle_degree(ev, year=2022)
+    alone = panel_table[panel_table["year"] == 2022].drop(columns="year")
+    solo = obstacle_degree(cs.evaluate(alone))
+    assert set(od.indicators.index.get_level_values("year")) == {2022}
+    got = od.indicators.droplevel("year")
+    np.testing.assert_allclose(
+        got.to_numpy(), solo.indicators.loc[got.index].to_numpy(), atol=1e-9
+    )
+    top = od.top(2)
+    assert list(top.columns[:2]) == ["year", "cluster"]
+    assert set(top["year"]) == {2022}
+
+
+@pytest.mark.filterwarnings(
+    "ignore::clusterscore.errors.DegenerateIndicatorWarning"
+)
+def test_year_is_checked(panel_table, ev):
+    """A year the panel lacks, or a year on a table without years."""
+    pev = cs.evaluate(panel_table, panel="per_year")
+    with pytest.raises(ParameterError, match=r"one of the panel's years"):
+        obstacle_degree(pev, year=1999)
+    with pytest.raises(ParameterError, match="has no years"):
+        obstacle_degree(ev, year=2022)
+
+
+def test_top_of_one_cluster(ev):
+    """top(cluster=...) is that cluster's rows of the full table."""
+    name = ev.ranking.index[3]
+    od = obstacle_degree(ev)
+    full = od.top(4)
+    one = od.top(4, cluster=name)
+    expected = full[full["cluster"] == name].reset_index(drop=True)
+    assert len(one) == 4
+    assert one.equals(expected)
+    with pytest.raises(ParameterError, match="'cluster' 'Nowhere'"):
+        od.top(2, cluster="Nowhere")

@@ -111,3 +111,20 @@ def test_bad_names_are_clean_errors(cli):
     cli("compare", EXAMPLE, "--weightings", "ahp,ahp").assert_clean_error(
         "--weightings names an option twice"
     )
+
+
+def test_gra_rho_and_vikor_v_go_to_their_methods(cli):
+    """The flags --gra-rho and --vikor-v reach GRA and VIKOR only.
+
+    They are refused when --methods lacks their method.
+    """
+    args = ("compare", EXAMPLE, "--methods", "weighted_sum,gra,vikor")
+    base = cli(*args, "--format", "csv")
+    other = cli(*args, "--gra-rho", "1", "--vikor-v", "0", "--format", "csv")
+    assert base.returncode == 0, base.stderr
+    assert other.returncode == 0, other.stderr
+    assert base.stdout != other.stdout
+    cli(
+        "compare", EXAMPLE, "--methods", "weighted_sum,gra",
+        "--vikor-v", "0.3",
+    ).assert_clean_error("only applies to", "vikor")  # fmt: skip

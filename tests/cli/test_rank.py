@@ -232,3 +232,41 @@ def test_max_cr_refusing_a_matrix_is_a_clean_error(cli):
     cli("rank", EXAMPLE_CSV, "--max-cr", "0.01").assert_clean_error(
         "dimensions/default"
     )
+
+
+def test_gra_rho_and_vikor_v_options(cli):
+    """The flags --gra-rho / --vikor-v reach the evaluation.
+
+    They show in the JSON options and change the scores; out of range or
+    with another --method they are refused naming the flag.
+    """
+    base = json.loads(
+        cli("rank", EXAMPLE_CSV, "--method", "gra", "--format", "json").stdout
+    )
+    doc = json.loads(
+        cli(
+            "rank", EXAMPLE_CSV, "--method", "gra", "--gra-rho", "0.2",
+            "--format", "json",
+        ).stdout
+    )  # fmt: skip
+    assert base["options"]["rho"] == 0.5
+    assert doc["options"]["rho"] == 0.2
+    assert doc["ranking"][0]["score"] < base["ranking"][0]["score"]
+    doc = json.loads(
+        cli(
+            "rank", EXAMPLE_CSV, "--method", "vikor", "--vikor-v", "1",
+            "--format", "json",
+        ).stdout
+    )  # fmt: skip
+    assert doc["options"]["v"] == 1.0
+    assert "rho" not in doc["options"]
+    bad = cli("rank", EXAMPLE_CSV, "--method", "gra", "--gra-rho", "0")
+    assert bad.returncode == 2
+    assert "--gra-rho" in bad.stderr
+    assert "(0, 1]" in bad.stderr
+    bad = cli("rank", EXAMPLE_CSV, "--method", "vikor", "--vikor-v", "2")
+    assert bad.returncode == 2
+    assert "--vikor-v" in bad.stderr
+    cli("rank", EXAMPLE_CSV, "--gra-rho", "0.3").assert_clean_error(
+        "only applies to --method gra", "--method weighted_sum"
+    )

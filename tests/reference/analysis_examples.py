@@ -51,11 +51,38 @@ Sources searched with the search tool (corpora pages, code, docs;
   section 2.6.2 (GitHub file index id 7246099545); like every other
   study found, it prints mean obstacle degrees (its Table 4) but not the
   normalised values of a unit together with its obstacles, so no golden.
+
+Searched again on 2026-12-02 (a second session), for stored full texts
+with printed inputs and results. What the tools reach: the ``pages``
+corpus holds web pages from their beginning (with a few further chunks),
+so a table deep in an article is out of reach unless the journal serves
+it as a page of its own (PMC ``/table/...`` pages, Chinese journals'
+``.../T<n>.html`` pages, as for Wang et al. Table 8); the GitHub index
+(``find_string``, ``read_file``) holds code and a few converted papers.
+Queries: GRA coefficient/grade tables (English and 灰色关联), VIKOR S/R/Q
+tables, obstacle-degree tables (障碍度, 因子贡献度, 指标偏离度), coupling
+tables with U, C, T and D (耦合度, 协调度, 综合评价指数). Seen, but with only
+the first page or the abstract stored, so no table could be read:
+Kadirvel & Hariharan (2014), Materiali in tehnologije 48(1), 27 (Taguchi
+GRA; the dlib.si full-text stream); Lin & Lin (2002), Int. J. Machine
+Tools & Manufacture 42, 237-244 (moam.info); Processes 12(6):1212
+(2024, weighted GRA; a mirror's first page); Chatterjee & Chakraborty
+(2016), Decision Science Letters 5, 469-486 (VIKOR variants; 1library);
+Materials 14(4):808 (only its Algorithm 1 page); 王淑佳 et al. (2021)
+(only Table 8 and the abstract, as before); a provincial coupling thesis
+on 751com.cn (U values of one subsystem, not the pairs with C and D).
+Found and added: Opricovic & Tzeng (2007), four weight sets with S, R, Q,
+conditions and compromise sets, and the S, R, conditions and compromise
+of Opricovic & Tzeng (2004), both in scikit-criteria's tests (a second
+transcription, independent of pymcdm's, that agrees with it): still
+``"transcription"``. GRA, the obstacle degree and the coupling forms stay
+``"not found"``: no stored copy with a unit's inputs and its printed
+results was found.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 BENEFIT, COST = "benefit", "cost"
 
@@ -76,6 +103,9 @@ class Example:
     parameters: dict[str, float]
     deviations: tuple[str, ...] = ()
     hand: str = ""
+    #: further printed results that are not vectors (VIKOR's conditions
+    #: and compromise set, as 0-based alternative indices)
+    checks: dict[str, object] = field(default_factory=dict)
 
 
 #: Opricovic, S. and Tzeng, G.-H. (2004). Compromise solution by MCDM
@@ -87,12 +117,21 @@ class Example:
 OPRICOVIC_TZENG_2004 = Example(
     source="Opricovic & Tzeng (2004), EJOR 156(2), 445-455, numerical example",
     where="pymcdm test/test_mcdm.py TestVIKOR.test_output_opricovic "
-    "(kotbaton/pymcdm commit 76e77351), citing the paper",
+    "(kotbaton/pymcdm commit 76e77351), citing the paper; S, R, Q, both "
+    "conditions and the compromise set also in scikit-criteria "
+    "tests/agg/test_vikor.py::test_VIKOR_opricovic2004compromise "
+    "(quatrope/scikit-criteria commit 102c04f7), a second, independent "
+    "transcription that agrees",
     status="transcription",
     matrix=((1, 3000), (2, 3750), (5, 4500)),
     directions=(COST, BENEFIT),
     weights=(0.5, 0.5),
-    results={"Q": (1.0, 0.0, 1.0)},
+    results={
+        "S": (0.5, 0.375, 0.5),
+        "R": (0.5, 0.25, 0.5),
+        "Q": (1.0, 0.0, 1.0),
+    },
+    checks={"advantage": True, "stability": True, "compromise": (1,)},
     decimals=12,
     parameters={"v": 0.5},
     hand="f1: best 1, worst 5; f2: best 4500, worst 3000. Regrets "
@@ -124,6 +163,102 @@ YANG_WU_2020 = Example(
     results={"Q": (0.5679, 0.7667, 1.0, 0.7493, 0.0)},
     decimals=4,
     parameters={"v": 0.5},
+)
+
+#: Opricovic, S. and Tzeng, G.-H. (2007). Extended VIKOR method in
+#: comparison with outranking methods. European Journal of Operational
+#: Research 178(2), 514-529. The hydropower example: six alternatives
+#: (reservoir systems), eight criteria (profit, energy, peak energy and
+#: the environmental-protection grade are benefits; cost, homes to be
+#: relocated, reservoir area and villages to displace are costs), four
+#: weight sets W1-W4 (relative weights 1, 2 or 3.2, normalised to sum 1),
+#: v = 0.5; S, R and Q printed to three decimals. STATUS: transcription:
+#: no stored copy of the paper was found; the data and the printed S, R,
+#: Q, conditions and compromise sets were read in scikit-criteria's test
+#: tests/agg/test_vikor.py::test_VIKOR_opricovic2007extended
+#: (quatrope/scikit-criteria commit 102c04f7), which cites the paper and
+#: checks them to 1e-3. Every printed value is reproduced at the printed
+#: precision; the compromise sets are compared as sets (the transcription
+#: lists them by alternative number, clusterscore by Q).
+_OT2007_MATRIX = (
+    (4184.3, 2914.0, 407.2, 251.0, 195, 244, 15, 2.41),
+    (5211.9, 3630.0, 501.7, 308.3, 282, 346, 21, 1.41),
+    (5021.3, 3920.5, 504.0, 278.6, 12, 56, 3, 4.42),
+    (5566.1, 3957.9, 559.5, 335.3, 167, 268, 16, 3.36),
+    (5060.5, 3293.5, 514.1, 284.2, 69, 90, 7, 4.04),
+    (4317.9, 2925.9, 432.8, 239.3, 12, 55, 3, 4.36),
+)
+_OT2007_DIRECTIONS = (
+    BENEFIT,
+    COST,
+    BENEFIT,
+    BENEFIT,
+    COST,
+    COST,
+    COST,
+    BENEFIT,
+)
+
+
+def _ot2007(name, relative, S, R, Q, advantage, compromise):
+    total = sum(relative)
+    return Example(
+        source=f"Opricovic & Tzeng (2007), EJOR 178(2), 514-529, {name}",
+        where="scikit-criteria tests/agg/test_vikor.py::"
+        "test_VIKOR_opricovic2007extended (quatrope/scikit-criteria commit "
+        "102c04f7), citing the paper",
+        status="transcription",
+        matrix=_OT2007_MATRIX,
+        directions=_OT2007_DIRECTIONS,
+        weights=tuple(x / total for x in relative),
+        results={"S": S, "R": R, "Q": Q},
+        decimals=3,
+        parameters={"v": 0.5},
+        checks={
+            "advantage": advantage,
+            "stability": True,
+            "compromise": compromise,
+        },
+    )
+
+
+OPRICOVIC_TZENG_2007 = (
+    _ot2007(
+        "W1",
+        (1, 1, 1, 1, 1, 1, 1, 1),
+        (0.692, 0.7, 0.29, 0.423, 0.28, 0.346),
+        (0.125, 0.125, 0.121, 0.125, 0.067, 0.125),
+        (0.991, 1.0, 0.473, 0.670, 0.0, 0.578),
+        True,
+        (4,),
+    ),
+    _ot2007(
+        "W2",
+        (2, 2, 2, 2, 1, 1, 1, 1),
+        (0.701, 0.6, 0.386, 0.365, 0.317, 0.459),
+        (0.167, 0.114, 0.161, 0.167, 0.089, 0.167),
+        (1.0, 0.533, 0.552, 0.563, 0.0, 0.686),
+        True,
+        (4,),
+    ),
+    _ot2007(
+        "W3",
+        (1, 1, 1, 1, 2, 2, 2, 2),
+        (0.683, 0.8, 0.193, 0.48, 0.243, 0.232),
+        (0.113, 0.167, 0.08, 0.122, 0.044, 0.083),
+        (0.684, 1.0, 0.147, 0.554, 0.041, 0.191),
+        False,
+        (2, 4, 5),
+    ),
+    _ot2007(
+        "W4",
+        (1, 1, 1, 1, 3.2, 3.2, 3.2, 3.2),
+        (0.678, 0.857, 0.138, 0.513, 0.222, 0.167),
+        (0.129, 0.190, 0.057, 0.139, 0.042, 0.060),
+        (0.668, 1.0, 0.051, 0.588, 0.058, 0.078),
+        False,
+        (2, 4, 5),
+    ),
 )
 
 #: Grey relational analysis: no published worked example found (see the
@@ -473,4 +608,4 @@ WANG_2021_TABLE8 = (
 WANG_2021_TABLE8_STATUS = "stored-copy"
 WANG_2021_TABLE8_SKIP = ((2012, "石家庄"),)
 
-VIKOR_EXAMPLES = (OPRICOVIC_TZENG_2004, YANG_WU_2020)
+VIKOR_EXAMPLES = (OPRICOVIC_TZENG_2004, YANG_WU_2020, *OPRICOVIC_TZENG_2007)

@@ -455,3 +455,29 @@ def test_objective_reaches_the_nominal_run_and_the_samples(system, table):
         uncertainty(table, system, 5, 0, objective="gini", **kw)
     sens = sensitivity(table, system, 4, 0, n_boot=10, objective="std")
     assert sens.options["objective"] == "std"
+
+
+def test_rho_and_v_pass_through_to_the_sampled_methods():
+    """The drivers score GRA / VIKOR samples with the rho / v given.
+
+    So does the nominal run; an option of a method not drawn is refused
+    by name.
+    """
+    from clusterscore.datasets import synthetic_clusters
+
+    df = synthetic_clusters(n=10, rng=5)
+    a = uncertainty(df, n=40, rng=1, methods=("vikor",), keep_ranks=True)
+    b = uncertainty(
+        df, n=40, rng=1, methods=("vikor",), v=1.0, keep_ranks=True
+    )
+    assert b.nominal.options["v"] == 1.0
+    nominal = evaluate(df, method="vikor", v=1.0, combine="linear")
+    nominal = nominal.ranking["score"]
+    pd.testing.assert_series_equal(b.nominal.ranking["score"], nominal)
+    assert not np.array_equal(a.ranks, b.ranks)
+    g = uncertainty(df, n=5, rng=1, methods=("gra", "topsis"), rho=0.2)
+    assert g.nominal.options["rho"] == 0.2
+    with pytest.raises(ParameterError, match="'rho' only applies to"):
+        uncertainty(df, n=5, rng=1, methods=("topsis",), rho=0.2)
+    with pytest.raises(ParameterError, match=r"'v'.*\[0, 1\]"):
+        sensitivity(df, n=5, rng=1, methods=("vikor",), v=2.0)

@@ -8,7 +8,7 @@
   Spearman and Kendall rank correlations.
 
 Every function takes an `Evaluation` (or the input of `evaluate`) and
-recomputes nothing it can read from it; see ``docs/analysis.md``.
+recomputes nothing it can read from it; see ``docs/methodology.md``.
 """
 
 from clusterscore.analysis.compare import MethodComparison, compare_methods

@@ -37,7 +37,13 @@ import pandas as pd
 
 from clusterscore._checks import check_option
 from clusterscore.errors import ParameterError
-from clusterscore.scoring import AGGREGATIONS, WEIGHTINGS, rank_clusters
+from clusterscore.scoring import (
+    AGGREGATIONS,
+    METHOD_OPTIONS,
+    WEIGHTINGS,
+    method_options,
+    rank_clusters,
+)
 from clusterscore.system import IndicatorSystem
 
 if TYPE_CHECKING:
@@ -139,7 +145,9 @@ def compare_methods(
         Passed to every `rank_clusters` call (``by_type``, ``missing``,
         ``combine``, ``alpha``, ...). ``normalization`` applies to every
         method, so it must suit all of them; leave it out to use each
-        method's default.
+        method's default. ``rho`` (GRA) and ``v`` (VIKOR) go to the runs
+        of their own method only, and are refused when `methods` lacks
+        it.
 
     Returns
     -------
@@ -173,17 +181,23 @@ def compare_methods(
             )
     methods = _as_names(func, "methods", methods, AGGREGATIONS)
     weightings = _as_names(func, "weightings", weightings, WEIGHTINGS)
+    # rho (GRA) and v (VIKOR) go to their own method's runs only
+    own = method_options(
+        func, methods, {k: options.pop(k, None) for k in METHOD_OPTIONS}
+    )
     variants = tuple((m, w) for m in methods for w in weightings)
     ranks: dict[str, pd.Series] = {}
     scores: dict[str, pd.Series] = {}
     order = None
     for method, weighting in variants:
+        mine = {k: x for k, x in own.items() if METHOD_OPTIONS[k] == method}
         ranking = rank_clusters(  # the names were checked by _as_names
             df,
             system,
             weighting=cast("Weighting", weighting),
             method=cast("Aggregation", method),
             **options,
+            **mine,
         )
         if order is None:
             order = ranking.index
@@ -191,8 +205,8 @@ def compare_methods(
         ranks[label] = ranking["rank"]
         scores[label] = ranking["score"]
     assert order is not None  # _as_names: at least one variant
-    rank_table = pd.DataFrame(ranks).loc[order]
-    score_table = pd.DataFrame(scores).loc[order]
+    rank_table = pd.DataFrame(ranks).reindex(order)
+    score_table = pd.DataFrame(scores).reindex(order)
     rank_table.index.name = score_table.index.name = "cluster"
     return MethodComparison(
         ranks=rank_table,

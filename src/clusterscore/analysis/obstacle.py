@@ -16,7 +16,7 @@ degree of a dimension is the sum over its indicators,
 
 The formula is the one stated in the land-ecology study read for it
 (Ao et al., 干旱区地理, section 2.6.2, eq. for :math:`M_j`); see
-``docs/analysis.md`` for the sources and for why no published worked
+``docs/methodology.md`` for the sources and for why no published worked
 example could serve as a golden test.
 
 How it differs from the gap diagnosis (`clusterscore.flag_gaps`): the
@@ -39,6 +39,7 @@ import pandas as pd
 from clusterscore import normalize as _norm
 from clusterscore.errors import DataError, ParameterError
 from clusterscore.scoring import Evaluation, Prepared, prepare
+from clusterscore.scoring.panel import panel_segments
 
 __all__ = [
     "ObstacleDegree",
@@ -124,7 +125,13 @@ class ObstacleDegree:
     dimension_of: dict[str, str]
     normalization: str
 
-    def top(self, n: int = 3, *, level: str = "indicator") -> pd.DataFrame:
+    def top(
+        self,
+        n: int = 3,
+        *,
+        level: str = "indicator",
+        cluster: str | None = None,
+    ) -> pd.DataFrame:
         """Return the `n` largest obstacles of each cluster, largest first.
 
         Parameters
@@ -133,11 +140,15 @@ class ObstacleDegree:
             How many per cluster (at most the number of columns).
         level : {"indicator", "dimension"}
             Indicators or dimensions.
+        cluster : str, optional
+            Only this cluster (every year of it on a panel): the obstacles
+            to read beside its gap diagnosis (`clusterscore.diagnose`).
 
         Returns
         -------
         pandas.DataFrame
-            One row per (cluster, position): ``cluster``, ``type``,
+            One row per (cluster, position): ``cluster`` (after ``year``
+            on a panel), ``type``,
             ``position`` (1 = largest), ``indicator`` (or ``dimension``),
             ``obstacle`` (%) and, for indicators, ``dimension`` and
             ``deviation``. Clusters in the ranking's order; equal degrees
@@ -159,29 +170,45 @@ class ObstacleDegree:
                 value=n,
             )
         frame = self.indicators if level == "indicator" else self.dimensions
+        if cluster is not None:
+            keys = frame.index.get_level_values("cluster")
+            if cluster not in set(keys):
+                raise ParameterError(
+                    f"ObstacleDegree.top(): 'cluster' {cluster!r} is not a "
+                    f"cluster of the evaluation ({len(set(keys))} clusters, "
+                    f"e.g. {keys[0]!r}).",
+                    parameter="cluster",
+                    value=cluster,
+                )
+            frame = frame[keys == cluster]
         values = frame.to_numpy()
+        types = self.types.loc[frame.index].to_numpy()
+        deviation = self.deviation.loc[frame.index].to_numpy()
         # stable sort of -O keeps the column (system) order among ties
         order = np.argsort(-values, axis=1, kind="stable")[:, : int(n)]
         rows = []
         columns = list(frame.columns)
-        for i, cluster in enumerate(frame.index):
+        panel = isinstance(frame.index, pd.MultiIndex)
+        for i, key in enumerate(frame.index):
+            year, cluster = key if panel else (None, key)
             for pos, j in enumerate(order[i], start=1):
                 value = float(values[i, j])
                 if value <= 0.0:
                     break
-                row = {
+                row = {"year": year} if panel else {}
+                row |= {
                     "cluster": cluster,
-                    "type": self.types.iloc[i],
+                    "type": types[i],
                     "position": pos,
                     level: columns[j],
                     "obstacle": value,
                 }
                 if level == "indicator":
                     row["dimension"] = self.dimension_of[columns[j]]
-                    dev = cast(float, self.deviation.iat[i, j])
-                    row["deviation"] = float(dev)
+                    row["deviation"] = float(deviation[i, j])
                 rows.append(row)
-        names = ["cluster", "type", "position", level, "obstacle"]
+        names = ["year"] * panel + ["cluster", "type", "position", level]
+        names.append("obstacle")
         if level == "indicator":
             names += ["dimension", "deviation"]
         return pd.DataFrame(rows, columns=names)
@@ -232,18 +259,12 @@ def evaluation_matrix(
     m, n = prep.X.shape
     Y = np.empty((m, n))
     W = np.empty((m, n))
-    segments: list[tuple[str | None, np.ndarray]]
-    if o["by_type"]:
-        segments = [
-            (t, np.flatnonzero(prep.types == t))
-            for t in ev.system.cluster_types
-            if np.any(prep.types == t)
-        ]
-    else:
-        segments = [(None, np.arange(m))]
-    for cluster_type, rows in segments:
+    # the segments evaluate scored: all rows, each type (by_type), and on
+    # a panel scored per year each year; the global panel is one segment
+    segments = panel_segments(prep, ev.system, o["by_type"], o.get("panel"))
+    for cluster_type, year, rows in segments:
         Y[rows] = _segment_matrix(ev, prep, rows, normalization, cluster_type)
-        W[rows] = _segment_weights(ev, prep, cluster_type)
+        W[rows] = _segment_weights(ev, prep, cluster_type, year)
     return prep, Y, W, normalization
 
 
@@ -289,17 +310,25 @@ def _segment_matrix(
 
 
 def _segment_weights(
-    ev: Evaluation, prep: Prepared, cluster_type: str | None
+    ev: Evaluation,
+    prep: Prepared,
+    cluster_type: str | None,
+    year: int | None = None,
 ) -> np.ndarray:
     """Return the ``used`` weights of one segment, in column order."""
-    table = ev.weights
+    used = ev.weights["used"]
+    if year is not None:
+        used = used.xs(year, level="year")
     if cluster_type is not None:
-        table = cast(pd.DataFrame, table.xs(cluster_type, level="type"))
-    return table["used"].reindex(list(prep.indicators)).to_numpy(float)
+        used = used.xs(cluster_type, level="type")
+    return used.reindex(list(prep.indicators)).to_numpy(float)
 
 
 def obstacle_degree(
-    ev: Evaluation, *, normalization: str | None = None
+    ev: Evaluation,
+    *,
+    normalization: str | None = None,
+    year: int | None = None,
 ) -> ObstacleDegree:
     r"""Obstacle degree of every indicator and dimension of every cluster.
 
@@ -330,18 +359,27 @@ def obstacle_degree(
         The result of `clusterscore.evaluate`.
     normalization : {"minmax", "target", "percentile"}, optional
         Override the normalisation of :math:`y`.
+    year : int, optional
+        Only for a panel evaluation (a table with a ``year`` column): keep
+        the rows of this year. The degrees do not depend on it: each
+        cluster-year's are computed with the normalisation and weights
+        its score had (``panel="global"``: one min-max over all
+        cluster-years and one set of weights; ``"per_year"``: each year's
+        own).
 
     Returns
     -------
     ObstacleDegree
         ``.indicators`` and ``.dimensions`` (percent, clusters in the
-        ranking's order) and ``.top(n)``, the largest obstacles of each
-        cluster.
+        ranking's order; on a panel indexed by ``(year, cluster)``, each
+        year's clusters best first) and ``.top(n)``, the largest
+        obstacles of each cluster (with a ``year`` column on a panel).
 
     Raises
     ------
     ParameterError
-        `normalization` not bounded.
+        `normalization` not bounded; `year` on an evaluation without
+        years, or a year the panel does not have.
     DataError
         ``"target"`` without a target for some indicator and type.
 
@@ -363,11 +401,16 @@ def obstacle_degree(
     >>> bool(np.allclose(od.indicators.sum(axis=1), 100))
     True
     """
+    order = _rows_of_year(ev, year)
     prep, Y, W, normalization = evaluation_matrix(ev, normalization)
     obst = obstacle_kernel(Y, W)
     ids = list(prep.indicators)
-    index = pd.Index(prep.clusters, name="cluster")
-    order = list(ev.ranking.index)
+    if prep.years is None:
+        index = pd.Index(prep.clusters, name="cluster")
+    else:
+        index = pd.MultiIndex.from_arrays(
+            [prep.years, prep.clusters], names=["year", "cluster"]
+        )
     indicators = pd.DataFrame(obst, index=index, columns=ids).loc[order]
     dimension_of = {i: ev.system.indicator(i).dimension for i in ids}
     dims = list(prep.dimensions)
@@ -390,3 +433,29 @@ def obstacle_degree(
         dimension_of=dimension_of,
         normalization=normalization,
     )
+
+
+def _rows_of_year(ev: Evaluation, year: int | None) -> pd.Index:
+    """Return the ranking's rows to keep: all, or those of `year`."""
+    index = ev.ranking.index
+    panel = isinstance(index, pd.MultiIndex)
+    if year is None:
+        return index
+    if not panel:
+        raise ParameterError(
+            f"obstacle_degree(): 'year' applies to a panel evaluation (a "
+            f"table with a 'year' column); this one has no years; got "
+            f"year={year!r}.",
+            parameter="year",
+            value=year,
+        )
+    years = sorted({int(y) for y in index.get_level_values("year")})
+    if isinstance(year, bool) or year not in years:
+        raise ParameterError(
+            f"obstacle_degree(): 'year' must be one of the panel's years "
+            f"{years}; got {year!r}.",
+            parameter="year",
+            value=year,
+            allowed=tuple(years),
+        )
+    return index[index.get_level_values("year") == year]

@@ -83,6 +83,22 @@ def add_parser(
         help="aggregation methods (default: %(default)s)",
     )
     p.add_argument(
+        "--gra-rho",
+        type=float_option(0.0, 1.0, open_low=True),
+        default=None,
+        metavar="RHO",
+        help="GRA's distinguishing coefficient in (0, 1], for --method gra "
+        "(default: 0.5)",
+    )
+    p.add_argument(
+        "--vikor-v",
+        type=float_option(0.0, 1.0),
+        default=None,
+        metavar="V",
+        help="VIKOR's weight of group utility against individual regret "
+        "in [0, 1], for --method vikor (default: 0.5)",
+    )
+    p.add_argument(
         "--weightings",
         default="combined",
         metavar="W[,W...]",
@@ -132,6 +148,8 @@ def run(args: argparse.Namespace) -> int:
         alpha=args.alpha,
         missing=args.missing,
         objective=args.objective,
+        rho=args.gra_rho,
+        v=args.vikor_v,
     )
     types = table.set_index("cluster")["type"]
     labels = system_labels(system, args.lang)

@@ -20,6 +20,7 @@ from clusterscore.cli._common import (
     add_common,
     add_missing,
     emit,
+    float_option,
     int_option,
     load_system_arg,
 )
@@ -130,6 +131,22 @@ def add_parser(
         help="the aggregation method of the evaluation, which sets the "
         "default normalisation (default: %(default)s)",
     )
+    p.add_argument(
+        "--gra-rho",
+        type=float_option(0.0, 1.0, open_low=True),
+        default=None,
+        metavar="RHO",
+        help="GRA's distinguishing coefficient in (0, 1], for --method gra "
+        "(default: 0.5)",
+    )
+    p.add_argument(
+        "--vikor-v",
+        type=float_option(0.0, 1.0),
+        default=None,
+        metavar="V",
+        help="VIKOR's weight of group utility against individual regret "
+        "in [0, 1], for --method vikor (default: 0.5)",
+    )
     add_year(p)
     add_missing(p)
     add_common(p, table=True)
@@ -165,6 +182,8 @@ def run(args: argparse.Namespace) -> int:
         weighting=args.weighting,
         method=args.method,
         missing=args.missing,
+        rho=args.gra_rho,
+        v=args.vikor_v,
     )
     od = obstacle_degree(ev)
     labels = system_labels(system, args.lang)

@@ -97,6 +97,22 @@ def add_parser(
         help="aggregation (default: %(default)s)",
     )
     p.add_argument(
+        "--gra-rho",
+        type=float_option(0.0, 1.0, open_low=True),
+        default=None,
+        metavar="RHO",
+        help="GRA's distinguishing coefficient in (0, 1], for --method gra "
+        "(default: 0.5)",
+    )
+    p.add_argument(
+        "--vikor-v",
+        type=float_option(0.0, 1.0),
+        default=None,
+        metavar="V",
+        help="VIKOR's weight of group utility against individual regret "
+        "in [0, 1], for --method vikor (default: 0.5)",
+    )
+    p.add_argument(
         "--normalization",
         default=None,
         help="minmax|target|percentile (weighted_sum, "
@@ -194,6 +210,8 @@ def run(args: argparse.Namespace) -> int:
         objective=args.objective,
         ri=args.ri,
         max_cr=args.max_cr,
+        rho=args.gra_rho,
+        v=args.vikor_v,
     )
     panel = "panel" in ev.options
     change = ["rank_change", "score_change"] if panel else []

@@ -197,6 +197,22 @@ def add_parser(
         "(weighted_sum, geometric, topsis; default: weighted_sum)",
     )
     p.add_argument(
+        "--gra-rho",
+        type=float_option(0.0, 1.0, open_low=True),
+        default=None,
+        metavar="RHO",
+        help="GRA's distinguishing coefficient in (0, 1], for --method gra "
+        "(default: 0.5)",
+    )
+    p.add_argument(
+        "--vikor-v",
+        type=float_option(0.0, 1.0),
+        default=None,
+        metavar="V",
+        help="VIKOR's weight of group utility against individual regret "
+        "in [0, 1], for --method vikor (default: 0.5)",
+    )
+    p.add_argument(
         "--normalizations",
         metavar="N[,N...]",
         help="normalisations to draw from, nominal first (minmax, target, "
@@ -299,6 +315,8 @@ def run(args: argparse.Namespace) -> int:
         "cr_rule": args.cr_rule,
         "ri": args.ri,
         "missing": args.missing,
+        "rho": args.gra_rho,
+        "v": args.vikor_v,
     }
     bar = Progress("uncertainty")
     try:

@@ -17,9 +17,11 @@ from clusterscore.scoring.options import (
     ALL_NORMALIZATIONS,
     COMBINATIONS,
     DEFAULT_NORMALIZATION,
+    METHOD_OPTIONS,
     NORMALIZATIONS_FOR,
     WEIGHTINGS,
     RunOptions,
+    method_options,
     resolve_normalization,
 )
 from clusterscore.scoring.panel import (
@@ -46,6 +48,7 @@ __all__ = [
     "ALL_NORMALIZATIONS",
     "COMBINATIONS",
     "DEFAULT_NORMALIZATION",
+    "METHOD_OPTIONS",
     "MIN_TYPE_VALUES",
     "MISSING_POLICIES",
     "NORMALIZATIONS_FOR",
@@ -61,6 +64,7 @@ __all__ = [
     "evaluate",
     "evaluate_prepared",
     "hierarchy_weights",
+    "method_options",
     "normalised",
     "objective_weights",
     "prepare",

@@ -214,11 +214,13 @@ class Evaluation:
         """Return a short text saying which weights and methods were used."""
         o = self.options
         rows = "cluster-years" if "panel" in o else "clusters"
+        # GRA's rho / VIKOR's v, in the options of their method only
+        own = "".join(f" ({k}={o[k]})" for k in ("rho", "v") if k in o)
         lines = [
             f"clusterscore {self.version}: {len(self.ranking)} {rows}, "
             f"{int(self.weights['used'].gt(0).sum())} weighted indicators",
             f"weighting={o['weighting']} (combine={o['combine']}, "
-            f"alpha={o['alpha']}), method={o['method']}, "
+            f"alpha={o['alpha']}), method={o['method']}{own}, "
             f"normalization={o['normalization']}, by_type={o['by_type']}, "
             f"missing={o['missing']}",
             f"objective={o['objective']}, ri={o['ri']}, max_cr={o['max_cr']}",
@@ -256,6 +258,8 @@ def evaluate(
     objective: Objective = "entropy",
     ri: RITable = "saaty",
     max_cr: float | None = MAX_CR,
+    rho: float | None = None,
+    v: float | None = None,
 ) -> Evaluation:
     r"""Score, rank and explain a table of clusters.
 
@@ -270,8 +274,8 @@ def evaluate(
         Subjective AHP weights, objective weights (of the `objective`
         method; ``"entropy"`` names the objective side whatever the
         method), or both combined.
-    method : {"weighted_sum", "geometric", "topsis"}
-        The aggregation.
+    method : {"weighted_sum", "geometric", "topsis", "gra", "vikor"}
+        The aggregation (`clusterscore.aggregate.AGGREGATIONS`).
     normalization : str, optional
         For ``weighted_sum`` and ``geometric``: ``"minmax"`` (default),
         ``"target"`` (value relative to the cluster type's benchmark
@@ -314,6 +318,13 @@ def evaluate(
         Refuse a judgment matrix of the system whose CR exceeds this
         (default 0.10, Saaty 1980); None accepts every matrix (see
         `clusterscore.weights.system_weights`).
+    rho : float, optional
+        Only for ``method="gra"``: the distinguishing coefficient of the
+        grey relational coefficients, in (0, 1]; default 0.5 (Deng 1982).
+    v : float, optional
+        Only for ``method="vikor"``: the weight of the strategy of
+        maximum group utility, in [0, 1]; default 0.5 (Opricovic & Tzeng
+        2004).
 
     Returns
     -------
@@ -359,6 +370,8 @@ def evaluate(
         objective=objective,
         ri=ri,
         max_cr=max_cr,
+        rho=rho,
+        v=v,
     )
     if system is None:
         system = load_system()
@@ -580,8 +593,9 @@ def _score_segment(
         },
         index=pd.Index(names, name="indicator"),
     )
+    own = {"rho": options.get("rho"), "v": options.get("v")}
     return (
-        aggregate_scores(method, data, used, signs, norm),
-        dimension_scores(method, data, used, prep, norm),
+        aggregate_scores(method, data, used, signs, norm, **own),
+        dimension_scores(method, data, used, prep, norm, **own),
         table,
     )

@@ -10,6 +10,7 @@ stages below (`clusterscore.aggregate.AGGREGATIONS`,
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -19,7 +20,10 @@ from clusterscore._checks import (
     check_option,
     check_unit_interval,
 )
+from clusterscore.aggregate.gra import DEFAULT_RHO, check_rho
 from clusterscore.aggregate.registry import Aggregation as _Aggregation
+from clusterscore.aggregate.vikor import DEFAULT_V, check_v
+from clusterscore.errors import ParameterError
 from clusterscore.judgments import MAX_CR, RI_TABLES
 from clusterscore.scoring.stages import MISSING_POLICIES, OBJECTIVES
 from clusterscore.weights.combine import COMBINE_METHODS, CombineMethod
@@ -29,9 +33,11 @@ __all__ = [
     "ALL_NORMALIZATIONS",
     "COMBINATIONS",
     "DEFAULT_NORMALIZATION",
+    "METHOD_OPTIONS",
     "NORMALIZATIONS_FOR",
     "WEIGHTINGS",
     "RunOptions",
+    "method_options",
     "resolve_normalization",
 ]
 
@@ -100,6 +106,11 @@ COMBINATIONS = tuple(COMBINE_METHODS)
 Combination = CombineMethod
 """The names in `COMBINATIONS`, as a type (a test keeps them in step)."""
 
+METHOD_OPTIONS = {"rho": "gra", "v": "vikor"}
+"""Each aggregation's own option and the method it belongs to: GRA's
+distinguishing coefficient ``rho`` in (0, 1] and VIKOR's group-utility
+weight ``v`` in [0, 1] (both 0.5 by default)."""
+
 
 @dataclass(frozen=True)
 class RunOptions:
@@ -121,6 +132,13 @@ ahp_method, objective, ri, max_cr
     panel : {None, "global", "per_year"}
         How a panel (a table with a ``year`` column) is scored; None for
         a table without years, and then absent from `as_dict`.
+    rho : float
+        GRA's distinguishing coefficient in (0, 1] (Deng 1982; default
+        0.5); used by ``method="gra"`` only, and in `as_dict` only then.
+    v : float
+        VIKOR's weight of the group-utility strategy in [0, 1] (Opricovic
+        & Tzeng 2004; default 0.5); used by ``method="vikor"`` only, and
+        in `as_dict` only then.
     """
 
     weighting: str = "combined"
@@ -136,6 +154,8 @@ ahp_method, objective, ri, max_cr
     max_cr: float | None = MAX_CR
     system: str = ""
     panel: str | None = None
+    rho: float = DEFAULT_RHO
+    v: float = DEFAULT_V
 
     @classmethod
     def checked(
@@ -153,11 +173,15 @@ ahp_method, objective, ri, max_cr
         objective: str = "entropy",
         ri: str = "saaty",
         max_cr: float | None = MAX_CR,
+        rho: float | None = None,
+        v: float | None = None,
     ) -> RunOptions:
         """Validate the options of `fn` and return them as a record.
 
         The record's `system` is left empty for the caller to fill in
-        (``dataclasses.replace``) once the system is loaded.
+        (``dataclasses.replace``) once the system is loaded. `rho` and
+        `v` (None: the default 0.5) are checked, and refused for a
+        method they do not apply to (`METHOD_OPTIONS`).
         """
         check_option(fn, "weighting", weighting, WEIGHTINGS)
         check_option(fn, "method", method, AGGREGATIONS)
@@ -171,6 +195,8 @@ ahp_method, objective, ri, max_cr
             check_option(
                 fn, "normalization", normalization, NORMALIZATIONS_FOR[method]
             )
+        extra = method_options(fn, method, {"rho": rho, "v": v})
+        rho_v = (extra.get("rho", DEFAULT_RHO), extra.get("v", DEFAULT_V))
         return cls(
             weighting=weighting,
             method=method,
@@ -183,14 +209,59 @@ ahp_method, objective, ri, max_cr
             objective=objective,
             ri=ri,
             max_cr=max_cr,
+            rho=rho_v[0],
+            v=rho_v[1],
         )
 
     def as_dict(self) -> dict[str, Any]:
         """Return the options as a dict (field order), as `Evaluation` has.
 
-        ``panel`` is left out for a table without years.
+        ``panel`` is left out for a table without years, ``rho`` unless
+        the method is GRA and ``v`` unless it is VIKOR.
         """
         out = asdict(self)
         if out["panel"] is None:
             del out["panel"]
+        for name, owner in METHOD_OPTIONS.items():
+            if self.method != owner:
+                del out[name]
         return out
+
+
+def method_options(
+    fn: str, methods: str | Sequence[str], given: Mapping[str, Any]
+) -> dict[str, float]:
+    """Check the aggregations' own options; refuse those no method uses.
+
+    `given` maps option names (``rho``, ``v``; others are ignored) to
+    values, None for "not given" (the default 0.5 is kept and the option
+    left out of the result). An option is refused when none of `methods`
+    (one method, or those `clusterscore.uncertainty` draws) owns it
+    (`METHOD_OPTIONS`).
+
+    Examples
+    --------
+    >>> method_options("evaluate", "gra", {"rho": 0.3, "v": None})
+    {'rho': 0.3}
+    """
+    checks = {"rho": check_rho, "v": check_v}
+    several = not isinstance(methods, str)
+    pool = tuple(methods) if several else (methods,)
+    out: dict[str, float] = {}
+    for name, owner in METHOD_OPTIONS.items():
+        value = given.get(name)
+        if value is None:
+            continue
+        if owner not in pool:
+            got = f"method={methods!r}"
+            if several:
+                got = f"methods={list(pool)!r}"
+            raise ParameterError(
+                f"{fn}(): '{name}' only applies to method={owner!r}; got "
+                f"{got}.",
+                parameter=name,
+                value=value,
+                allowed=f"method={owner!r}",
+            )
+        out[name] = checks[name](fn, value)
+    return out

@@ -486,12 +486,30 @@ def scoring_matrix(
     return normalised(X, signs, normalization, system, types, names)
 
 
+def _own_options(
+    method: str, rho: float | None, v: float | None
+) -> dict[str, float]:
+    """Return the keyword options `method`'s kernels take (rho, v).
+
+    GRA takes rho, VIKOR v; None keeps the kernel's default.
+    """
+    given = {"rho": rho, "v": v}
+    return {
+        k: given[k]
+        for k in _agg.AGGREGATIONS[method].options
+        if given.get(k) is not None
+    }
+
+
 def aggregate_scores(
     method: str,
     data: np.ndarray,
     weights: np.ndarray,
     signs: np.ndarray,
     normalization: str,
+    *,
+    rho: float | None = None,
+    v: float | None = None,
 ) -> npt.NDArray[np.float64]:
     """Scores 0-100 (higher is better) of the rows of `data`; batched.
 
@@ -499,15 +517,19 @@ def aggregate_scores(
     vector (n,) or a batch (k, n), giving scores (m,) or (k, m). TOPSIS
     aggregates the raw matrix with `signs` and its `normalization`; every
     other method's registry kernel (`clusterscore.aggregate.AGGREGATIONS`:
-    weighted sum, geometric mean, GRA, VIKOR, each at its default options)
-    the normalised one. All are batched over weight rows.
+    weighted sum, geometric mean, GRA with `rho`, VIKOR with `v`; None is
+    the default 0.5, the other method's option is ignored) the normalised
+    one. All are batched over weight rows. `rho` and `v` are checked by
+    the caller (`RunOptions.checked`).
     """
     if method == "topsis":
         # checked against NORMALIZATIONS_FOR["topsis"] by the callers
         norm = cast("TopsisNormalization", normalization)
         score = _agg.topsis(data, weights, signs, normalization=norm)
     else:
-        score = _agg.AGGREGATIONS[method].kernel(data, weights)
+        score = _agg.AGGREGATIONS[method].kernel(
+            data, weights, **_own_options(method, rho, v)
+        )
     return 100.0 * np.asarray(score, dtype=float)
 
 
@@ -517,6 +539,9 @@ def dimension_scores(
     weights: np.ndarray,
     prep: Prepared,
     normalization: str,
+    *,
+    rho: float | None = None,
+    v: float | None = None,
 ) -> npt.NDArray[np.float64]:
     """Sub-scores 0-100 per dimension (see `evaluate`, Notes)."""
     if method == "topsis":
@@ -525,7 +550,7 @@ def dimension_scores(
             "normalization": normalization,
         }
     else:
-        kw = {}
+        kw = _own_options(method, rho, v)
     sub = _agg.dimension_scores(
         data, weights, prep.groups, method=method, **kw
     )

@@ -27,6 +27,7 @@ from clusterscore.scoring import (
     aggregate_scores,
     evaluate_prepared,
     hierarchy_weights,
+    method_options,
     normalised,
     objective_weights,
     prepare,
@@ -196,7 +197,13 @@ class Model:
             method = self.pert.methods[c // len(norms)]
             norm = self.resolved(method, norms[c % len(norms)])
             out[rows] = aggregate_scores(
-                method, self.payload[method, norm], w[rows], self.signs, norm
+                method,
+                self.payload[method, norm],
+                w[rows],
+                self.signs,
+                norm,
+                rho=self.run.rho,
+                v=self.run.v,
             )
         return out
 
@@ -361,6 +368,7 @@ def setup(
         ri=pert.ri,
         system=system.path or system.id,
     )
+    run = replace(run, **method_options(fn, pert.methods, o))
     if prep.years is not None:  # a panel: the global method only
         run = replace(run, panel="global")
     ev = evaluate_prepared(prep, system, run)

@@ -111,6 +111,8 @@ def _options(kw: dict[str, Any]) -> dict[str, Any]:
         "normalizations",
         "max_cr",
         "missing",
+        "rho",
+        "v",
     )
     return {k: kw[k] for k in keys}
 
@@ -140,6 +142,8 @@ def uncertainty(
     cr_rule: str = "resample",
     ri: str = "saaty",
     missing: str = "refuse",
+    rho: float | None = None,
+    v: float | None = None,
     chunk_size: int | None = None,
     keep_ranks: bool = False,
     progress: Callable[[int, int], None] | None = None,
@@ -220,6 +224,10 @@ def uncertainty(
         The random-index table of the CR (see `clusterscore.judgments.ahp`).
     missing : {"refuse", "median", "drop_indicator"}
         As for `evaluate`.
+    rho, v : float, optional
+        GRA's distinguishing coefficient and VIKOR's group-utility weight
+        (as for `evaluate`; default 0.5), used by every sample of that
+        method; refused unless `methods` holds it.
     chunk_size : int, optional
         Samples per batch; memory grows with ``chunk_size x clusters``.
         Default: about :math:`2^{20}` / clusters.
@@ -394,6 +402,8 @@ def sensitivity(
     cr_rule: str = "resample",
     ri: str = "saaty",
     missing: str = "refuse",
+    rho: float | None = None,
+    v: float | None = None,
     chunk_size: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> SensitivityResult:
