@@ -47,14 +47,14 @@ __all__ = [
     "MISSING_TOKENS",
     "NUMBER_PATTERN",
     "Parsed",
+    "add_number_problems",
     "ascii_number_text",
     "name_column",
     "normalize_name",
     "normalize_names",
-    "parse_number_texts",
-    "add_number_problems",
     "numeric_column",
     "parse_columns",
+    "parse_number_texts",
     "text_column",
     "type_column",
     "type_lookup",
@@ -100,7 +100,7 @@ def name_column(s: pd.Series) -> pd.Series:
     """Return the cluster names by `normalize_name`, NaN where missing.
 
     Two names that differ only by invisible characters or white space
-    (``'Wuxi IoT'``, ``'Wuxi\\u00a0IoT'``, ``'Wuxi IoT\\u200b'``) become the
+    (``'Wuxi IoT'``, the same with a no-break or a zero-width space) become the
     same name, so the uniqueness check finds them.
     """
     values = s.reset_index(drop=True)
@@ -170,8 +170,8 @@ invisible characters of `clusterscore.system.schema.INVISIBLE`)."""
 
 # character classes and states of the automaton
 _PAD, _DIG, _SIGN, _DOT, _EXP, _COMMA, _SPACE, _OTHER = range(8)
-(S0, S1, I1, I2, I3, I4, G0, G1, G2, G3, D0, DG, DN, F, FG, E0, E1, E2, T,
- X) = range(20)  # fmt: skip
+S0, S1, I1, I2, I3, I4, G0, G1, G2, G3 = range(10)
+D0, DG, DN, F, FG, E0, E1, E2, T, X = range(10, 20)
 _ACCEPT = np.zeros(20, dtype=bool)
 _ACCEPT[[I1, I2, I3, I4, G3, D0, DG, F, FG, E2, T]] = True
 
@@ -340,10 +340,8 @@ def numeric_column(s: pd.Series) -> Parsed:
         cells = values.to_numpy()
         missing = pd.isna(cells)
         original = pd.Series(cells.astype(object)).where(~missing, np.nan)
-        return Parsed(
-            pd.Series(np.full(n, np.nan)), original, ~missing,
-            complex_=~missing,
-        )  # fmt: skip
+        nothing = pd.Series(np.full(n, np.nan))
+        return Parsed(nothing, original, ~missing, complex_=~missing)
     if pd.api.types.is_numeric_dtype(values):
         out = values.to_numpy(dtype=float, na_value=np.nan)
         series = pd.Series(out, dtype="float64")
@@ -387,8 +385,8 @@ def numeric_column(s: pd.Series) -> Parsed:
         bad |= overflow
     bad |= cplx
     original = pd.Series(values.to_numpy(dtype=object)).where(~missing, np.nan)
-    return Parsed(pd.Series(out, dtype="float64"), original, bad,
-                  overflow, cplx)  # fmt: skip
+    series = pd.Series(out, dtype="float64")
+    return Parsed(series, original, bad, overflow, cplx)
 
 
 def parse_columns(
