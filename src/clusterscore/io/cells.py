@@ -322,8 +322,13 @@ def _is_token(text: str) -> bool:
 _REAL = (int, float, np.integer, np.floating, decimal.Decimal, Fraction)
 
 
-def numeric_column(s: pd.Series) -> Parsed:
+def numeric_column(
+    s: pd.Series, out: npt.NDArray[np.float64] | None = None
+) -> Parsed:
     """Parse a column into float64 (vectorised).
+
+    With `out` (a float64 array of the column's length) the values are
+    written into it and `Parsed.values` is a view of it.
 
     Numbers pass through (booleans and complex numbers are refused).
     Text is read by `NUMBER_PATTERN` after `ascii_number_text`: ASCII or
@@ -343,12 +348,19 @@ def numeric_column(s: pd.Series) -> Parsed:
         nothing = pd.Series(np.full(n, np.nan))
         return Parsed(nothing, original, ~missing, complex_=~missing)
     if pd.api.types.is_numeric_dtype(values):
-        out = values.to_numpy(dtype=float, na_value=np.nan)
-        series = pd.Series(out, dtype="float64")
+        if out is None:
+            out = np.empty(n)
+        if values.hasnans:  # nullable dtypes: NA becomes NaN
+            out[:] = values.to_numpy(dtype=float, na_value=np.nan)
+        else:
+            np.copyto(out, values.to_numpy(), casting="unsafe")
+        series = pd.Series(out, dtype="float64", copy=False)
         return Parsed(series, series, np.zeros(n, dtype=bool))
     cells = values.to_numpy(dtype=object)
     missing = np.asarray(pd.isna(cells), dtype=bool)
-    out = np.full(n, np.nan)
+    if out is None:
+        out = np.empty(n)
+    out[:] = np.nan
     bad = np.zeros(n, dtype=bool)
     overflow = np.zeros(n, dtype=bool)
     cplx = np.zeros(n, dtype=bool)
@@ -385,7 +397,7 @@ def numeric_column(s: pd.Series) -> Parsed:
         bad |= overflow
     bad |= cplx
     original = pd.Series(values.to_numpy(dtype=object)).where(~missing, np.nan)
-    series = pd.Series(out, dtype="float64")
+    series = pd.Series(out, dtype="float64", copy=False)
     return Parsed(series, original, bad, overflow, cplx)
 
 
@@ -395,7 +407,8 @@ def parse_columns(
     """Parse the columns found into a canonical frame.
 
     Returns the frame (text columns, then indicator columns, those found;
-    a RangeIndex of `n_rows`) and the parsed indicator columns.
+    a RangeIndex of `n_rows`) and the parsed indicator columns. The
+    indicator columns are one float64 block (made once, not copied again).
     """
     frame: dict[str, pd.Series] = {}
     parsed: dict[str, Parsed] = {}
@@ -408,13 +421,15 @@ def parse_columns(
             frame[name] = name_column(found[name]).astype("str")
         else:
             frame[name] = text_column(found[name]).astype("str")
-    for ind_id in system.indicator_ids:
-        if ind_id not in found:
-            continue
-        p = numeric_column(found[ind_id])
-        parsed[ind_id] = p
-        frame[ind_id] = p.values
-    return pd.DataFrame(frame, index=pd.RangeIndex(n_rows)), parsed
+    ids = [i for i in system.indicator_ids if i in found]
+    block = np.empty((len(ids), n_rows))  # (columns, rows): pandas' layout
+    for k, ind_id in enumerate(ids):
+        parsed[ind_id] = numeric_column(found[ind_id], out=block[k])
+    index = pd.RangeIndex(n_rows)
+    out = pd.DataFrame(block.T, index=index, columns=ids, copy=False)
+    for k, (name, column) in enumerate(frame.items()):
+        out.insert(k, name, column.set_axis(index))
+    return out, parsed
 
 
 def _number_hint(text: str) -> str:
