@@ -67,7 +67,7 @@ class ProblemTable:
     def __init__(
         self,
         system: IndicatorSystem,
-        row_labels: Sequence[Hashable],
+        row_labels: Sequence[Hashable] | pd.Index,
         row_word: str,
     ) -> None:
         self.system = system
@@ -97,7 +97,8 @@ class ProblemTable:
                 self._counts = {}
             else:
                 repeated = names[names.duplicated(keep=False) & (names != "")]
-                self._counts = repeated.value_counts().to_dict()
+                counts = repeated.value_counts()
+                self._counts = {str(k): int(v) for k, v in counts.items()}
         return self._counts
 
     # --- how to name a row -------------------------------------------------

@@ -326,7 +326,7 @@ def _extras_message(where: str, extras: Sequence[str], system_id: str) -> str:
 
 def check_table(
     items: Sequence[tuple[Any, pd.Series]],
-    row_labels: Sequence[Hashable],
+    row_labels: Sequence[Hashable] | pd.Index,
     system: IndicatorSystem,
     *,
     allow_missing: bool,
