@@ -4,8 +4,17 @@ Run from the repository root::
 
     python benchmarks/bench_rank.py            # full table (10^2..10^6)
     python benchmarks/bench_rank.py --quick    # up to 10^5 clusters
+    python benchmarks/bench_rank.py --validation   # only table 0
 
-Prints two tables:
+Prints three tables:
+
+0. `rank_clusters` split into validate (`validate` on the DataFrame),
+   score (the rest of the call) and total, against the numpy floor (one
+   log pass plus one matrix product over the same matrix, timed in the
+   same run), at 10^3 .. 10^6 rows, with the peak memory growth of the
+   whole call (tracemalloc) relative to the input's indicator matrix, and
+   `read_clusters` of the same table written as CSV (up to 10^5 rows
+   with ``--quick``).
 
 1. `evaluate` (combined weights, weighted sum) for 10^2 .. 10^6 clusters x
    the default system's indicators: wall time of the whole call, of the
@@ -29,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import tempfile
 import time
 import tracemalloc
 import warnings
@@ -127,6 +137,48 @@ def table_evaluate(sizes, repeat, system, rng):
             }
         )
         del df, prep
+    return pd.DataFrame(rows)
+
+
+def table_validation(sizes, system, rng, tmpdir, csv_max):
+    """Table 0: validate / score / total of rank_clusters vs the floor."""
+    rows = []
+    for m in sizes:
+        df = synthetic_clusters(system, m, rng)
+        X = df[list(system.indicator_ids)].to_numpy()
+        input_bytes = X.nbytes
+        reps = 3 if m <= 10**5 else 1
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            t_val, _ = best_time(lambda df=df: cs.validate(df, system), reps)
+            t_all, _ = best_time(
+                lambda df=df: cs.rank_clusters(df, system), reps
+            )
+            mem = peak_memory(lambda df=df: cs.rank_clusters(df, system))
+            w = np.full(X.shape[1], 1.0 / X.shape[1])
+            Xp = np.abs(X) + 1.0
+            t_floor, _ = best_time(lambda X=Xp, w=w: numpy_floor(X, w), 3)
+            t_csv = float("nan")
+            if m <= csv_max:
+                path = f"{tmpdir}/clusters_{m}.csv"
+                df.to_csv(path, index=False)
+                t_csv, _ = best_time(
+                    lambda p=path: cs.read_clusters(p, system), reps
+                )
+        rows.append(
+            {
+                "rows": m,
+                "validate s": t_val,
+                "score s": max(t_all - t_val, 0.0),
+                "total s": t_all,
+                "floor s": t_floor,
+                "validate/floor": t_val / t_floor,
+                "total/floor": t_all / t_floor,
+                "peak / input": mem / input_bytes,
+                "read_clusters(CSV) s": t_csv,
+            }
+        )
+        del df, X, Xp
     return pd.DataFrame(rows)
 
 
@@ -232,12 +284,27 @@ def main():
         "--quick", action="store_true", help="stop at 10^5 clusters"
     )
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--validation", action="store_true", help="print only table 0"
+    )
     args = parser.parse_args()
     rng = np.random.default_rng(20261121)
     system = cs.load_system()
     sizes = [10**k for k in range(2, 6 if args.quick else 7)]
     pd.set_option("display.width", 200)
     pd.set_option("display.float_format", lambda v: f"{v:.4f}")
+    print(
+        "rank_clusters(): validate, score and total against the numpy "
+        "floor (default system)"
+    )
+    with tempfile.TemporaryDirectory() as tmpdir:
+        table = table_validation(
+            sizes[1:], system, rng, tmpdir, 10**5 if args.quick else 10**6
+        )
+    print(table.to_string(index=False))
+    print()
+    if args.validation:
+        return
     print("evaluate(): combined weights (AHP x entropy), weighted sum")
     print(
         table_evaluate(sizes, args.repeat, system, rng).to_string(index=False)

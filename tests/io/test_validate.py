@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterscore.errors import DataError, ParameterError
+from clusterscore.errors import DataError, DataWarning, ParameterError
 from clusterscore.io import validate
 
 COLUMNS = [
@@ -349,3 +349,20 @@ def test_type_change_is_refused_naming_the_years(
     (line,) = problems_of(info)
     assert f"cluster {df.loc[0, 'cluster']!r}, column 'type'" in line
     assert f"{old!r} in 2021; {new!r} in 2022" in line
+
+
+def test_many_extra_columns_warning_is_short(system, good_table):
+    """20,000 unknown columns: ten are named, the rest counted."""
+    df = good_table()
+    extra = pd.DataFrame(
+        np.zeros((len(df), 20000)), columns=[f"x{k}" for k in range(20000)]
+    )
+    wide = pd.concat([df, extra], axis=1)
+    with pytest.warns(DataWarning) as record:
+        validate(wide, system)
+    (message,) = [str(w.message) for w in record]
+    assert message == (
+        "validate(): ignored 20000 column(s) that are not in the indicator "
+        "system 'test': 'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', "
+        "'x8', 'x9' and 19990 more"
+    )

@@ -189,3 +189,27 @@ def test_table_schema_is_what_build_schema_returns():
             c: (col.nullable, [k.name for k in col.checks])
             for c, col in wrapped.columns.items()
         }
+
+
+def test_schema_compares_names_by_normalize_name():
+    """The schema's own unique check sees invisible-character duplicates."""
+    from clusterscore.system.schema import normalize_name
+
+    system = small_system()
+    schema = system.schema()
+    frame = pd.DataFrame(
+        {
+            "cluster": ["Wuxi IoT", "Wuxi\u00a0IoT\u200b"],
+            "type": ["basic", "basic"],
+            **{i: [1.0, 1.0] for i in system.indicator_ids},
+        }
+    )
+    assert normalize_name(frame.loc[1, "cluster"]) == "Wuxi IoT"
+    with pytest.raises(pa.errors.SchemaErrors) as info:
+        schema.validate(frame, lazy=True)
+    checks = set(info.value.failure_cases["check"])
+    assert checks == {"unique"}
+    frame.loc[1, "cluster"] = "\u200b "
+    with pytest.raises(pa.errors.SchemaErrors) as info:
+        schema.validate(frame, lazy=True)
+    assert set(info.value.failure_cases["check"]) == {"non_empty"}

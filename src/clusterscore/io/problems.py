@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -67,15 +67,15 @@ class ProblemTable:
     def __init__(
         self,
         system: IndicatorSystem,
-        row_labels: Sequence[Hashable],
+        row_labels: Sequence[Hashable] | pd.Index,
         row_word: str,
     ) -> None:
         self.system = system
-        self.row_labels = list(row_labels)
+        self.row_labels = row_labels
         self.row_word = row_word
         self.problems: list[Problem] = []
         self.names: pd.Series | None = None
-        self.counts: dict[str, int] = {}
+        self._counts: dict[str, int] | None = None
         self.order = {
             c: k for k, c in enumerate(TEXT_COLUMNS + system.indicator_ids)
         }
@@ -83,14 +83,33 @@ class ProblemTable:
     def set_names(self, names: pd.Series) -> None:
         """Use the cluster names (text, '' where missing) to name rows."""
         self.names = names
-        repeated = names[names.duplicated(keep=False) & (names != "")]
-        counts = repeated.value_counts().to_dict()  # only names > 1
-        self.counts = cast("dict[str, int]", counts)
+        self._counts = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How often each name used more than once is used.
+
+        Counted on first use (a clean table never names a row).
+        """
+        if self._counts is None:
+            names = self.names
+            if names is None:
+                self._counts = {}
+            else:
+                repeated = names[names.duplicated(keep=False) & (names != "")]
+                counts = repeated.value_counts()
+                self._counts = {str(k): int(v) for k, v in counts.items()}
+        return self._counts
 
     # --- how to name a row -------------------------------------------------
+    def label(self, pos: int) -> Any:
+        """Return the label of the row at `pos` (a Python scalar)."""
+        label = self.row_labels[pos]
+        return label.item() if isinstance(label, np.generic) else label
+
     def row(self, pos: int) -> str:
         """Return ``row N`` (or ``line N``) for the row at `pos`."""
-        return f"{self.row_word} {self.row_labels[pos]}"
+        return f"{self.row_word} {self.label(pos)}"
 
     def who(self, pos: int) -> str:
         """``cluster 'name'`` when the name is usable, else ``row N``."""
@@ -125,7 +144,7 @@ def _failure_cases(
         {
             "row": pd.Series(
                 [
-                    None if p.row is None else table.row_labels[p.row]
+                    None if p.row is None else table.label(p.row)
                     for p in problems
                 ],
                 dtype="object",

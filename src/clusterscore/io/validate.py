@@ -28,11 +28,9 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from clusterscore._checks import check_instance
 from clusterscore.errors import DataWarning
@@ -43,6 +41,7 @@ from clusterscore.io.cells import (
     parse_columns,
 )
 from clusterscore.io.derive import add_derived, derived_ids, input_view
+from clusterscore.io.fast import table_passes
 from clusterscore.io.headers import (
     TEXT_COLUMNS,
     YEAR_COLUMN,
@@ -58,6 +57,10 @@ from clusterscore.io.problems import (
     raise_problems,
 )
 from clusterscore.system import Indicator, IndicatorSystem
+from clusterscore.system.schema import normalize_name
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 __all__ = ["build_schema", "check_system", "check_table", "validate"]
 
@@ -123,7 +126,7 @@ def _panel_problems(table: ProblemTable, df: pd.DataFrame) -> None:
     ``(cluster, year)`` must be unique, and a cluster's type the same in
     every year it appears in.
     """
-    names = df["cluster"].astype("str").str.strip()
+    names = df["cluster"].astype("str")  # normalised by the parser
     years = df[YEAR_COLUMN]
     key = pd.DataFrame({"c": names, "y": years})
     dup = key.duplicated(keep=False) & (names != "") & years.notna()
@@ -132,7 +135,7 @@ def _panel_problems(table: ProblemTable, df: pd.DataFrame) -> None:
         "dict[tuple[Any, Any], Any]", groups
     ).items():
         pos = sorted(int(r) for r in rows)
-        labels = ", ".join(str(table.row_labels[p]) for p in pos)
+        labels = ", ".join(str(table.label(p)) for p in pos)
         table.add(
             pos[0],
             "cluster",
@@ -238,7 +241,7 @@ def _add_duplicates(
     """Add one line per cluster name used more than once."""
     for name, positions in duplicates.items():
         rows = sorted(set(positions))
-        labels = ", ".join(str(table.row_labels[p]) for p in rows)
+        labels = ", ".join(str(table.label(p)) for p in rows)
         table.add(
             rows[0],
             "cluster",
@@ -273,7 +276,8 @@ def _translate(
             table.add(None, column, value, check, msg)
         elif column == "cluster":
             if check == "unique":
-                duplicates.setdefault(str(value).strip(), []).append(pos)
+                key = normalize_name(value)
+                duplicates.setdefault(key, []).append(pos)
             elif check in {"not_nullable", "non_empty"}:
                 table.add(
                     pos,
@@ -308,17 +312,38 @@ def _translate(
 # --------------------------------------------------------------------------
 # validate
 # --------------------------------------------------------------------------
+MAX_LISTED_EXTRAS = 10
+"""Unknown columns named in the warning about them; the rest are counted."""
+
+
+def _extras_message(where: str, extras: Sequence[str], system_id: str) -> str:
+    """Word the warning about ignored columns (a few named, others counted)."""
+    shown = quoted(extras[:MAX_LISTED_EXTRAS])
+    more = len(extras) - MAX_LISTED_EXTRAS
+    if more > 0:
+        shown += f" and {more} more"
+    return (
+        f"{where}: ignored {len(extras)} column(s) that are not in the "
+        f"indicator system {system_id!r}: {shown}"
+    )
+
+
 def check_table(
     items: Sequence[tuple[Any, pd.Series]],
-    row_labels: Sequence[Hashable],
+    row_labels: Sequence[Hashable] | pd.Index,
     system: IndicatorSystem,
     *,
     allow_missing: bool,
     where: str,
     row_word: str,
     stacklevel: int,
+    fast: bool = True,
 ) -> pd.DataFrame:
     """Validate columns given as (header, values); return the clean table.
+
+    The table is first checked by `clusterscore.io.fast.table_passes`
+    (numpy on whole arrays); only when that finds a problem (or `fast` is
+    False) does the pandera schema run, lazily, to word every problem.
 
     Problems name rows ``{row_word} {label}`` and the error message
     starts with `where`. `stacklevel` goes to `warnings.warn` for the
@@ -356,22 +381,31 @@ def check_table(
     if "cluster" in df:
         table.set_names(df["cluster"].where(df["cluster"].notna(), ""))
     add_number_problems(table, parsed)
-    schema = build_schema(system, allow_missing=allow_missing)
-    if year is not None:  # a panel
+    if panel:
         parsed_year = numeric_column(year)
         df[YEAR_COLUMN] = parsed_year.values
         cast(_PanelProblems, table).years = parsed_year.values
         _year_problems(table, parsed_year)
         parsed = {**parsed, YEAR_COLUMN: parsed_year}
-        # (cluster, year) is the key: checked by _panel_problems
-        checks = schema.columns["cluster"].checks
-        schema = schema.update_column(
-            "cluster", checks=[c for c in checks if c.name != "unique"]
+    clean = fast and not table.problems
+    if not (
+        clean
+        and table_passes(
+            df, parsed, system, allow_missing=allow_missing, panel=panel
         )
-    try:
-        df = schema.validate(df, lazy=True)
-    except SchemaErrors as exc:
-        _translate(exc.failure_cases, table, parsed, columns.unmatched)
+    ):
+        from pandera.errors import SchemaErrors
+
+        schema = build_schema(system, allow_missing=allow_missing)
+        if panel:  # (cluster, year) is the key: checked by _panel_problems
+            checks = schema.columns["cluster"].checks
+            schema = schema.update_column(
+                "cluster", checks=[c for c in checks if c.name != "unique"]
+            )
+        try:
+            df = schema.validate(df, lazy=True)
+        except SchemaErrors as exc:
+            _translate(exc.failure_cases, table, parsed, columns.unmatched)
     if panel and {"cluster", "type"} <= set(df):
         _panel_problems(table, df)
 
@@ -379,9 +413,7 @@ def check_table(
         raise_problems(table, where)
     if columns.extras:
         warnings.warn(
-            f"{where}: ignored {len(columns.extras)} column(s) that are not "
-            f"in the indicator system {system.id!r}: "
-            f"{quoted(columns.extras)}",
+            _extras_message(where, columns.extras, system.id),
             DataWarning,
             stacklevel=stacklevel,
         )
@@ -503,7 +535,7 @@ def validate(
     check_instance("validate", "df", df, pd.DataFrame, "a pandas DataFrame")
     return check_table(
         column_items(df),
-        list(df.index),
+        df.index,
         system,
         allow_missing=allow_missing,
         where="validate()",

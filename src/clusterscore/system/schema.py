@@ -3,28 +3,114 @@
 `table_schema` is what `IndicatorSystem.schema` returns: the rules of a
 canonical input table (headers already the indicator ids). Reading files,
 matching headers and wording failures for people is `clusterscore.io`'s.
+
+`normalize_name` is the one rule by which two cluster names are the same
+name: invisible characters removed, every run of white space (the
+non-breaking and the ideographic space too) one space, none at either end.
+The schema's ``non_empty`` and ``unique`` checks compare names after it;
+`normalize_names` applies it to a whole column at once. pandera is
+imported only when a schema is built.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import operator
+from itertools import repeat
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
-import pandera.pandas as pa
 
 if TYPE_CHECKING:
+    import pandera.pandas as pa
+
     from clusterscore.system.model import Indicator, IndicatorSystem
 
-__all__ = ["table_schema"]
+__all__ = ["INVISIBLE", "normalize_name", "normalize_names", "table_schema"]
+
+INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"
+"""Characters removed from names (and from around numbers): soft hyphen,
+Mongolian vowel separator, zero-width space / non-joiner / joiner, word
+joiner and the byte-order mark (zero-width no-break space)."""
+
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+
+
+def normalize_name(name: Any) -> str:
+    """Return a cluster name in the form names are compared in.
+
+    The characters of `INVISIBLE` are removed, each run of white space
+    (every character for which ``str.isspace`` is true: ASCII space and
+    tab, the no-break space U+00A0, the ideographic space U+3000, ...)
+    becomes one ASCII space, and spaces at either end are dropped. Nothing
+    else changes (case, full-width letters and Chinese text stay).
+
+    Parameters
+    ----------
+    name : object
+        The name (anything else is taken as ``str(name)``).
+
+    Returns
+    -------
+    str
+        The normalised name; ``""`` for a name of only blanks.
+
+    Examples
+    --------
+    >>> normalize_name(" Wuxi\u00a0\u200bIoT  ")
+    'Wuxi IoT'
+    """
+    return " ".join(str(name).translate(_DROP_INVISIBLE).split())
+
+
+def normalize_names(names: Any) -> npt.NDArray[np.object_]:
+    """Apply `normalize_name` to every name of `names` (vectorised).
+
+    A name that is printable (``str.isprintable``: no invisible character
+    and no white space but the ASCII space), that `str.strip` leaves as it
+    is and that has no two spaces in a row is already normal; only the
+    others are rewritten one by one. The tests run as C-level maps over the
+    names (no Python code per name).
+
+    Parameters
+    ----------
+    names : array-like of str
+        The names (no missing values).
+
+    Returns
+    -------
+    numpy.ndarray
+        Object array of the normalised names, in order.
+    """
+    arr = np.asarray(names, dtype=object).ravel()
+    n = len(arr)
+    if n == 0:
+        return arr.copy()
+    if not np.fromiter(map(isinstance, arr, repeat(str)), bool, n).all():
+        return np.array([normalize_name(x) for x in arr], dtype=object)
+    normal = np.fromiter(map(str.isprintable, arr), bool, n)
+    stripped = map(str.strip, arr)  # the same object when nothing to strip
+    normal &= np.fromiter(map(operator.is_, stripped, arr), bool, n)
+    normal &= ~np.fromiter(map(str.__contains__, arr, repeat("  ")), bool, n)
+    out = arr.copy()
+    todo = np.flatnonzero(~normal)
+    if len(todo):
+        out[todo] = [normalize_name(x) for x in arr[todo]]
+    return out
+
+
+def _names(s: pd.Series) -> pd.Series:
+    text = s.astype("str").where(s.notna(), "")
+    return pd.Series(normalize_names(text.to_numpy()), index=s.index)
 
 
 def _non_empty(s: pd.Series) -> pd.Series:
-    return s.astype("str").str.strip().str.len() > 0
+    return _names(s) != ""
 
 
 def _unique_name(s: pd.Series) -> pd.Series:
-    names = s.astype("str").str.strip()
+    names = _names(s)
     return ~names.duplicated(keep=False) | (names == "")
 
 
@@ -45,6 +131,8 @@ def _bound_check(name: str, op: str, bound: float) -> pa.Check:
             }[op]
         return pd.Series(ok | ~np.isfinite(x), index=s.index)
 
+    import pandera.pandas as pa
+
     return pa.Check(check, name=name, statistics={"bound": bound})
 
 
@@ -56,6 +144,8 @@ def _integer(s: pd.Series) -> pd.Series:
 
 
 def _indicator_checks(ind: Indicator) -> list[pa.Check]:
+    import pandera.pandas as pa
+
     checks = [pa.Check(_finite, name="finite")]
     if ind.lower is not None:
         if ind.lower_open:
@@ -85,7 +175,8 @@ def table_schema(
     Returns
     -------
     pandera.DataFrameSchema
-        Columns ``cluster`` (text, non-empty, unique), ``type`` (one of
+        Columns ``cluster`` (text, non-empty and unique as compared by
+        `normalize_name`), ``type`` (one of
         ``system.cluster_types``), optional ``region`` and ``province``
         (text), an optional ``year`` (a whole number: the table is then
         a panel, whose key ``(cluster, year)`` `validate` checks instead
@@ -128,6 +219,8 @@ def table_schema(
     >>> [c.name for c in schema.columns["share"].checks]
     ['finite', 'min', 'max']
     """
+    import pandera.pandas as pa
+
     columns: dict[str, pa.Column] = {
         "cluster": pa.Column(
             str,
@@ -138,7 +231,8 @@ def table_schema(
                 pa.Check(_unique_name, name="unique"),
             ],
             title="Cluster name",
-            description="Unique, non-empty name of the cluster.",
+            description="Unique, non-empty name of the cluster (compared "
+            "without invisible characters and extra white space).",
         ),
         "type": pa.Column(
             str,
