@@ -381,7 +381,7 @@ def check_table(
     if "cluster" in df:
         table.set_names(df["cluster"].where(df["cluster"].notna(), ""))
     add_number_problems(table, parsed)
-    if panel:
+    if year is not None:  # a panel
         parsed_year = numeric_column(year)
         df[YEAR_COLUMN] = parsed_year.values
         cast(_PanelProblems, table).years = parsed_year.values

@@ -495,9 +495,9 @@ def _own_options(
     """
     given = {"rho": rho, "v": v}
     return {
-        k: given[k]
+        k: value
         for k in _agg.AGGREGATIONS[method].options
-        if given.get(k) is not None
+        if (value := given.get(k)) is not None
     }
 
 

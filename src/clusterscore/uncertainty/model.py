@@ -368,7 +368,8 @@ def setup(
         ri=pert.ri,
         system=system.path or system.id,
     )
-    run = replace(run, **method_options(fn, pert.methods, o))
+    own = method_options(fn, pert.methods, o)
+    run = replace(run, rho=own.get("rho", run.rho), v=own.get("v", run.v))
     if prep.years is not None:  # a panel: the global method only
         run = replace(run, panel="global")
     ev = evaluate_prepared(prep, system, run)
