@@ -36,6 +36,7 @@ from clusterscore.scoring import (
 from clusterscore.system import LEVEL_DIMENSIONS, IndicatorSystem, load_system
 from clusterscore.uncertainty.ranks import (
     TARGET,
+    RankTally,
     batched_ranks,
     kendall_tau_b,
     spearman_rho,
@@ -390,43 +391,36 @@ def sample_ranks(
 ):
     """Draw and rank `n` samples in chunks.
 
-    Returns the per-sample columns (dict of arrays), the (m, m) rank
-    histogram of the accepted samples and, with `keep_ranks`, the (n, m)
-    ranks.
+    Returns the per-sample columns (dict of arrays) and the `RankTally`
+    of the sampled ranks (every sample's ranks with `keep_ranks`).
     """
     m = model.m
-    counts = np.zeros(m * m, dtype=np.int64)
+    tally = RankTally(n, m, keep_ranks)
     # average ranks of the nominal ranking: rank the ranks (ties stay ties)
     _, ref_avg = model.ranks(-nominal[None, :].astype(float))
     ref_avg = ref_avg[0]
     parts: list[dict[str, np.ndarray]] = []
-    kept = [] if keep_ranks else None
-    offset = np.arange(m) * m - 1
     for start in range(0, n, chunk):  # loop over chunks of samples
         k = min(chunk, n - start)
         d = model.draw(k, gen, vary, stats)
         rank, avg = model.ranks(model.scores(d, model.weights(d)))
-        ok = d.ok
-        counts += np.bincount((rank[ok] + offset).ravel(), minlength=m * m)
+        tally.add(start, rank, d.ok)
         parts.append(
             {
                 "alpha": d.alpha,
                 "method": d.method,
                 "norm": d.norm,
                 "max_cr": np.max(np.stack(list(d.cr.values())), axis=0),
-                "accepted": ok,
+                "accepted": d.ok,
                 TARGET: np.abs(rank - nominal).mean(axis=1),
                 "spearman": spearman_rho(ref_avg, avg),
                 "kendall": kendall_tau_b(nominal, rank),
             }
         )
-        if kept is not None:
-            kept.append(rank.astype(np.int32))
         if progress is not None:
             progress(start + k, n)
     cols = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
-    ranks = None if kept is None else np.concatenate(kept)
-    return cols, counts.reshape(m, m), ranks
+    return cols, tally
 
 
 def rank_shifts(model, designs, n, chunk, nominal, progress) -> np.ndarray:

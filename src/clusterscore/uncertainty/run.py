@@ -273,7 +273,7 @@ def uncertainty(
     chunk = _chunk(fn, chunk_size, model.m)
     vary = model.uncertain()
     stats = _new_stats(model)
-    cols, counts, kept = sample_ranks(
+    cols, tally = sample_ranks(
         model, n, chunk, gen, vary, stats, nominal, keep_ranks, progress
     )
     n_used = int(cols["accepted"].sum())
@@ -283,19 +283,15 @@ def uncertainty(
             f"cr_rule='reject' (a perturbed matrix had CR > {max_cr}); "
             "use cr_rule='resample' or fewer judgment_steps."
         )
+    kept = tally.ranks if keep_ranks else None
     summary, labels = _summary(
-        counts, nominal, prep, top_k, (q_lo, q_hi), n_used
+        tally, nominal, prep, top_k, (q_lo, q_hi), n_used
     )
     samples = _samples_frame(model, cols)
-    m = model.m
-    rank_counts = pd.DataFrame(
-        counts, index=labels, columns=pd.RangeIndex(1, m + 1, name="rank")
-    ).loc[summary.index]
     return UncertaintyResult(
         summary=summary,
         agreement=agreement_table(samples[samples["accepted"]]),
         samples=samples,
-        rank_counts=rank_counts,
         consistency=consistency_table(model, stats),
         inputs=vary,
         n=n,
@@ -305,6 +301,8 @@ def uncertainty(
         options={**options, "n": n, "top_k": top_k},
         nominal=ev,
         ranks=kept,
+        tally=tally,
+        labels=labels,
     )
 
 
