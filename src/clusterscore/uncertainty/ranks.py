@@ -117,8 +117,9 @@ def _inversions(y: np.ndarray, b0: int = 8) -> np.ndarray:
         keys = arr.reshape(k, nb, 2 * b) << 1
         keys[..., b:] |= 1
         keys.sort(axis=-1)
+        # positions summed in int64: up to size * 2b, past int32 at m ~ 2**16
         pos = (keys & 1).reshape(k, -1) @ np.tile(
-            np.arange(2 * b, dtype=dt), nb
+            np.arange(2 * b, dtype=np.int64), nb
         )
         inv += nb * (b * b + b * (b - 1) // 2) - pos
         arr = (keys >> 1).reshape(k, size)
@@ -159,11 +160,11 @@ def kendall_tau_b(ref: np.ndarray, ranks: np.ndarray) -> np.ndarray:
     n1 = _tied_pairs(np.sort(ref)[None, :])[0]
     n2 = _rank_ties(ranks)
     if n1 == 0:  # order by the reference alone: a fixed permutation
-        y = ranks[:, np.argsort(ref, kind="stable")]
+        y = ranks[:, np.argsort(ref)]
         n3 = 0
     else:
         key = ref * (m + 1) + ranks
-        order = np.argsort(key, axis=1, kind="stable")
+        order = np.argsort(key, axis=1)  # ties in key: no inversion
         y = np.take_along_axis(ranks, order, axis=1)
         n3 = _tied_pairs(np.take_along_axis(key, order, axis=1))
     d = _inversions(y)
