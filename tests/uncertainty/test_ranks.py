@@ -60,8 +60,10 @@ def test_kendall_large_permutations_match_scipy(rng):
 
 
 def test_kendall_counts_past_int32_positions():
-    """Issue 16 item 15: m = 70,000 clusters, where the merge positions of
-    the inversion count pass 2**31 (an OverflowError before).
+    """Issue 16 item 15: Kendall's tau for 70,000 clusters.
+
+    There the merge positions of the inversion count pass 2**31 (an
+    OverflowError before).
 
     Hand values: the reversed ranking is fully discordant (tau = -1); one
     swapped adjacent pair leaves D = 1, tau = 1 - 2 / n0 with
