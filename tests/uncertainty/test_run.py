@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
 
-from clusterscore.errors import DataError, DataWarning, ParameterError
+from clusterscore.errors import (
+    ConfigError,
+    DataError,
+    DataWarning,
+    ParameterError,
+)
 from clusterscore.scoring import evaluate
-from clusterscore.uncertainty import sensitivity, uncertainty
+from clusterscore.uncertainty import sensitivity, sobol_indices, uncertainty
 
 ALL_METHODS = ("weighted_sum", "geometric", "topsis")
 
@@ -260,9 +267,32 @@ def test_cr_rule_reject_everything_raises(system, table):
             20,
             0,
             judgment_steps=8,
-            max_cr=1e-9,
+            max_cr=0.02,  # above every nominal CR (largest 0.016)
             cr_rule="reject",
         )
+
+
+def test_nominal_matrices_obey_max_cr_as_in_evaluate(system, table):
+    """Issue 11 leftover: the nominal run honours max_cr as evaluate does.
+
+    The default system's nominal CRs are 0.003-0.016 (docs/uncertainty.md,
+    the consistency table), so max_cr=0.005 refuses some nominal matrix:
+    uncertainty and sensitivity raise the very ConfigError that
+    evaluate(max_cr=0.005) raises; max_cr=None accepts every matrix,
+    nominal and perturbed (nothing is redrawn, so large steps pass CR 0.10).
+    """
+    with pytest.raises(ConfigError) as ref:
+        evaluate(table, system, combine="linear", max_cr=0.005)
+    for f in (uncertainty, sensitivity):
+        with pytest.raises(ConfigError) as info:
+            f(table, system, 10, 1, max_cr=0.005)
+        assert str(info.value) == str(ref.value)
+        assert "max_cr" in str(info.value)
+    res = uncertainty(table, system, 60, 1, judgment_steps=3, max_cr=None)
+    assert res.n_used == 60
+    assert (res.samples["max_cr"] > 0.10).any()
+    assert (res.consistency["above_max_cr"] == 0).all()
+    assert res.options["max_cr"] is None
 
 
 def test_alpha_only_matters_for_linear_combination(system, table):
@@ -293,6 +323,8 @@ def test_alpha_only_matters_for_linear_combination(system, table):
         ({"combine": "product"}, r"'combine' must be one of"),
         ({"cr_rule": "drop"}, r"'cr_rule' must be one of"),
         ({"max_cr": 0}, r"'max_cr' must be a positive number"),
+        ({"max_cr": "abc"}, r"'max_cr' must be a positive number or None"),
+        ({"progress": 5}, r"'progress' must be None or a callable .*int 5"),
         ({"top_k": 0}, r"'top_k' must be an integer >= 1"),
         ({"interval": (0.9, 0.1)}, r"'interval' must be a pair"),
         ({"chunk_size": 0}, r"'chunk_size' must be an integer >= 1"),
@@ -304,6 +336,69 @@ def test_uncertainty_errors(system, table, kwargs, match):
     n = args.pop("n")
     with pytest.raises(ParameterError, match=match):
         uncertainty(table, system, n, 0, **args)
+
+
+@pytest.mark.parametrize("rng", [-1, 1.5, "abc", True, [1, 2]])
+def test_bad_rng_is_a_parameter_error(system, table, rng):
+    """Issue 16 item 8: a bad seed names 'rng' and what is valid.
+
+    It ended in a numpy traceback (TypeError / ValueError from
+    default_rng); now uncertainty, sensitivity and sobol_indices refuse it.
+    """
+    valid = r"'rng' must be a non-negative int seed, a "
+    valid += r"numpy.random.Generator or None; got "
+    for call in (
+        lambda: uncertainty(table, system, 5, rng),
+        lambda: sensitivity(table, system, 5, rng, n_boot=2),
+        lambda: sobol_indices([1.0, 2.0], [2.0, 1.0], [[1.0, 1.0]], rng=rng),
+    ):
+        with pytest.raises(ParameterError, match=valid) as info:
+            call()
+        assert info.value.parameter == "rng"
+
+
+def test_good_rngs_are_accepted(system, table):
+    """A numpy integer seed equals the int seed; a Generator is used."""
+    a = uncertainty(table, system, 20, np.int64(7))
+    b = uncertainty(table, system, 20, 7)
+    c = uncertainty(table, system, 20, np.random.default_rng(7))
+    pd.testing.assert_frame_equal(a.samples, b.samples)
+    pd.testing.assert_frame_equal(a.samples, c.samples)
+
+
+def test_no_numpy_warning_escapes_on_identical_rows(system, table):
+    """Issue 16 item 13: five identical rows, weighting="ahp".
+
+    Every sampled ranking ties all clusters, so Spearman and Kendall are
+    NaN in every sample; their summaries were NaN-means of empty slices
+    (a RuntimeWarning, an exception under -W error). Now NaN, silently.
+    """
+    same = table.iloc[[0] * 5].assign(cluster=[f"c{i}" for i in range(5)])
+    three = ("weighted_sum", "geometric", "topsis")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = uncertainty(same, system, 30, 1, weighting="ahp", methods=three)
+        # the variance-0 DataWarning is the library's own message
+        warnings.filterwarnings("ignore", category=DataWarning)
+        sensitivity(same, system, 10, 1, weighting="ahp", n_boot=5)
+    assert res.agreement.loc[["spearman", "kendall"]].isna().all().all()
+    assert (res.summary["median_rank"] == 1).all()
+
+
+def test_constant_indicator_warns_once_naming_it(system, table):
+    """Issue 16 item 17: each constant-indicator warning once, by name.
+
+    The nominal evaluation and the model's entropy weights both warned.
+    """
+    df = table.assign(output_value=table["output_value"].iloc[0])
+    for f in (uncertainty, sensitivity):
+        with warnings.catch_warnings(record=True) as rec:
+            warnings.simplefilter("always")
+            f(df, system, 10, 1)
+        texts = [str(w.message) for w in rec]
+        assert len(texts) == 1, texts
+        assert "'output_value'" in texts[0]
+        assert "column 0" not in texts[0]
 
 
 def test_uncertainty_needs_two_clusters(system, table):

@@ -11,6 +11,7 @@ each on a ``(k, n)`` batch of weights instead of one vector.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -19,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from clusterscore._checks import check_option
-from clusterscore.errors import DataError
+from clusterscore.errors import ClusterScoreWarning, DataError
 from clusterscore.scoring import (
     OBJECTIVES,
     Prepared,
@@ -269,9 +270,13 @@ def build_model(
     minmax = normalised(X, signs, "minmax", system, prep.types, names)
     w_ent = None
     if run.weighting != "ahp":
-        w_ent = objective_weights(
-            minmax, names, None, run.weighting, run.objective
-        )
+        # the nominal evaluate() of the same table has already warned about
+        # these weights (a constant indicator gets 0): say it once only
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ClusterScoreWarning)
+            w_ent = objective_weights(
+                minmax, names, None, run.weighting, run.objective
+            )
     payload = {}
     for meth in pert.methods:
         for nm in pert.normalizations:
@@ -348,6 +353,7 @@ def setup(fn, df, system, o):
         missing=o["missing"],
         objective=o["objective"],
         ri=pert.ri,
+        max_cr=pert.max_cr,
         system=system.path or system.id,
     )
     if prep.years is not None:  # a panel: the global method only

@@ -8,6 +8,7 @@ reference ranking in whole-array operations.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -300,7 +301,18 @@ def rank_summary(tally, nominal, prep, top_k, interval, n_used):
 
 
 def agreement_table(used: pd.DataFrame) -> pd.DataFrame:
-    """Mean, median, 5/95 % quantiles, min and max of the agreement."""
+    """Mean, median, 5/95 % quantiles, min and max of the agreement.
+
+    A statistic with no defined value (Spearman's rho and Kendall's tau
+    are NaN for samples that tie every cluster) is NaN, silently.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN slices
+        return _agreement(used)
+
+
+def _agreement(used: pd.DataFrame) -> pd.DataFrame:
+    """`agreement_table` without the warnings filter."""
     return pd.DataFrame(
         {
             stat: [

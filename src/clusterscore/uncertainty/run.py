@@ -61,6 +61,8 @@ from clusterscore.uncertainty.results import (
 from clusterscore.uncertainty.sampling import (
     CR_RULES,
     GROUPS,
+    check_progress,
+    check_rng,
     mix_designs,
 )
 from clusterscore.uncertainty.sobol import sobol_indices
@@ -133,7 +135,7 @@ def uncertainty(
     combine: str = "linear",
     top_k: int = 3,
     interval: tuple[float, float] = (0.05, 0.95),
-    max_cr: float = 0.10,
+    max_cr: float | None = 0.10,
     cr_rule: str = "resample",
     ri: str = "saaty",
     missing: str = "refuse",
@@ -200,8 +202,11 @@ def uncertainty(
         ``p_top_k`` is the probability of a rank <= `top_k`.
     interval : (float, float)
         Quantile levels of the rank interval.
-    max_cr : float
-        The consistency-ratio threshold of a perturbed matrix.
+    max_cr : float or None
+        The consistency-ratio threshold, of the nominal matrices as in
+        `evaluate` (a system matrix above it is refused with the same
+        `ConfigError`) and of every perturbed matrix (see `cr_rule`).
+        None accepts every matrix, nominal or perturbed.
     cr_rule : {"resample", "reject", "keep"}
         What happens to a perturbed matrix with :math:`CR > ` `max_cr`.
         ``"resample"`` (default) redraws that matrix's judgments (only
@@ -266,7 +271,8 @@ def uncertainty(
     n = check_count(fn, "n", n, minimum=1)
     top_k = check_count(fn, "top_k", top_k, minimum=1)
     q_lo, q_hi = check_range(fn, "interval", interval)
-    gen = np.random.default_rng(rng)
+    gen = check_rng(fn, rng)
+    progress = check_progress(fn, progress)
     model, prep, ev, nominal, options = setup(
         fn, df, system, _options(locals())
     )
@@ -378,7 +384,7 @@ def sensitivity(
     weighting: str = "combined",
     objective: str = "entropy",
     combine: str = "linear",
-    max_cr: float = 0.10,
+    max_cr: float | None = 0.10,
     cr_rule: str = "resample",
     ri: str = "saaty",
     missing: str = "refuse",
@@ -463,7 +469,8 @@ def sensitivity(
     n_boot = check_count(fn, "n_boot", n_boot, minimum=0)
     conf = check_open_unit(fn, "conf", conf)
     check_option(fn, "cr_rule", cr_rule, ("resample", "keep"))
-    gen = np.random.default_rng(rng)
+    gen = check_rng(fn, rng)
+    progress = check_progress(fn, progress)
     model, _, ev, nominal, options = setup(fn, df, system, _options(locals()))
     groups = _sensitivity_groups(fn, groups, model.uncertain())
     stats = _new_stats(model)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from clusterscore._checks import check_count, check_open_unit
 from clusterscore.errors import ParameterError
+from clusterscore.uncertainty.sampling import check_rng
 
 __all__ = ["sobol_indices"]
 
@@ -139,7 +140,7 @@ def sobol_indices(
         )
     n_boot = check_count(fn, "n_boot", n_boot, minimum=0)
     conf = check_open_unit(fn, "conf", conf)
-    gen = np.random.default_rng(rng)
+    gen = check_rng(fn, rng)
     s, st = _sobol_kernel(fa, fb, fab)
     lo = np.full_like(s, np.nan)
     hi_s, lo_t, hi_t = lo.copy(), lo.copy(), lo.copy()
