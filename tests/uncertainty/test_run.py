@@ -550,3 +550,56 @@ def test_objective_reaches_the_nominal_run_and_the_samples(system, table):
         uncertainty(table, system, 5, 0, objective="gini", **kw)
     sens = sensitivity(table, system, 4, 0, n_boot=10, objective="std")
     assert sens.options["objective"] == "std"
+
+
+def test_a_run_too_big_for_memory_is_refused(system, table, monkeypatch):
+    """Issue 16 item 15: a request that cannot fit is refused.
+
+    A DataError with the estimate, before any sampling (200,000 clusters
+    asked for 298 GiB and crashed).
+
+    15 clusters, 10**6 samples: the ranks alone take 15 * 8 * 15 bytes as a
+    histogram, so with 1 MiB "available" the working arrays of a chunk
+    (128 bytes x chunk x clusters) decide: the estimate exceeds 1 MiB.
+    """
+    from clusterscore.uncertainty import run
+
+    monkeypatch.setattr(run, "_available_memory", lambda: 2**20)
+    with pytest.raises(DataError) as info:
+        uncertainty(table, system, 10**6, 1)
+    msg = str(info.value)
+    assert msg.startswith("uncertainty(): 1,000,000 samples of 15 clusters")
+    assert "GiB" in msg and "fewer samples 'n'" in msg
+    monkeypatch.setattr(run, "_available_memory", lambda: None)
+    assert uncertainty(table, system, 5, 1).n == 5  # unknown: no check
+
+
+def test_summary_is_the_same_from_histogram_and_from_ranks(system, table):
+    """The two forms of the rank tally give identical summaries.
+
+    n = 40 > 2 m = 30 keeps the histogram; keep_ranks=True keeps the
+    (n, m) ranks; the samples are the same (same seed), so must the
+    quantiles, means and P(top-k) be.
+    """
+    kw = {"methods": ("weighted_sum", "geometric", "topsis"), "top_k": 2}
+    a = uncertainty(table, system, 40, 11, **kw)
+    b = uncertainty(table, system, 40, 11, keep_ranks=True, **kw)
+    assert a.tally.dense and not b.tally.dense
+    pd.testing.assert_frame_equal(a.summary, b.summary)
+    pd.testing.assert_frame_equal(a.rank_counts, b.rank_counts)
+
+
+def test_rank_counts_of_too_many_clusters_is_refused(
+    system, table, monkeypatch
+):
+    """The m x m table is built on request only, and refused when huge.
+
+    15 clusters make 225 cells; with the limit at 100 it is refused.
+    """
+    from clusterscore.uncertainty import results
+
+    res = uncertainty(table, system, 5, 1)
+    monkeypatch.setattr(results, "MAX_RANK_COUNT_CELLS", 100)
+    with pytest.raises(DataError, match=r"rank_counts: the cluster x rank"):
+        _ = res.rank_counts
+    assert len(res.summary) == 15  # the summary never needed it

@@ -51,6 +51,7 @@ from clusterscore.uncertainty.model import (
 )
 from clusterscore.uncertainty.ranks import (
     TARGET,
+    RankTally,
     agreement_table,
     rank_summary,
 )
@@ -88,6 +89,45 @@ def _chunk(fn: str, chunk_size: Any, m: int) -> int:
     if chunk_size is None:
         return max(1, 2**20 // max(m, 1))
     return check_count(fn, "chunk_size", chunk_size, minimum=1)
+
+
+def _available_memory() -> int | None:
+    """Return the bytes the system can still give (Linux), else None."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _check_memory(
+    fn: str, model: Model, n: int, chunk: int, keep_ranks: bool
+) -> None:
+    """Refuse a run whose estimated memory exceeds what is available.
+
+    Estimate: the rank tally (`RankTally.nbytes`: ``min(4 n m, 8 m^2)``
+    bytes, or ``4 n m`` with `keep_ranks`), about 16 float arrays of a
+    chunk of scores (``16 * 8 * chunk * m``) and the per-sample columns
+    (about 64 bytes a sample).
+    """
+    m = model.m
+    need = (
+        RankTally.nbytes(n, m, keep_ranks) + 128 * min(chunk, n) * m + 64 * n
+    )
+    have = _available_memory()
+    if have is not None and need > have:
+        raise DataError(
+            f"{fn}(): {n:,} samples of {m:,} clusters need about "
+            f"{need / 2**30:.1f} GiB (the sampled ranks take 4 bytes per "
+            "cluster and sample, the working arrays 128 bytes per cluster "
+            f"and sample of a chunk), more than the {have / 2**30:.1f} GiB "
+            "available; use fewer samples 'n', a smaller 'chunk_size'"
+            + (" or keep_ranks=False" if keep_ranks else "")
+            + "."
+        )
 
 
 def _new_stats(model: Model) -> dict[str, np.ndarray]:
@@ -223,8 +263,10 @@ def uncertainty(
     missing : {"refuse", "median", "drop_indicator"}
         As for `evaluate`.
     chunk_size : int, optional
-        Samples per batch; memory grows with ``chunk_size x clusters``.
-        Default: about :math:`2^{20}` / clusters.
+        Samples per batch; the working memory grows with
+        ``chunk_size x clusters``. Default: about :math:`2^{20}` /
+        clusters. No array is clusters x clusters unless that is smaller
+        than the samples x clusters ranks (see `RankTally`).
     keep_ranks : bool
         Keep the full (n, m) array of sampled ranks in the result.
     progress : callable, optional
@@ -239,7 +281,10 @@ def uncertainty(
     ParameterError
         A bad `n`, range, option name or count.
     DataError
-        An invalid table, fewer than 2 clusters, or every sample rejected.
+        An invalid table, fewer than 2 clusters, every sample rejected, or
+        a run whose estimated memory (the sampled ranks, ``min(4 n m,
+        8 m^2)`` bytes for m clusters, plus the working arrays of a chunk)
+        exceeds the memory available; the message gives the estimate.
 
     Notes
     -----
@@ -277,6 +322,7 @@ def uncertainty(
         fn, df, system, _options(locals())
     )
     chunk = _chunk(fn, chunk_size, model.m)
+    _check_memory(fn, model, n, chunk, keep_ranks)
     vary = model.uncertain()
     stats = _new_stats(model)
     cols, tally = sample_ranks(
