@@ -569,7 +569,8 @@ def test_a_run_too_big_for_memory_is_refused(system, table, monkeypatch):
         uncertainty(table, system, 10**6, 1)
     msg = str(info.value)
     assert msg.startswith("uncertainty(): 1,000,000 samples of 15 clusters")
-    assert "GiB" in msg and "fewer samples 'n'" in msg
+    assert "GiB" in msg
+    assert "fewer samples 'n'" in msg
     monkeypatch.setattr(run, "_available_memory", lambda: None)
     assert uncertainty(table, system, 5, 1).n == 5  # unknown: no check
 
@@ -584,7 +585,8 @@ def test_summary_is_the_same_from_histogram_and_from_ranks(system, table):
     kw = {"methods": ("weighted_sum", "geometric", "topsis"), "top_k": 2}
     a = uncertainty(table, system, 40, 11, **kw)
     b = uncertainty(table, system, 40, 11, keep_ranks=True, **kw)
-    assert a.tally.dense and not b.tally.dense
+    assert a.tally.dense
+    assert not b.tally.dense
     pd.testing.assert_frame_equal(a.summary, b.summary)
     pd.testing.assert_frame_equal(a.rank_counts, b.rank_counts)
 
