@@ -14,7 +14,7 @@ bootstrap confidence intervals, as COINr's ``get_sensitivity`` does.
 
 Every sample is computed in batched array operations: the perturbed
 pairwise matrices form a ``(k, n, n)`` stack whose principal eigenvectors
-come from one batched eigen-decomposition (`sampling`), the weights form
+come from one batched power iteration (`sampling`), the weights form
 a ``(k, n)`` matrix scored by the stages of `clusterscore.scoring`
 (`model`), and ranks come from one sort along an axis (`ranks`). The
 table is validated once; samples are processed in chunks so that memory

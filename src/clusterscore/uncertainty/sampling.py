@@ -5,7 +5,7 @@ system the local weights (and CR) of a perturbed copy, the AHP/entropy
 share :math:`\alpha`, and the aggregation method and normalisation.
 Judgments move along Saaty's scale (`perturb_judgments`); the perturbed
 ``(k, n, n)`` stacks are weighted by the AHP kernels of
-`clusterscore.judgments.ahp` (one batched eigen-decomposition) and judged
+`clusterscore.judgments.ahp` (one batched power iteration) and judged
 by the one CR cut-off rule, `clusterscore.judgments.scales.cr_acceptable`.
 """
 
@@ -309,7 +309,8 @@ def batched_ahp(stack: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     Kernel: no validation. A name kept for
     `clusterscore.judgments.ahp.eigen_kernel`, which computes the
     eigenvector weights of `clusterscore.judgments.ahp.ahp` on one
-    matrix or on a ``(k, n, n)`` stack in one batched eigen-decomposition.
+    matrix or on a ``(k, n, n)`` stack in one batched power iteration
+    (with a LAPACK fallback).
 
     Parameters
     ----------
