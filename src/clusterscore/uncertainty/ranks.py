@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -278,7 +279,14 @@ class RankTally:
         return out
 
 
-def rank_summary(tally, nominal, prep, top_k, interval, n_used):
+def rank_summary(
+    tally: RankTally,
+    nominal: np.ndarray,
+    prep: Any,
+    top_k: int,
+    interval: tuple[float, float],
+    n_used: int,
+) -> pd.DataFrame:
     """Per-cluster statistics of the sampled ranks (see `RankTally`)."""
     del n_used  # the tally knows its accepted samples
     levels = (0.5, interval[0], interval[1])

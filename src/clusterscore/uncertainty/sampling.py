@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -288,8 +288,10 @@ def check_rng(fn: str, rng: Any, name: str = "rng") -> np.random.Generator:
 
 def check_progress(fn: str, progress: Any) -> Callable[[int, int], Any] | None:
     """Return `progress` if it is None or callable, else raise."""
-    if progress is None or callable(progress):
-        return progress
+    if progress is None:
+        return None
+    if callable(progress):
+        return cast("Callable[[int, int], Any]", progress)
     raise ParameterError(
         f"{fn}(): 'progress' must be None or a callable called as "
         f"progress(done, total); got {type(progress).__name__} {progress!r}.",
@@ -441,7 +443,9 @@ def draw_design(
     return Design(weights, crs, alpha, method, norm, ok)
 
 
-def _perturbed(mt, pert, rng, rows):
+def _perturbed(
+    mt: Matrix, pert: Perturbation, rng: np.random.Generator, rows: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return weights, CRs and rejections of `rows` perturbed copies."""
     steps = rng.integers(-pert.steps, pert.steps + 1, (rows, mt.n_judgments))
     w, cr = local_weights(perturb_judgments(mt.nominal, steps), pert.ri)
@@ -452,7 +456,13 @@ def _perturbed(mt, pert, rng, rows):
     return w, cr, bad
 
 
-def _draw_matrix(mt, pert, k, rng, stat):
+def _draw_matrix(
+    mt: Matrix,
+    pert: Perturbation,
+    k: int,
+    rng: np.random.Generator,
+    stat: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Perturbed weights and CRs of one matrix, with the CR rule."""
     w, cr, bad = _perturbed(mt, pert, rng, k)
     stat[:2] += (k, int(bad.sum()))
