@@ -340,3 +340,32 @@ def test_cli_bad_seed_names_the_flag(cli, csv_file, seed):
     assert proc.returncode == 2
     assert "argument --seed: must be a whole number >= 0" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_cli_constant_indicator_warns_once(cli, table, tmp_path):
+    """Issue 16 item 17: uncertainty then sensitivity, one warning, by name.
+
+    Both analyses evaluate the table (and each used to warn twice, the
+    second time for a bare column number); the command prints it once.
+    """
+    path = tmp_path / "const.csv"
+    table.assign(output_value=table["output_value"].iloc[0]).to_csv(
+        path, index=False
+    )
+    proc = cli(
+        "sensitivity",
+        path,
+        "--samples",
+        "20",
+        "--saltelli",
+        "4",
+        "--bootstrap",
+        "2",
+        "--seed",
+        "1",
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if "warning:" in ln]
+    assert len(lines) == 1, lines
+    assert "'output_value'" in lines[0]
+    assert "column 0" not in proc.stderr
