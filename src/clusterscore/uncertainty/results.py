@@ -59,6 +59,11 @@ class UncertaintyResult:
     ranks : numpy.ndarray or None
         The (n, m) sampled ranks (columns in ``sorted(cluster)`` order)
         when ``keep_ranks=True``.
+    tally : RankTally
+        The sampled ranks in the form `summary` was read from (see
+        `clusterscore.uncertainty.ranks.RankTally`).
+    labels : pandas.Index
+        The row labels of the tally (clusters, or (year, cluster)).
     rank_counts : pandas.DataFrame
         (A property, built on request.) Clusters x ranks 1..m: how many
         used samples put the cluster at each rank, rows in `summary`
