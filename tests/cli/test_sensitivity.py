@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -291,3 +292,80 @@ def test_cli_objective_reaches_uncertainty(cli, csv_file, monkeypatch):
     bad = cli("sensitivity", csv_file, "--objective", "gini")
     assert bad.returncode == 2
     assert "argument --objective: invalid choice" in bad.stderr
+
+
+def test_progress_bar_quiet_and_delay():
+    """Quiet bars draw nothing; the default bar waits a second.
+
+    --quiet (quiet=True) draws nothing even on a terminal; by default the
+    bar waits a second, so a short run leaves stderr clean (issue 15.3).
+    """
+    tty = _Tty()
+    bar = Progress("x", tty, delay=0.0, quiet=True)
+    bar(5, 10)
+    bar(10, 10)
+    bar.close()
+    assert tty.getvalue() == ""
+    tty = _Tty()
+    bar = Progress("x", tty)  # default delay: 1 s
+    assert bar.delay == 1.0
+    bar(5, 10)
+    assert tty.getvalue() == ""
+
+
+def test_cli_quiet_reaches_the_progress_bar(csv_file, monkeypatch):
+    """`--quiet` builds quiet bars for both analyses; without it, not."""
+    from clusterscore.cli import sensitivity as mod
+
+    made = []
+
+    class Recorder(Progress):
+        def __init__(self, label, stream=None, **kw):
+            made.append((label, kw.get("quiet", False)))
+            super().__init__(label, stream, **kw)
+
+    monkeypatch.setattr(mod, "Progress", Recorder)
+    base = (csv_file, "--samples", "20", "--saltelli", "4", "--bootstrap", "2")
+    assert cli_run(_args(*base, "--quiet", "-o", os.devnull)) == 0
+    assert made == [("uncertainty", True), ("sensitivity", True)]
+    made.clear()
+    assert cli_run(_args(*base, "-o", os.devnull)) == 0
+    assert made == [("uncertainty", False), ("sensitivity", False)]
+
+
+@pytest.mark.parametrize("seed", ["-1", "1.5", "abc"])
+def test_cli_bad_seed_names_the_flag(cli, csv_file, seed):
+    """Issue 16 item 8: a bad --seed is an argparse error naming --seed."""
+    proc = cli("sensitivity", csv_file, "--samples", "5", "--seed", seed)
+    assert proc.returncode == 2
+    assert "argument --seed: must be a whole number >= 0" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_cli_constant_indicator_warns_once(cli, table, tmp_path):
+    """Issue 16 item 17: uncertainty then sensitivity, one warning, by name.
+
+    Both analyses evaluate the table (and each used to warn twice, the
+    second time for a bare column number); the command prints it once.
+    """
+    path = tmp_path / "const.csv"
+    table.assign(output_value=table["output_value"].iloc[0]).to_csv(
+        path, index=False
+    )
+    proc = cli(
+        "sensitivity",
+        path,
+        "--samples",
+        "20",
+        "--saltelli",
+        "4",
+        "--bootstrap",
+        "2",
+        "--seed",
+        "1",
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if "warning:" in ln]
+    assert len(lines) == 1, lines
+    assert "'output_value'" in lines[0]
+    assert "column 0" not in proc.stderr

@@ -7,6 +7,8 @@ here against hand-worked numbers.
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clusterscore.scoring import (
     competition_ranks,
@@ -61,3 +63,28 @@ def test_stage_option_types_list_the_option_names():
 
     assert typing.get_args(stages.MissingPolicy) == stages.MISSING_POLICIES
     assert typing.get_args(stages.Objective) == stages.OBJECTIVES
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.integers(1, 40).flatmap(
+            lambda m: st.lists(
+                st.lists(st.integers(0, 6), min_size=m, max_size=m),
+                min_size=1,
+                max_size=6,
+            )
+        )
+    )
+    def test_competition_ranks_follow_the_definition(self, rows):
+        """Any batch, ties included: the counting definition of the ranks.
+
+        Competition ranking ("1224"): rank_i = 1 + #{j : s_j > s_i}; the
+        average rank of a tie group spanning ranks r .. r + t - 1 is
+        r + (t - 1) / 2, with t = #{j : s_j = s_i}. Counted pairwise here
+        (an m x m comparison, fine in a test), sorted in the kernel.
+        """
+        s = np.array(rows, dtype=float)
+        rank, avg = competition_ranks(s, average=True)
+        greater = (s[:, None, :] > s[:, :, None]).sum(axis=-1)
+        equal = (s[:, None, :] == s[:, :, None]).sum(axis=-1)
+        assert rank.tolist() == (1 + greater).tolist()
+        np.testing.assert_array_equal(avg, 1 + greater + (equal - 1) / 2)

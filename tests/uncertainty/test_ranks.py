@@ -57,3 +57,22 @@ def test_kendall_large_permutations_match_scipy(rng):
     np.testing.assert_allclose(
         tau, [stats.kendalltau(ref, y).statistic for y in Y], atol=1e-12
     )
+
+
+def test_kendall_counts_past_int32_positions():
+    """Issue 16 item 15: Kendall's tau for 70,000 clusters.
+
+    There the merge positions of the inversion count pass 2**31 (an
+    OverflowError before).
+
+    Hand values: the reversed ranking is fully discordant (tau = -1); one
+    swapped adjacent pair leaves D = 1, tau = 1 - 2 / n0 with
+    n0 = m (m - 1) / 2.
+    """
+    m = 70_000
+    ref = np.arange(1, m + 1)
+    swapped = ref.copy()
+    swapped[[10, 11]] = swapped[[11, 10]]
+    tau = kendall_tau_b(ref, np.stack([ref[::-1], swapped]))
+    n0 = m * (m - 1) / 2
+    np.testing.assert_allclose(tau, [-1.0, 1.0 - 2.0 / n0], rtol=1e-12)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
 
-from clusterscore.errors import DataError, DataWarning, ParameterError
+from clusterscore.errors import (
+    ClusterScoreWarning,
+    ConfigError,
+    DataError,
+    DataWarning,
+    FallbackWarning,
+    ParameterError,
+)
 from clusterscore.scoring import evaluate
-from clusterscore.uncertainty import sensitivity, uncertainty
+from clusterscore.uncertainty import sensitivity, sobol_indices, uncertainty
 
 ALL_METHODS = ("weighted_sum", "geometric", "topsis")
 
@@ -260,9 +269,32 @@ def test_cr_rule_reject_everything_raises(system, table):
             20,
             0,
             judgment_steps=8,
-            max_cr=1e-9,
+            max_cr=0.02,  # above every nominal CR (largest 0.016)
             cr_rule="reject",
         )
+
+
+def test_nominal_matrices_obey_max_cr_as_in_evaluate(system, table):
+    """Issue 11 leftover: the nominal run honours max_cr as evaluate does.
+
+    The default system's nominal CRs are 0.003-0.016 (docs/uncertainty.md,
+    the consistency table), so max_cr=0.005 refuses some nominal matrix:
+    uncertainty and sensitivity raise the very ConfigError that
+    evaluate(max_cr=0.005) raises; max_cr=None accepts every matrix,
+    nominal and perturbed (nothing is redrawn, so large steps pass CR 0.10).
+    """
+    with pytest.raises(ConfigError) as ref:
+        evaluate(table, system, combine="linear", max_cr=0.005)
+    for f in (uncertainty, sensitivity):
+        with pytest.raises(ConfigError) as info:
+            f(table, system, 10, 1, max_cr=0.005)
+        assert str(info.value) == str(ref.value)
+        assert "max_cr" in str(info.value)
+    res = uncertainty(table, system, 60, 1, judgment_steps=3, max_cr=None)
+    assert res.n_used == 60
+    assert (res.samples["max_cr"] > 0.10).any()
+    assert (res.consistency["above_max_cr"] == 0).all()
+    assert res.options["max_cr"] is None
 
 
 def test_alpha_only_matters_for_linear_combination(system, table):
@@ -293,6 +325,8 @@ def test_alpha_only_matters_for_linear_combination(system, table):
         ({"combine": "product"}, r"'combine' must be one of"),
         ({"cr_rule": "drop"}, r"'cr_rule' must be one of"),
         ({"max_cr": 0}, r"'max_cr' must be a positive number"),
+        ({"max_cr": "abc"}, r"'max_cr' must be a positive number or None"),
+        ({"progress": 5}, r"'progress' must be None or a callable .*int 5"),
         ({"top_k": 0}, r"'top_k' must be an integer >= 1"),
         ({"interval": (0.9, 0.1)}, r"'interval' must be a pair"),
         ({"chunk_size": 0}, r"'chunk_size' must be an integer >= 1"),
@@ -304,6 +338,73 @@ def test_uncertainty_errors(system, table, kwargs, match):
     n = args.pop("n")
     with pytest.raises(ParameterError, match=match):
         uncertainty(table, system, n, 0, **args)
+
+
+@pytest.mark.parametrize("rng", [-1, 1.5, "abc", True, [1, 2]])
+def test_bad_rng_is_a_parameter_error(system, table, rng):
+    """Issue 16 item 8: a bad seed names 'rng' and what is valid.
+
+    It ended in a numpy traceback (TypeError / ValueError from
+    default_rng); now uncertainty, sensitivity and sobol_indices refuse it.
+    """
+    valid = r"'rng' must be a non-negative int seed, a "
+    valid += r"numpy.random.Generator or None; got "
+    for call in (
+        lambda: uncertainty(table, system, 5, rng),
+        lambda: sensitivity(table, system, 5, rng, n_boot=2),
+        lambda: sobol_indices([1.0, 2.0], [2.0, 1.0], [[1.0, 1.0]], rng=rng),
+    ):
+        with pytest.raises(ParameterError, match=valid) as info:
+            call()
+        assert info.value.parameter == "rng"
+
+
+def test_good_rngs_are_accepted(system, table):
+    """A numpy integer seed equals the int seed; a Generator is used."""
+    a = uncertainty(table, system, 20, np.int64(7))
+    b = uncertainty(table, system, 20, 7)
+    c = uncertainty(table, system, 20, np.random.default_rng(7))
+    pd.testing.assert_frame_equal(a.samples, b.samples)
+    pd.testing.assert_frame_equal(a.samples, c.samples)
+
+
+def test_no_numpy_warning_escapes_on_identical_rows(system, table):
+    """Issue 16 item 13: five identical rows, weighting="ahp".
+
+    Every sampled ranking ties all clusters, so Spearman and Kendall are
+    NaN in every sample; their summaries were NaN-means of empty slices
+    (a RuntimeWarning, an exception under -W error). Now NaN, silently.
+    """
+    same = table.iloc[[0] * 5].assign(cluster=[f"c{i}" for i in range(5)])
+    three = ("weighted_sum", "geometric", "topsis")
+    with warnings.catch_warnings(record=True) as caught:
+        # any other warning (numpy's RuntimeWarning) becomes an error; the
+        # library's own warnings (entropy undefined on identical rows, the
+        # variance-0 DataWarning) are recorded
+        warnings.simplefilter("error")
+        warnings.filterwarnings("always", category=ClusterScoreWarning)
+        res = uncertainty(same, system, 30, 1, weighting="ahp", methods=three)
+        sensitivity(same, system, 10, 1, weighting="ahp", n_boot=5)
+    assert {type(w.message) for w in caught} <= {FallbackWarning, DataWarning}
+    assert any(isinstance(w.message, FallbackWarning) for w in caught)
+    assert res.agreement.loc[["spearman", "kendall"]].isna().all().all()
+    assert (res.summary["median_rank"] == 1).all()
+
+
+def test_constant_indicator_warns_once_naming_it(system, table):
+    """Issue 16 item 17: each constant-indicator warning once, by name.
+
+    The nominal evaluation and the model's entropy weights both warned.
+    """
+    df = table.assign(output_value=table["output_value"].iloc[0])
+    for f in (uncertainty, sensitivity):
+        with warnings.catch_warnings(record=True) as rec:
+            warnings.simplefilter("always")
+            f(df, system, 10, 1)
+        texts = [str(w.message) for w in rec]
+        assert len(texts) == 1, texts
+        assert "'output_value'" in texts[0]
+        assert "column 0" not in texts[0]
 
 
 def test_uncertainty_needs_two_clusters(system, table):
@@ -481,3 +582,58 @@ def test_rho_and_v_pass_through_to_the_sampled_methods():
         uncertainty(df, n=5, rng=1, methods=("topsis",), rho=0.2)
     with pytest.raises(ParameterError, match=r"'v'.*\[0, 1\]"):
         sensitivity(df, n=5, rng=1, methods=("vikor",), v=2.0)
+
+
+def test_a_run_too_big_for_memory_is_refused(system, table, monkeypatch):
+    """Issue 16 item 15: a request that cannot fit is refused.
+
+    A DataError with the estimate, before any sampling (200,000 clusters
+    asked for 298 GiB and crashed).
+
+    15 clusters, 10**6 samples: the ranks alone take 15 * 8 * 15 bytes as a
+    histogram, so with 1 MiB "available" the working arrays of a chunk
+    (128 bytes x chunk x clusters) decide: the estimate exceeds 1 MiB.
+    """
+    from clusterscore.uncertainty import run
+
+    monkeypatch.setattr(run, "_available_memory", lambda: 2**20)
+    with pytest.raises(DataError) as info:
+        uncertainty(table, system, 10**6, 1)
+    msg = str(info.value)
+    assert msg.startswith("uncertainty(): 1,000,000 samples of 15 clusters")
+    assert "GiB" in msg
+    assert "fewer samples 'n'" in msg
+    monkeypatch.setattr(run, "_available_memory", lambda: None)
+    assert uncertainty(table, system, 5, 1).n == 5  # unknown: no check
+
+
+def test_summary_is_the_same_from_histogram_and_from_ranks(system, table):
+    """The two forms of the rank tally give identical summaries.
+
+    n = 40 > 2 m = 30 keeps the histogram; keep_ranks=True keeps the
+    (n, m) ranks; the samples are the same (same seed), so must the
+    quantiles, means and P(top-k) be.
+    """
+    kw = {"methods": ("weighted_sum", "geometric", "topsis"), "top_k": 2}
+    a = uncertainty(table, system, 40, 11, **kw)
+    b = uncertainty(table, system, 40, 11, keep_ranks=True, **kw)
+    assert a.tally.dense
+    assert not b.tally.dense
+    pd.testing.assert_frame_equal(a.summary, b.summary)
+    pd.testing.assert_frame_equal(a.rank_counts, b.rank_counts)
+
+
+def test_rank_counts_of_too_many_clusters_is_refused(
+    system, table, monkeypatch
+):
+    """The m x m table is built on request only, and refused when huge.
+
+    15 clusters make 225 cells; with the limit at 100 it is refused.
+    """
+    from clusterscore.uncertainty import results
+
+    res = uncertainty(table, system, 5, 1)
+    monkeypatch.setattr(results, "MAX_RANK_COUNT_CELLS", 100)
+    with pytest.raises(DataError, match=r"rank_counts: the cluster x rank"):
+        _ = res.rank_counts
+    assert len(res.summary) == 15  # the summary never needed it

@@ -9,7 +9,7 @@ sensitivity analysis (`clusterscore.uncertainty.sensitivity`) and prints
 the first-order and total-effect indices of each input group.
 
 A progress bar is drawn on standard error when it is a terminal and the
-run takes more than half a second.
+run takes more than a second (``--quiet`` turns it off).
 """
 
 from __future__ import annotations
@@ -69,8 +69,9 @@ class Progress:
     """A minimal progress bar on a terminal stream.
 
     Call it as ``progress(done, total)``. Nothing is drawn unless `stream`
-    is a terminal and `delay` seconds have passed since the bar was made,
-    so short runs and redirected output stay clean.
+    is a terminal, `quiet` is false and `delay` seconds have passed since
+    the bar was made, so short runs, ``--quiet`` and redirected output
+    stay clean. The bar is redrawn in place (a carriage return).
     """
 
     def __init__(
@@ -78,8 +79,9 @@ class Progress:
         label: str,
         stream: TextIO | None = None,
         *,
-        delay: float = 0.5,
+        delay: float = 1.0,
         width: int = 30,
+        quiet: bool = False,
     ) -> None:
         self.label = label
         self.stream = sys.stderr if stream is None else stream
@@ -88,7 +90,7 @@ class Progress:
         self.start = time.monotonic()
         self.drawn = False
         isatty = getattr(self.stream, "isatty", None)
-        self.enabled = bool(isatty and isatty())
+        self.enabled = bool(isatty and isatty()) and not quiet
 
     def __call__(self, done: int, total: int) -> None:
         """Redraw the bar for `done` of `total` steps."""
@@ -268,6 +270,13 @@ def add_parser(
         help="random-index table of the consistency ratio "
         "(default: %(default)s)",
     )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar on standard error (it is drawn only on a "
+        "terminal, for runs longer than a second)",
+    )
     add_missing(p)
     add_common(p, table=True)
     add_sheet(p)
@@ -318,7 +327,8 @@ def run(args: argparse.Namespace) -> int:
         "rho": args.gra_rho,
         "v": args.vikor_v,
     }
-    bar = Progress("uncertainty")
+    quiet = bool(getattr(args, "quiet", False))
+    bar = Progress("uncertainty", quiet=quiet)
     try:
         res = uncertainty(
             table,
@@ -333,7 +343,7 @@ def run(args: argparse.Namespace) -> int:
         bar.close()
     sens = None
     if args.saltelli:
-        bar = Progress("sensitivity")
+        bar = Progress("sensitivity", quiet=quiet)
         try:
             sens = sensitivity(
                 table,

@@ -11,6 +11,7 @@ each on a ``(k, n)`` batch of weights instead of one vector.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from clusterscore._checks import check_option
-from clusterscore.errors import DataError
+from clusterscore.errors import ClusterScoreWarning, DataError
 from clusterscore.scoring import (
     OBJECTIVES,
     Prepared,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from clusterscore.scoring import Evaluation
 from clusterscore.uncertainty.ranks import (
     TARGET,
+    RankTally,
     batched_ranks,
     kendall_tau_b,
     spearman_rho,
@@ -280,9 +282,13 @@ def build_model(
     minmax = normalised(X, signs, "minmax", system, prep.types, names)
     w_ent = None
     if run.weighting != "ahp":
-        w_ent = objective_weights(
-            minmax, names, None, run.weighting, run.objective
-        )
+        # the nominal evaluate() of the same table has already warned about
+        # these weights (a constant indicator gets 0): say it once only
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ClusterScoreWarning)
+            w_ent = objective_weights(
+                minmax, names, None, run.weighting, run.objective
+            )
     payload = {}
     for meth in pert.methods:
         for nm in pert.normalizations:
@@ -366,6 +372,7 @@ def setup(
         missing=o["missing"],
         objective=o["objective"],
         ri=pert.ri,
+        max_cr=pert.max_cr,
         system=system.path or system.id,
     )
     own = method_options(fn, pert.methods, o)
@@ -416,46 +423,39 @@ def sample_ranks(
     nominal: np.ndarray,
     keep_ranks: bool,
     progress: Callable[[int, int], None] | None,
-) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray | None]:
+) -> tuple[dict[str, np.ndarray], RankTally]:
     """Draw and rank `n` samples in chunks.
 
-    Returns the per-sample columns (dict of arrays), the (m, m) rank
-    histogram of the accepted samples and, with `keep_ranks`, the (n, m)
-    ranks.
+    Returns the per-sample columns (dict of arrays) and the `RankTally`
+    of the sampled ranks (every sample's ranks with `keep_ranks`).
     """
     m = model.m
-    counts = np.zeros(m * m, dtype=np.int64)
+    tally = RankTally(n, m, keep_ranks)
     # average ranks of the nominal ranking: rank the ranks (ties stay ties)
     _, ref_avg = model.ranks(-nominal[None, :].astype(float))
     ref_avg = ref_avg[0]
     parts: list[dict[str, np.ndarray]] = []
-    kept: list[np.ndarray] | None = [] if keep_ranks else None
-    offset = np.arange(m) * m - 1
     for start in range(0, n, chunk):  # loop over chunks of samples
         k = min(chunk, n - start)
         d = model.draw(k, gen, vary, stats)
         rank, avg = model.ranks(model.scores(d, model.weights(d)))
-        ok = d.ok
-        counts += np.bincount((rank[ok] + offset).ravel(), minlength=m * m)
+        tally.add(start, rank, d.ok)
         parts.append(
             {
                 "alpha": d.alpha,
                 "method": d.method,
                 "norm": d.norm,
                 "max_cr": np.max(np.stack(list(d.cr.values())), axis=0),
-                "accepted": ok,
+                "accepted": d.ok,
                 TARGET: np.abs(rank - nominal).mean(axis=1),
                 "spearman": spearman_rho(ref_avg, avg),
                 "kendall": kendall_tau_b(nominal, rank),
             }
         )
-        if kept is not None:
-            kept.append(rank.astype(np.int32))
         if progress is not None:
             progress(start + k, n)
     cols = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
-    ranks = None if kept is None else np.concatenate(kept)
-    return cols, counts.reshape(m, m), ranks
+    return cols, tally
 
 
 def rank_shifts(

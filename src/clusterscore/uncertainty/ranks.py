@@ -8,7 +8,9 @@ reference ranking in whole-array operations.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+import warnings
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -16,10 +18,11 @@ import pandas as pd
 from clusterscore.scoring import competition_ranks
 
 if TYPE_CHECKING:
-    from clusterscore.scoring import Prepared
+    pass
 
 __all__ = [
     "TARGET",
+    "RankTally",
     "agreement_table",
     "batched_ranks",
     "kendall_tau_b",
@@ -119,8 +122,9 @@ def _inversions(y: np.ndarray, b0: int = 8) -> np.ndarray:
         keys = arr.reshape(k, nb, 2 * b) << 1
         keys[..., b:] |= 1
         keys.sort(axis=-1)
+        # positions summed in int64: up to size * 2b, past int32 at m ~ 2**16
         pos = (keys & 1).reshape(k, -1) @ np.tile(
-            np.arange(2 * b, dtype=dt), nb
+            np.arange(2 * b, dtype=np.int64), nb
         )
         inv += nb * (b * b + b * (b - 1) // 2) - pos
         arr = (keys >> 1).reshape(k, size)
@@ -161,11 +165,11 @@ def kendall_tau_b(ref: np.ndarray, ranks: np.ndarray) -> np.ndarray:
     n1 = _tied_pairs(np.sort(ref)[None, :])[0]
     n2 = _rank_ties(ranks)
     if n1 == 0:  # order by the reference alone: a fixed permutation
-        y = ranks[:, np.argsort(ref, kind="stable")]
+        y = ranks[:, np.argsort(ref)]
         n3: int | np.ndarray = 0
     else:
         key = ref * (m + 1) + ranks
-        order = np.argsort(key, axis=1, kind="stable")
+        order = np.argsort(key, axis=1)  # ties in key: no inversion
         y = np.take_along_axis(ranks, order, axis=1)
         n3 = _tied_pairs(np.take_along_axis(key, order, axis=1))
     d = _inversions(y)
@@ -176,36 +180,131 @@ def kendall_tau_b(ref: np.ndarray, ranks: np.ndarray) -> np.ndarray:
         )
 
 
+class RankTally:
+    """The sampled ranks of a run, kept in the smaller of two forms.
+
+    Per-cluster rank statistics need, for each cluster, the distribution of
+    its rank over the used samples. Two exact forms hold it:
+
+    - the ``(m, m)`` histogram (cluster x rank counts): ``8 m^2`` bytes,
+      independent of the number of samples n;
+    - the ``(n, m)`` ranks themselves as int32: ``4 n m`` bytes.
+
+    The tally keeps the histogram only when it is the smaller
+    (``2 m < n``) and the full ranks are not wanted (`keep`), so memory
+    is at most ``4 m min(n, 2 m)`` bytes: linear in the clusters for a
+    given n, never ``m^2`` when n is smaller than m.
+
+    Parameters
+    ----------
+    n, m : int
+        Samples and clusters.
+    keep : bool
+        Keep every sample's ranks (`ranks`), accepted or not.
+    """
+
+    def __init__(self, n: int, m: int, keep: bool = False) -> None:
+        self.n, self.m, self.keep = n, m, keep
+        self.dense = not keep and 2 * m < n
+        self.counts: np.ndarray | None = None
+        self.ranks: np.ndarray | None = None
+        if self.dense:
+            self.counts = np.zeros((m, m), dtype=np.int64)
+        else:
+            self.ranks = np.empty((n, m), dtype=np.int32)
+        self.ok = np.zeros(n, dtype=bool)
+
+    @staticmethod
+    def nbytes(n: int, m: int, keep: bool = False) -> int:
+        """Return the bytes the tally of n samples of m clusters holds."""
+        return 8 * m * m if (not keep and 2 * m < n) else 4 * n * m
+
+    def add(self, start: int, rank: np.ndarray, ok: np.ndarray) -> None:
+        """Record the (k, m) ranks of samples ``start .. start + k - 1``."""
+        k = rank.shape[0]
+        self.ok[start : start + k] = ok
+        if self.counts is not None:
+            m = self.m
+            codes = rank[ok] + (np.arange(m, dtype=np.int64) * m - 1)
+            np.add.at(self.counts.reshape(-1), codes.ravel(), 1)
+        else:
+            assert self.ranks is not None
+            self.ranks[start : start + k] = rank
+
+    def histogram(self) -> np.ndarray:
+        """Return the (m, m) counts of the accepted samples."""
+        if self.counts is not None:
+            return self.counts
+        assert self.ranks is not None
+        m = self.m
+        codes = self.ranks[self.ok] + (np.arange(m, dtype=np.int64) * m - 1)
+        return np.bincount(codes.ravel(), minlength=m * m).reshape(m, m)
+
+    def statistics(
+        self,
+        nominal: np.ndarray,
+        top_k: int,
+        levels: Sequence[float],
+    ) -> dict[str, np.ndarray]:
+        r"""Per cluster: quantiles at `levels`, mean, P(top-k), mean shift.
+
+        A quantile at level q is the inverted empirical CDF, the smallest
+        rank r with :math:`F(r) \ge q`, i.e. the t-th smallest sampled
+        rank with :math:`t = \max(1, \lceil (q - 10^{-12}) n \rceil)`
+        (integer arithmetic, so both forms give the same ranks).
+        """
+        used = int(self.ok.sum())
+        t = [
+            max(1, min(used, int(np.ceil((q - 1e-12) * used)))) for q in levels
+        ]
+        nom = np.asarray(nominal, dtype=np.int64)
+        out: dict[str, np.ndarray] = {}
+        if self.counts is not None:
+            c = self.counts
+            cum = np.cumsum(c, axis=1)
+            r = np.arange(1, self.m + 1)
+            for q, ti in zip(levels, t, strict=True):
+                out[f"q{q}"] = np.argmax(cum >= ti, axis=1) + 1
+            out["mean"] = c @ r / used
+            out["p_top"] = cum[:, min(top_k, self.m) - 1] / used
+            out["shift"] = (c * np.abs(r - nom[:, None])).sum(axis=1) / used
+            return out
+        assert self.ranks is not None
+        if not self.ok.all():
+            sub = self.ranks[self.ok]
+        else:  # sort in place unless the caller keeps the sample order
+            sub = self.ranks.copy() if self.keep else self.ranks
+        sub.sort(axis=0)
+        for q, ti in zip(levels, t, strict=True):
+            out[f"q{q}"] = sub[ti - 1].astype(np.int64)
+        out["mean"] = sub.mean(axis=0, dtype=np.float64)
+        out["p_top"] = (sub <= top_k).mean(axis=0)
+        out["shift"] = np.abs(sub - nom).mean(axis=0, dtype=np.float64)
+        return out
+
+
 def rank_summary(
-    counts: np.ndarray,
+    tally: RankTally,
     nominal: np.ndarray,
-    prep: Prepared,
+    prep: Any,
     top_k: int,
     interval: tuple[float, float],
     n_used: int,
 ) -> pd.DataFrame:
-    """Per-cluster statistics read off the (m, m) rank histogram."""
-    m = counts.shape[0]
-    cdf = np.cumsum(counts, axis=1) / n_used
-    r = np.arange(1, m + 1)
-
-    def quantile(q: float) -> np.ndarray:
-        # inverted empirical CDF: the smallest rank with F(rank) >= q
-        return cast(np.ndarray, np.argmax(cdf >= q - 1e-12, axis=1) + 1)
-
+    """Per-cluster statistics of the sampled ranks (see `RankTally`)."""
+    del n_used  # the tally knows its accepted samples
+    levels = (0.5, interval[0], interval[1])
+    st = tally.statistics(nominal, top_k, levels)
     summary = pd.DataFrame(
         {
             "type": prep.types,
             "nominal_rank": nominal,
-            "median_rank": quantile(0.5),
-            "rank_low": quantile(interval[0])
-            if interval[0] > 0
-            else np.argmax(counts > 0, axis=1) + 1,
-            "rank_high": quantile(interval[1]),
-            "mean_rank": counts @ r / n_used,
-            "p_top_k": cdf[:, min(top_k, m) - 1],
-            "mean_abs_shift": (counts * np.abs(r - nominal[:, None])).sum(1)
-            / n_used,
+            "median_rank": st[f"q{levels[0]}"],
+            "rank_low": st[f"q{levels[1]}"],
+            "rank_high": st[f"q{levels[2]}"],
+            "mean_rank": st["mean"],
+            "p_top_k": st["p_top"],
+            "mean_abs_shift": st["shift"],
         },
         index=pd.Index(list(prep.clusters), name="cluster"),
     )
@@ -214,7 +313,18 @@ def rank_summary(
 
 
 def agreement_table(used: pd.DataFrame) -> pd.DataFrame:
-    """Mean, median, 5/95 % quantiles, min and max of the agreement."""
+    """Mean, median, 5/95 % quantiles, min and max of the agreement.
+
+    A statistic with no defined value (Spearman's rho and Kendall's tau
+    are NaN for samples that tie every cluster) is NaN, silently.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN slices
+        return _agreement(used)
+
+
+def _agreement(used: pd.DataFrame) -> pd.DataFrame:
+    """`agreement_table` without the warnings filter."""
     return pd.DataFrame(
         {
             stat: [

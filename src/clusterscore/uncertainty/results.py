@@ -9,7 +9,13 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-__all__ = ["SensitivityResult", "UncertaintyResult"]
+from clusterscore.errors import DataError
+
+__all__ = ["MAX_RANK_COUNT_CELLS", "SensitivityResult", "UncertaintyResult"]
+
+MAX_RANK_COUNT_CELLS = 2**27
+"""The largest cluster x rank table `UncertaintyResult.rank_counts` builds
+(1 GiB of int64 counts, about 11,585 clusters)."""
 
 
 @dataclass(frozen=True)
@@ -32,9 +38,6 @@ class UncertaintyResult:
         One row per sample: ``alpha``, ``method``, ``normalization``,
         ``max_cr`` (largest CR of its perturbed matrices), ``accepted``,
         ``mean_abs_rank_shift``, ``spearman``, ``kendall``.
-    rank_counts : pandas.DataFrame
-        Clusters x ranks 1..m: how many used samples put the cluster at
-        each rank. The quantiles in `summary` are read off it.
     consistency : pandas.DataFrame
         Per perturbed pairwise matrix: its ``nominal_cr``, how many
         perturbed ``draws`` were made, how many were ``above_max_cr``
@@ -56,12 +59,21 @@ class UncertaintyResult:
     ranks : numpy.ndarray or None
         The (n, m) sampled ranks (columns in ``sorted(cluster)`` order)
         when ``keep_ranks=True``.
+    tally : RankTally
+        The sampled ranks in the form `summary` was read from (see
+        `clusterscore.uncertainty.ranks.RankTally`).
+    labels : pandas.Index
+        The row labels of the tally (clusters, or (year, cluster)).
+    rank_counts : pandas.DataFrame
+        (A property, built on request.) Clusters x ranks 1..m: how many
+        used samples put the cluster at each rank, rows in `summary`
+        order. It has m x m cells, so it is refused (`DataError`) above
+        ``MAX_RANK_COUNT_CELLS``; `summary` never needs it.
     """
 
     summary: pd.DataFrame
     agreement: pd.DataFrame
     samples: pd.DataFrame
-    rank_counts: pd.DataFrame
     consistency: pd.DataFrame
     inputs: tuple[str, ...]
     n: int
@@ -71,6 +83,26 @@ class UncertaintyResult:
     options: dict[str, Any]
     nominal: Any = field(repr=False)
     ranks: np.ndarray | None = field(default=None, repr=False)
+    tally: Any = field(default=None, repr=False)
+    labels: pd.Index | None = field(default=None, repr=False)
+
+    @property
+    def rank_counts(self) -> pd.DataFrame:
+        """Clusters x ranks: the used samples at each rank (m x m cells)."""
+        m = len(self.summary)
+        if m * m > MAX_RANK_COUNT_CELLS:
+            raise DataError(
+                f"UncertaintyResult.rank_counts: the cluster x rank table of "
+                f"{m} clusters has {m * m:,} cells "
+                f"(about {8 * m * m / 2**30:.1f} GiB), more than the "
+                f"{MAX_RANK_COUNT_CELLS:,} allowed; use 'summary', or "
+                "uncertainty(keep_ranks=True) and the 'ranks' array."
+            )
+        return pd.DataFrame(
+            self.tally.histogram(),
+            index=self.labels,
+            columns=pd.RangeIndex(1, m + 1, name="rank"),
+        ).loc[self.summary.index]
 
     @property
     def rejection_rate(self) -> float:

@@ -14,7 +14,7 @@ bootstrap confidence intervals, as COINr's ``get_sensitivity`` does.
 
 Every sample is computed in batched array operations: the perturbed
 pairwise matrices form a ``(k, n, n)`` stack whose principal eigenvectors
-come from one batched eigen-decomposition (`sampling`), the weights form
+come from one batched power iteration (`sampling`), the weights form
 a ``(k, n)`` matrix scored by the stages of `clusterscore.scoring`
 (`model`), and ranks come from one sort along an axis (`ranks`). The
 table is validated once; samples are processed in chunks so that memory
@@ -51,6 +51,7 @@ from clusterscore.uncertainty.model import (
 )
 from clusterscore.uncertainty.ranks import (
     TARGET,
+    RankTally,
     agreement_table,
     rank_summary,
 )
@@ -61,6 +62,8 @@ from clusterscore.uncertainty.results import (
 from clusterscore.uncertainty.sampling import (
     CR_RULES,
     GROUPS,
+    check_progress,
+    check_rng,
     mix_designs,
 )
 from clusterscore.uncertainty.sobol import sobol_indices
@@ -89,6 +92,45 @@ def _chunk(fn: str, chunk_size: Any, m: int) -> int:
     if chunk_size is None:
         return max(1, 2**20 // max(m, 1))
     return check_count(fn, "chunk_size", chunk_size, minimum=1)
+
+
+def _available_memory() -> int | None:
+    """Return the bytes the system can still give (Linux), else None."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _check_memory(
+    fn: str, model: Model, n: int, chunk: int, keep_ranks: bool
+) -> None:
+    """Refuse a run whose estimated memory exceeds what is available.
+
+    Estimate: the rank tally (`RankTally.nbytes`: ``min(4 n m, 8 m^2)``
+    bytes, or ``4 n m`` with `keep_ranks`), about 16 float arrays of a
+    chunk of scores (``16 * 8 * chunk * m``) and the per-sample columns
+    (about 64 bytes a sample).
+    """
+    m = model.m
+    need = (
+        RankTally.nbytes(n, m, keep_ranks) + 128 * min(chunk, n) * m + 64 * n
+    )
+    have = _available_memory()
+    if have is not None and need > have:
+        raise DataError(
+            f"{fn}(): {n:,} samples of {m:,} clusters need about "
+            f"{need / 2**30:.1f} GiB (the sampled ranks take 4 bytes per "
+            "cluster and sample, the working arrays 128 bytes per cluster "
+            f"and sample of a chunk), more than the {have / 2**30:.1f} GiB "
+            "available; use fewer samples 'n', a smaller 'chunk_size'"
+            + (" or keep_ranks=False" if keep_ranks else "")
+            + "."
+        )
 
 
 def _new_stats(model: Model) -> dict[str, np.ndarray]:
@@ -138,7 +180,7 @@ def uncertainty(
     combine: str = "linear",
     top_k: int = 3,
     interval: tuple[float, float] = (0.05, 0.95),
-    max_cr: float = 0.10,
+    max_cr: float | None = 0.10,
     cr_rule: str = "resample",
     ri: str = "saaty",
     missing: str = "refuse",
@@ -207,8 +249,11 @@ def uncertainty(
         ``p_top_k`` is the probability of a rank <= `top_k`.
     interval : (float, float)
         Quantile levels of the rank interval.
-    max_cr : float
-        The consistency-ratio threshold of a perturbed matrix.
+    max_cr : float or None
+        The consistency-ratio threshold, of the nominal matrices as in
+        `evaluate` (a system matrix above it is refused with the same
+        `ConfigError`) and of every perturbed matrix (see `cr_rule`).
+        None accepts every matrix, nominal or perturbed.
     cr_rule : {"resample", "reject", "keep"}
         What happens to a perturbed matrix with :math:`CR > ` `max_cr`.
         ``"resample"`` (default) redraws that matrix's judgments (only
@@ -229,8 +274,10 @@ def uncertainty(
         (as for `evaluate`; default 0.5), used by every sample of that
         method; refused unless `methods` holds it.
     chunk_size : int, optional
-        Samples per batch; memory grows with ``chunk_size x clusters``.
-        Default: about :math:`2^{20}` / clusters.
+        Samples per batch; the working memory grows with
+        ``chunk_size x clusters``. Default: about :math:`2^{20}` /
+        clusters. No array is clusters x clusters unless that is smaller
+        than the samples x clusters ranks (see `RankTally`).
     keep_ranks : bool
         Keep the full (n, m) array of sampled ranks in the result.
     progress : callable, optional
@@ -245,7 +292,10 @@ def uncertainty(
     ParameterError
         A bad `n`, range, option name or count.
     DataError
-        An invalid table, fewer than 2 clusters, or every sample rejected.
+        An invalid table, fewer than 2 clusters, every sample rejected, or
+        a run whose estimated memory (the sampled ranks, ``min(4 n m,
+        8 m^2)`` bytes for m clusters, plus the working arrays of a chunk)
+        exceeds the memory available; the message gives the estimate.
 
     Notes
     -----
@@ -277,14 +327,16 @@ def uncertainty(
     n = check_count(fn, "n", n, minimum=1)
     top_k = check_count(fn, "top_k", top_k, minimum=1)
     q_lo, q_hi = check_range(fn, "interval", interval)
-    gen = np.random.default_rng(rng)
+    gen = check_rng(fn, rng)
+    progress = check_progress(fn, progress)
     model, prep, ev, nominal, options = setup(
         fn, df, system, _options(locals())
     )
     chunk = _chunk(fn, chunk_size, model.m)
+    _check_memory(fn, model, n, chunk, keep_ranks)
     vary = model.uncertain()
     stats = _new_stats(model)
-    cols, counts, kept = sample_ranks(
+    cols, tally = sample_ranks(
         model, n, chunk, gen, vary, stats, nominal, keep_ranks, progress
     )
     n_used = int(cols["accepted"].sum())
@@ -294,19 +346,15 @@ def uncertainty(
             f"cr_rule='reject' (a perturbed matrix had CR > {max_cr}); "
             "use cr_rule='resample' or fewer judgment_steps."
         )
+    kept = tally.ranks if keep_ranks else None
     summary, labels = _summary(
-        counts, nominal, prep, top_k, (q_lo, q_hi), n_used
+        tally, nominal, prep, top_k, (q_lo, q_hi), n_used
     )
     samples = _samples_frame(model, cols)
-    m = model.m
-    rank_counts = pd.DataFrame(
-        counts, index=labels, columns=pd.RangeIndex(1, m + 1, name="rank")
-    ).loc[summary.index]
     return UncertaintyResult(
         summary=summary,
         agreement=agreement_table(samples[samples["accepted"]]),
         samples=samples,
-        rank_counts=rank_counts,
         consistency=consistency_table(model, stats),
         inputs=vary,
         n=n,
@@ -316,11 +364,13 @@ def uncertainty(
         options={**options, "n": n, "top_k": top_k},
         nominal=ev,
         ranks=kept,
+        tally=tally,
+        labels=labels,
     )
 
 
 def _summary(
-    counts: np.ndarray,
+    counts: RankTally,
     nominal: np.ndarray,
     prep: Prepared,
     top_k: int,
@@ -398,7 +448,7 @@ def sensitivity(
     weighting: str = "combined",
     objective: str = "entropy",
     combine: str = "linear",
-    max_cr: float = 0.10,
+    max_cr: float | None = 0.10,
     cr_rule: str = "resample",
     ri: str = "saaty",
     missing: str = "refuse",
@@ -485,7 +535,8 @@ def sensitivity(
     n_boot = check_count(fn, "n_boot", n_boot, minimum=0)
     conf = check_open_unit(fn, "conf", conf)
     check_option(fn, "cr_rule", cr_rule, ("resample", "keep"))
-    gen = np.random.default_rng(rng)
+    gen = check_rng(fn, rng)
+    progress = check_progress(fn, progress)
     model, _, ev, nominal, options = setup(fn, df, system, _options(locals()))
     groups = _sensitivity_groups(fn, groups, model.uncertain())
     stats = _new_stats(model)

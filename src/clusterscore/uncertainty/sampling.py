@@ -5,13 +5,13 @@ system the local weights (and CR) of a perturbed copy, the AHP/entropy
 share :math:`\alpha`, and the aggregation method and normalisation.
 Judgments move along Saaty's scale (`perturb_judgments`); the perturbed
 ``(k, n, n)`` stacks are weighted by the AHP kernels of
-`clusterscore.judgments.ahp` (one batched eigen-decomposition) and judged
+`clusterscore.judgments.ahp` (one batched power iteration) and judged
 by the one CR cut-off rule, `clusterscore.judgments.scales.cr_acceptable`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -47,6 +47,8 @@ __all__ = [
     "Perturbation",
     "batched_ahp",
     "check_perturbation",
+    "check_progress",
+    "check_rng",
     "draw_design",
     "local_weights",
     "mix_designs",
@@ -95,8 +97,9 @@ class Perturbation:
     normalizations : tuple of str or None
         The normalisations drawn (the first is nominal; None: each
         method's default).
-    max_cr : float
-        The CR threshold of a perturbed matrix.
+    max_cr : float or None
+        The CR threshold of the nominal and the perturbed matrices (None:
+        every matrix is accepted).
     cr_rule : {"resample", "reject", "keep"}
         What happens to a perturbed matrix above `max_cr`.
     ri : str
@@ -108,7 +111,7 @@ class Perturbation:
     alpha_range: tuple[float, float]
     methods: tuple[str, ...]
     normalizations: tuple[str | None, ...]
-    max_cr: float
+    max_cr: float | None
     cr_rule: str
     ri: str
 
@@ -186,6 +189,24 @@ def mix_designs(
     )
 
 
+def _max_cr(fn: str, value: Any) -> float | None:
+    """Return `max_cr` as a positive float, or None (accept every CR)."""
+    if value is None:
+        return None
+    try:
+        max_cr = float(value)
+    except (TypeError, ValueError):
+        max_cr = float("nan")
+    if not (max_cr > 0 and np.isfinite(max_cr)):
+        raise ParameterError(
+            f"{fn}(): 'max_cr' must be a positive number or None (accept "
+            f"every matrix); got {value!r}.",
+            parameter="max_cr",
+            value=value,
+        )
+    return max_cr
+
+
 def check_perturbation(fn: str, o: dict[str, Any]) -> Perturbation:
     """Check the options of a run (in a fixed order) into a record."""
     check_option(fn, "weighting", o["weighting"], WEIGHTINGS)
@@ -222,14 +243,7 @@ def check_perturbation(fn: str, o: dict[str, Any]) -> Perturbation:
             fn, "normalizations", o["normalizations"], ALL_NORMALIZATIONS
         )
     )
-    max_cr = float(o["max_cr"])
-    if not max_cr > 0:
-        raise ParameterError(
-            f"{fn}(): 'max_cr' must be a positive number; got "
-            f"{o['max_cr']!r}.",
-            parameter="max_cr",
-            value=o["max_cr"],
-        )
+    max_cr = _max_cr(fn, o["max_cr"])
     return Perturbation(
         steps=steps,
         alpha=alpha,
@@ -239,6 +253,50 @@ def check_perturbation(fn: str, o: dict[str, Any]) -> Perturbation:
         max_cr=max_cr,
         cr_rule=o["cr_rule"],
         ri=o["ri"],
+    )
+
+
+def check_rng(fn: str, rng: Any, name: str = "rng") -> np.random.Generator:
+    """Return ``numpy.random.default_rng(rng)`` for a valid `rng`, else raise.
+
+    Valid: None (fresh entropy), a non-negative integer seed (a Python or
+    numpy integer, not a bool) or a `numpy.random.Generator` (used as
+    is); numpy's own seed objects (`numpy.random.SeedSequence`,
+    `numpy.random.BitGenerator`) pass too. Could move to
+    `clusterscore._checks` beside the other parameter checks.
+
+    Raises
+    ------
+    ParameterError
+        Naming `name` and what is valid, e.g. for -1, 1.5 or ``"abc"``.
+    """
+    r = np.random
+    if rng is None or isinstance(rng, (r.Generator, r.SeedSequence)):
+        return r.default_rng(rng)
+    if isinstance(rng, r.BitGenerator):
+        return r.default_rng(rng)
+    integer = isinstance(rng, (int, np.integer))
+    if integer and not isinstance(rng, (bool, np.bool_)) and rng >= 0:
+        return r.default_rng(int(rng))
+    raise ParameterError(
+        f"{fn}(): {name!r} must be a non-negative int seed, a "
+        f"numpy.random.Generator or None; got {type(rng).__name__} {rng!r}.",
+        parameter=name,
+        value=rng,
+    )
+
+
+def check_progress(fn: str, progress: Any) -> Callable[[int, int], Any] | None:
+    """Return `progress` if it is None or callable, else raise."""
+    if progress is None:
+        return None
+    if callable(progress):
+        return cast("Callable[[int, int], Any]", progress)
+    raise ParameterError(
+        f"{fn}(): 'progress' must be None or a callable called as "
+        f"progress(done, total); got {type(progress).__name__} {progress!r}.",
+        parameter="progress",
+        value=progress,
     )
 
 
@@ -253,7 +311,8 @@ def batched_ahp(stack: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     Kernel: no validation. A name kept for
     `clusterscore.judgments.ahp.eigen_kernel`, which computes the
     eigenvector weights of `clusterscore.judgments.ahp.ahp` on one
-    matrix or on a ``(k, n, n)`` stack in one batched eigen-decomposition.
+    matrix or on a ``(k, n, n)`` stack in one batched power iteration
+    (with a LAPACK fallback).
 
     Parameters
     ----------
@@ -391,6 +450,8 @@ def _perturbed(
     steps = rng.integers(-pert.steps, pert.steps + 1, (rows, mt.n_judgments))
     w, cr = local_weights(perturb_judgments(mt.nominal, steps), pert.ri)
     # a copy left at its nominal judgments is never rejected
+    if pert.max_cr is None:  # every matrix is acceptable
+        return w, cr, np.zeros(rows, dtype=bool)
     bad = ~cr_acceptable(cr, pert.max_cr) & steps.any(axis=1)
     return w, cr, bad
 

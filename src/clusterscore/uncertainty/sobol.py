@@ -15,6 +15,7 @@ import pandas as pd
 
 from clusterscore._checks import check_count, check_open_unit
 from clusterscore.errors import ParameterError
+from clusterscore.uncertainty.sampling import check_rng
 
 __all__ = ["sobol_indices"]
 
@@ -34,6 +35,35 @@ def _sobol_kernel(
         s = np.mean(f_b * (f_ab - f_a), axis=-1) / var
         st = 0.5 * np.mean((f_a - f_ab) ** 2, axis=-1) / var
     return s, st
+
+
+_BOOT_CELLS = 2**20  # resampled values per bootstrap chunk (~8 MB each)
+
+
+def _bootstrap(
+    fa: np.ndarray,
+    fb: np.ndarray,
+    fab: np.ndarray,
+    n_boot: int,
+    gen: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the (d, n_boot) bootstrap replicates of S and ST.
+
+    The replicates are drawn and evaluated in chunks of about
+    ``_BOOT_CELLS / (N (d + 2))`` resamples, so memory stays bounded
+    (a few times ``_BOOT_CELLS`` floats) whatever N and `n_boot`; the
+    index draws consume the stream exactly as one (n_boot, N) draw would.
+    """
+    n = fa.size
+    step = max(1, _BOOT_CELLS // (n * (fab.shape[0] + 2)))
+    bs = np.empty((fab.shape[0], n_boot))
+    bst = np.empty_like(bs)
+    for start in range(0, n_boot, step):  # chunks of replicates
+        k = min(step, n_boot - start)
+        idx = gen.integers(0, n, size=(k, n))
+        part = _sobol_kernel(fa[idx], fb[idx], fab[:, idx])
+        bs[:, start : start + k], bst[:, start : start + k] = part
+    return bs, bst
 
 
 def sobol_indices(
@@ -139,14 +169,13 @@ def sobol_indices(
         )
     n_boot = check_count(fn, "n_boot", n_boot, minimum=0)
     conf = check_open_unit(fn, "conf", conf)
-    gen = np.random.default_rng(rng)
+    gen = check_rng(fn, rng)
     s, st = _sobol_kernel(fa, fb, fab)
     lo = np.full_like(s, np.nan)
     hi_s, lo_t, hi_t = lo.copy(), lo.copy(), lo.copy()
     lo_s = lo
     if n_boot > 0:
-        idx = gen.integers(0, fa.size, size=(n_boot, fa.size))
-        bs, bst = _sobol_kernel(fa[idx], fb[idx], fab[:, idx])
+        bs, bst = _bootstrap(fa, fb, fab, n_boot, gen)
         q = [(1 - conf) / 2, (1 + conf) / 2]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN
