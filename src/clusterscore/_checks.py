@@ -7,7 +7,7 @@ with a message of the form ``func(): 'param' must be ...; got ...``.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 import numpy as np
@@ -691,13 +691,15 @@ def check_rng(func: str, param: str, value: Any) -> np.random.Generator:
     """Return a numpy Generator for a seed, a Generator or None.
 
     A seed is an int >= 0 (numpy ints too; not a bool, a float or a
-    string); None gives fresh entropy. Anything else raises
-    ParameterError naming `param` and the type received.
+    string) or one of numpy's seed objects (`numpy.random.SeedSequence`,
+    `numpy.random.BitGenerator`); None gives fresh entropy. Anything else
+    raises ParameterError naming `param` and the type received.
     """
-    if isinstance(value, np.random.Generator):
+    r = np.random
+    if isinstance(value, r.Generator):
         return value
-    if value is None:
-        return np.random.default_rng()
+    if value is None or isinstance(value, r.SeedSequence | r.BitGenerator):
+        return r.default_rng(value)  # numpy's own seed objects pass too
     if (
         isinstance(value, int | np.integer)
         and not isinstance(value, bool | np.bool_)
@@ -710,4 +712,23 @@ def check_rng(func: str, param: str, value: Any) -> np.random.Generator:
         parameter=param,
         value=value,
         allowed="int >= 0, numpy.random.Generator, None",
+    )
+
+
+def check_progress(
+    func: str, value: Any, param: str = "progress"
+) -> Callable[[int, int], Any] | None:
+    """Return `value` if it is None or callable, else raise ParameterError.
+
+    A progress callback is called as ``progress(done, total)``.
+    """
+    if value is None:
+        return None
+    if callable(value):
+        return cast("Callable[[int, int], Any]", value)
+    raise ParameterError(
+        f"{func}(): {param!r} must be None or a callable called as "
+        f"progress(done, total); got {short_repr(value)}.",
+        parameter=param,
+        value=value,
     )

@@ -326,7 +326,7 @@ def test_alpha_only_matters_for_linear_combination(system, table):
         ({"cr_rule": "drop"}, r"'cr_rule' must be one of"),
         ({"max_cr": 0}, r"'max_cr' must be a positive number"),
         ({"max_cr": "abc"}, r"'max_cr' must be a positive number or None"),
-        ({"progress": 5}, r"'progress' must be None or a callable .*int 5"),
+        ({"progress": 5}, r"'progress' must be None or a callable .*got 5\."),
         ({"top_k": 0}, r"'top_k' must be an integer >= 1"),
         ({"interval": (0.9, 0.1)}, r"'interval' must be a pair"),
         ({"chunk_size": 0}, r"'chunk_size' must be an integer >= 1"),
@@ -347,7 +347,7 @@ def test_bad_rng_is_a_parameter_error(system, table, rng):
     It ended in a numpy traceback (TypeError / ValueError from
     default_rng); now uncertainty, sensitivity and sobol_indices refuse it.
     """
-    valid = r"'rng' must be a non-negative int seed, a "
+    valid = r"'rng' must be a seed \(an integer >= 0\), a "
     valid += r"numpy.random.Generator or None; got "
     for call in (
         lambda: uncertainty(table, system, 5, rng),

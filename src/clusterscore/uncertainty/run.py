@@ -38,7 +38,9 @@ from clusterscore._checks import (
     check_count,
     check_open_unit,
     check_option,
+    check_progress,
     check_range,
+    check_rng,
 )
 from clusterscore.errors import DataError, DataWarning, ParameterError
 from clusterscore.system import IndicatorSystem
@@ -62,8 +64,6 @@ from clusterscore.uncertainty.results import (
 from clusterscore.uncertainty.sampling import (
     CR_RULES,
     GROUPS,
-    check_progress,
-    check_rng,
     mix_designs,
 )
 from clusterscore.uncertainty.sobol import sobol_indices
@@ -327,7 +327,7 @@ def uncertainty(
     n = check_count(fn, "n", n, minimum=1)
     top_k = check_count(fn, "top_k", top_k, minimum=1)
     q_lo, q_hi = check_range(fn, "interval", interval)
-    gen = check_rng(fn, rng)
+    gen = check_rng(fn, "rng", rng)
     progress = check_progress(fn, progress)
     model, prep, ev, nominal, options = setup(
         fn, df, system, _options(locals())
@@ -535,7 +535,7 @@ def sensitivity(
     n_boot = check_count(fn, "n_boot", n_boot, minimum=0)
     conf = check_open_unit(fn, "conf", conf)
     check_option(fn, "cr_rule", cr_rule, ("resample", "keep"))
-    gen = check_rng(fn, rng)
+    gen = check_rng(fn, "rng", rng)
     progress = check_progress(fn, progress)
     model, _, ev, nominal, options = setup(fn, df, system, _options(locals()))
     groups = _sensitivity_groups(fn, groups, model.uncertain())

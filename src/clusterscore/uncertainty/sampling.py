@@ -11,7 +11,7 @@ by the one CR cut-off rule, `clusterscore.judgments.scales.cr_acceptable`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -47,8 +47,6 @@ __all__ = [
     "Perturbation",
     "batched_ahp",
     "check_perturbation",
-    "check_progress",
-    "check_rng",
     "draw_design",
     "local_weights",
     "mix_designs",
@@ -253,50 +251,6 @@ def check_perturbation(fn: str, o: dict[str, Any]) -> Perturbation:
         max_cr=max_cr,
         cr_rule=o["cr_rule"],
         ri=o["ri"],
-    )
-
-
-def check_rng(fn: str, rng: Any, name: str = "rng") -> np.random.Generator:
-    """Return ``numpy.random.default_rng(rng)`` for a valid `rng`, else raise.
-
-    Valid: None (fresh entropy), a non-negative integer seed (a Python or
-    numpy integer, not a bool) or a `numpy.random.Generator` (used as
-    is); numpy's own seed objects (`numpy.random.SeedSequence`,
-    `numpy.random.BitGenerator`) pass too. Could move to
-    `clusterscore._checks` beside the other parameter checks.
-
-    Raises
-    ------
-    ParameterError
-        Naming `name` and what is valid, e.g. for -1, 1.5 or ``"abc"``.
-    """
-    r = np.random
-    if rng is None or isinstance(rng, (r.Generator, r.SeedSequence)):
-        return r.default_rng(rng)
-    if isinstance(rng, r.BitGenerator):
-        return r.default_rng(rng)
-    integer = isinstance(rng, (int, np.integer))
-    if integer and not isinstance(rng, (bool, np.bool_)) and rng >= 0:
-        return r.default_rng(int(rng))
-    raise ParameterError(
-        f"{fn}(): {name!r} must be a non-negative int seed, a "
-        f"numpy.random.Generator or None; got {type(rng).__name__} {rng!r}.",
-        parameter=name,
-        value=rng,
-    )
-
-
-def check_progress(fn: str, progress: Any) -> Callable[[int, int], Any] | None:
-    """Return `progress` if it is None or callable, else raise."""
-    if progress is None:
-        return None
-    if callable(progress):
-        return cast("Callable[[int, int], Any]", progress)
-    raise ParameterError(
-        f"{fn}(): 'progress' must be None or a callable called as "
-        f"progress(done, total); got {type(progress).__name__} {progress!r}.",
-        parameter="progress",
-        value=progress,
     )
 
 

@@ -13,9 +13,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_count, check_open_unit
+from clusterscore._checks import check_count, check_open_unit, check_rng
 from clusterscore.errors import ParameterError
-from clusterscore.uncertainty.sampling import check_rng
 
 __all__ = ["sobol_indices"]
 
@@ -169,7 +168,7 @@ def sobol_indices(
         )
     n_boot = check_count(fn, "n_boot", n_boot, minimum=0)
     conf = check_open_unit(fn, "conf", conf)
-    gen = check_rng(fn, rng)
+    gen = check_rng(fn, "rng", rng)
     s, st = _sobol_kernel(fa, fb, fab)
     lo = np.full_like(s, np.nan)
     hi_s, lo_t, hi_t = lo.copy(), lo.copy(), lo.copy()
