@@ -378,3 +378,30 @@ def test_slider_for_other_methods(
         assert problems == []
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(
+    ("kw", "key", "value"),
+    [
+        ({"method": "vikor", "v": 0.2}, "v", 0.2),
+        ({"method": "gra", "rho": 0.3}, "rho", 0.3),
+        ({"objective": "critic"}, "objective", "critic"),
+        ({"max_cr": None}, "max_cr", None),
+    ],
+)
+def test_report_uncertainty_runs_with_the_rankings_options(kw, key, value):
+    """The report's rank intervals come from the options that ranked.
+
+    Before, `run_uncertainty` left out the method's own option (rho / v),
+    the objective weights and the CR threshold, so a VIKOR ranking with
+    v = 0.2 got intervals sampled at v = 0.5 and a CRITIC ranking entropy
+    intervals.
+    """
+    from clusterscore.present.report import run_uncertainty
+
+    df = cs.synthetic_clusters(n=8, rng=3)
+    ev = cs.evaluate(df, **kw)
+    u, _, reason = run_uncertainty(ev, samples=10, seed=1, sobol=0)
+    assert u is not None, reason
+    assert u.nominal.options[key] == value
+    assert u.nominal.ranking["rank"].tolist() == ev.ranking["rank"].tolist()

@@ -145,6 +145,10 @@ def run_uncertainty(
         "normalizations": (o["normalization"],),
         "missing": o["missing"],
     }
+    # the objective, RI table, CR threshold and the method's own option
+    # (GRA's rho, VIKOR's v) the ranking used
+    own = ("objective", "ri", "max_cr", "rho", "v")
+    kw.update({k: o[k] for k in own if k in o})
     if o["combine"] == "linear":
         a = float(o["alpha"])
         kw["alpha"] = a
