@@ -475,3 +475,18 @@ def test_read_clusters_line_numbers_after_a_quoted_line_break(
         DataError, match="line 6 has 10 fields but the header line has 9"
     ):
         read_clusters(path, system)
+
+
+def test_parse_csv_keeps_a_line_whose_first_cell_is_blank():
+    """Blank lines go; a line with an empty name but other cells stays.
+
+    Lines 3 and 5 are white space only (spaces, tabs, commas); line 4 has
+    no name but a value, so it is kept (validation then names it).
+    """
+    from clusterscore.io.read import _parse_csv
+
+    text = "cluster,x\nA,1\n  , \t\n ,2\n,\nB,3\n"
+    header, body = _parse_csv(text, "t.csv")
+    assert header == ["cluster", "x"]
+    assert body.index.tolist() == [1, 3, 5]
+    assert body.iloc[:, 1].str.strip().tolist() == ["1", "2", "3"]

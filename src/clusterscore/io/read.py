@@ -19,6 +19,7 @@ import re
 import warnings
 from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
 from clusterscore.errors import DataError, DataWarning, ParameterError
@@ -146,8 +147,15 @@ def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
         raw.index = raw.index + skip
     header = [str(h) for h in raw.iloc[0]]
     body = raw.iloc[1:]
-    filled = (body.apply(lambda c: c.str.strip()) != "").any(axis=1)
-    body = body[filled.to_numpy()]
+    # a line is blank when every cell is white space; the first cell (the
+    # cluster name) decides nearly every line, so the other cells are only
+    # stripped on lines whose first cell is blank
+    filled = (body.iloc[:, 0].str.strip() != "").to_numpy(copy=True)
+    unsure = np.flatnonzero(~filled)
+    if len(unsure):
+        rest = body.iloc[unsure].apply(lambda c: c.str.strip()) != ""
+        filled[unsure] = rest.any(axis=1).to_numpy()
+    body = body[filled]
     if body.empty:
         raise DataError(
             f"{where}: has no data rows (only a header line); expected one "
