@@ -149,3 +149,17 @@ def test_panel_summary_carries_the_english_notes(panel):
     assert zh[-2].startswith("排名变化 = 上期排名 - 本期排名（> 0：名次上升）")
     assert zh[-1].startswith(f"面板模式={panel}：")
     assert ("可跨年份比较" in zh[-1]) == (panel == "global")
+
+
+def test_chinese_summary_names_rho_and_v_like_the_english_one():
+    """GRA's rho and VIKOR's v show in the Chinese options line too."""
+    import clusterscore as cs
+    from clusterscore.present.tables import evaluation_summary
+
+    df = cs.synthetic_clusters(n=6, rng=2)
+    gra = evaluation_summary(cs.evaluate(df, method="gra", rho=0.25), "zh")
+    assert "集结方法=gra (rho=0.25)，" in gra
+    vikor = evaluation_summary(cs.evaluate(df, method="vikor"), "zh")
+    assert "集结方法=vikor (v=0.5)，" in vikor
+    plain = evaluation_summary(cs.evaluate(df), "zh")
+    assert "集结方法=weighted_sum，" in plain

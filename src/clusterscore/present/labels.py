@@ -237,10 +237,10 @@ TERMS: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "ev_options": (
             "weighting={weighting} (combine={combine}, alpha={alpha}), "
-            "method={method}, normalization={normalization}, "
+            "method={method}{own}, normalization={normalization}, "
             "by_type={by_type}, missing={missing}",
             "权重={weighting}（组合={combine}，alpha={alpha}），"
-            "集结方法={method}，标准化={normalization}，"
+            "集结方法={method}{own}，标准化={normalization}，"
             "分类型={by_type}，缺失值={missing}",
         ),
         "ev_matrices": ("AHP matrices: {crs}", "AHP判断矩阵：{crs}"),

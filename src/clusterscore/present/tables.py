@@ -64,7 +64,11 @@ def evaluation_summary(ev: Evaluation, lang: str = "en") -> str:
             n=len(ev.ranking),
             k=int(ev.weights["used"].gt(0).sum()),
         ),
-        label("ev_options", lang).format(**o),
+        # GRA's rho / VIKOR's v, as in the English summary
+        label("ev_options", lang).format(
+            own="".join(f" ({k}={o[k]})" for k in ("rho", "v") if k in o),
+            **o,
+        ),
         label("ev_objective", lang).format(**o),
         label("ev_matrices", lang).format(
             crs=sep.join(
