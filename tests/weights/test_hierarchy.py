@@ -348,6 +348,14 @@ def test_inconsistent_matrix_blocks_only_its_type(tmp_path):
     assert f"CR={cr:.4f} > 0.10" in msg
     assert "Revisit: ['output', 'firms'] = 9" in msg
     assert "max_cr" in msg
+    # the matrix's facts ride along for programs (and the Chinese CLI)
+    cause = info.value.__cause__
+    assert isinstance(cause, JudgmentError)
+    assert cause.cr == pytest.approx(cr)
+    assert cause.threshold == 0.10
+    assert cause.matrix_name == "scale/strategic"
+    first = cause.suggestions[0]
+    assert (first.row, first.column, first.value) == ("output", "firms", 9.0)
 
 
 def test_max_cr_overrides_the_refusal(tmp_path):

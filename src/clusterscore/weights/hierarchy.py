@@ -18,8 +18,13 @@ import numpy as np
 import pandas as pd
 
 from clusterscore._checks import as_optional_non_negative, check_option
-from clusterscore.errors import ConfigError
-from clusterscore.judgments import MAX_CR, RI_TABLES, cr_acceptable
+from clusterscore.errors import ConfigError, JudgmentError
+from clusterscore.judgments import (
+    MAX_CR,
+    RI_TABLES,
+    cr_acceptable,
+    diagnose_inconsistency,
+)
 from clusterscore.judgments.ahp import METHODS, AHPResult, ahp
 from clusterscore.system import (
     DEFAULT_TYPE,
@@ -120,6 +125,18 @@ def _priorities(
         revisit = judgments.revisit or describe_revisit(
             judgments.matrix, judgments.elements
         )
+        # the matrix's facts (CR, threshold, the pairs to revisit) for
+        # programs and for the Chinese wording of the CLI
+        pairs = diagnose_inconsistency(
+            judgments.matrix, top=3, labels=judgments.elements
+        )
+        cause = JudgmentError(
+            f"judgments {judgments.name!r}: CR={result.cr:.4f} > {max_cr:.2f}",
+            cr=result.cr,
+            threshold=max_cr,
+            matrix_name=judgments.name,
+            suggestions=list(pairs.itertuples(index=False)),
+        )
         raise ConfigError(
             f"{_where(system)}: {key}: the judgments {judgments.name!r} "
             f"are inconsistent: CR={result.cr:.4f} > {max_cr:.2f} "
@@ -129,7 +146,7 @@ def _priorities(
             f"max_cr) to accept them.",
             path=system.path or None,
             key=key,
-        )
+        ) from cause
     return result
 
 
