@@ -1,6 +1,9 @@
 """What every sub-command shares: the common options, messages, warnings.
 
 Nothing here knows a sub-command; the sub-command modules import it.
+Building the parser must stay light (``clusterscore --help`` imports no
+numpy or pandas): option choices come from `clusterscore._choices`, and
+the library is imported inside the functions that run a command.
 """
 
 from __future__ import annotations
@@ -10,26 +13,31 @@ import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from clusterscore._choices import FORMATS, LANGS, MAX_CR, MISSING_POLICIES
 from clusterscore.errors import (
     ClusterScoreError,
     ClusterScoreWarning,
     ParameterError,
 )
-from clusterscore.present import FORMATS, LANGS, write_output
-from clusterscore.scoring import MISSING_POLICIES
-from clusterscore.system import IndicatorSystem, load_system
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from clusterscore.system import IndicatorSystem
 
 __all__ = [
     "EXIT_USAGE",
     "FLAGS",
     "PROG",
     "add_common",
+    "add_max_cr",
     "add_missing",
     "add_sheet",
     "cli_message",
+    "cluster_name",
+    "cr_option",
     "emit",
     "float_option",
     "int_option",
@@ -86,7 +94,23 @@ def add_sheet(parser: argparse.ArgumentParser) -> None:
 
 def load_system_arg(args: argparse.Namespace) -> IndicatorSystem:
     """Load the system named by ``--system`` (the default when absent)."""
+    from clusterscore.system import load_system
+
     return load_system(args.system)
+
+
+def cluster_name(text: str) -> str:
+    """Return a cluster name given as an option, as the table reader reads it.
+
+    The reader strips every text cell (`clusterscore.io.cells.text_column`);
+    the same rule applied to ``--cluster " Changsha ..."`` finds the
+    cluster the table names ``"Changsha ..."``.
+    """
+    import pandas as pd
+
+    from clusterscore.io.cells import text_column
+
+    return str(text_column(pd.Series([text], dtype=object)).iloc[0])
 
 
 def note(text: str) -> None:
@@ -164,6 +188,46 @@ def float_option(
         return value
 
     return parse
+
+
+def cr_option(*, open_low: bool = False) -> Callable[[str], float | None]:
+    """Return an argparse type: a CR threshold >= 0 (> 0), or ``none``.
+
+    ``none`` (any case) gives None: the consistency check is off, as the
+    library's ``max_cr=None``.
+    """
+    span = f"{'(' if open_low else '['}0, inf]"
+    number = float_option(0.0, float("inf"), open_low=open_low)
+
+    def parse(text: str) -> float | None:
+        if text.strip().lower() == "none":
+            return None
+        try:
+            return number(text)
+        except argparse.ArgumentTypeError:
+            raise argparse.ArgumentTypeError(
+                f"must be a number in {span} or 'none' (no check); "
+                f"got {text!r}"
+            ) from None
+
+    return parse
+
+
+def add_max_cr(
+    parser: argparse.ArgumentParser,
+    *,
+    open_low: bool = False,
+    help: str = "refuse a judgment matrix whose consistency ratio exceeds "
+    "CR; 'none' switches the check off (default: 0.10)",
+) -> None:
+    """Add ``--max-cr CR|none``: the consistency-ratio threshold."""
+    parser.add_argument(
+        "--max-cr",
+        type=cr_option(open_low=open_low),
+        default=MAX_CR,
+        metavar="CR",
+        help=help,
+    )
 
 
 #: Library parameter -> the CLI flag that sets it. ``"func:param"`` keys
@@ -247,6 +311,8 @@ def emit(
     clusterscore's own reader accepts it. Standard output never gets
     one, so pipes stay clean.
     """
+    from clusterscore.present import write_output
+
     path = getattr(args, "output", None)
     to_file = path is not None and path != "-"
     if to_file and getattr(args, "format", "csv") == "csv":

@@ -14,8 +14,18 @@ from __future__ import annotations
 import argparse
 import json
 
+from clusterscore._choices import (
+    AGGREGATIONS,
+    COMBINATIONS,
+    MISSING_POLICIES,
+    OBJECTIVES,
+    PANEL_MODES,
+    RI_TABLE_NAMES,
+    WEIGHTINGS,
+)
 from clusterscore.cli._common import (
     add_common,
+    add_max_cr,
     add_sheet,
     emit,
     float_option,
@@ -24,25 +34,6 @@ from clusterscore.cli._common import (
     note,
 )
 from clusterscore.errors import ParameterError
-from clusterscore.io import read_clusters
-from clusterscore.judgments import MAX_CR, RI_TABLES
-from clusterscore.present import (
-    evaluation_summary,
-    json_text,
-    jsonable,
-    label,
-    render_table,
-    system_labels,
-)
-from clusterscore.scoring import (
-    AGGREGATIONS,
-    COMBINATIONS,
-    MISSING_POLICIES,
-    OBJECTIVES,
-    PANEL_MODES,
-    WEIGHTINGS,
-    evaluate,
-)
 
 __all__ = ["add_parser", "run"]
 
@@ -120,18 +111,11 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument(
         "--ri",
         default="saaty",
-        choices=tuple(RI_TABLES),
+        choices=RI_TABLE_NAMES,
         help="random-index table of the consistency ratio "
         "(default: %(default)s)",
     )
-    p.add_argument(
-        "--max-cr",
-        type=float_option(0.0, float("inf")),
-        default=MAX_CR,
-        metavar="CR",
-        help="refuse a judgment matrix whose consistency ratio exceeds CR "
-        "(default: 0.10)",
-    )
+    add_max_cr(p)
     p.add_argument(
         "--top",
         type=int_option(1),
@@ -164,6 +148,15 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
+    from clusterscore.io import read_clusters
+    from clusterscore.present import (
+        evaluation_summary,
+        label,
+        render_table,
+        system_labels,
+    )
+    from clusterscore.scoring import evaluate
+
     system = load_system_arg(args)
     table = read_clusters(
         args.file,
@@ -252,6 +245,8 @@ def _json_document(ev, ranking, lang, labels) -> str:
 
     The shape is documented in ``docs/cli.md`` (``rank --format json``).
     """
+    from clusterscore.present import json_text, jsonable, render_table
+
     rows = json.loads(render_table(ranking, "json", lang, labels=labels))
     weights = json.loads(render_table(ev.weights, "json", lang, labels=labels))
     doc = {

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import argparse
 
+from clusterscore._choices import LANGS
 from clusterscore.cli._common import add_common, emit, load_system_arg, note
-from clusterscore.io import make_template
-from clusterscore.present import LANGS, write_template
 
 __all__ = ["add_parser", "run"]
 
@@ -62,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
+    from clusterscore.io import make_template
+    from clusterscore.present import write_template
+
     system = load_system_arg(args)
     template = make_template(system)
     if args.output and args.output.lower().endswith(".xlsx"):

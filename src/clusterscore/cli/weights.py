@@ -16,8 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 
-import pandas as pd
-
+from clusterscore._choices import COMBINATIONS, OBJECTIVES
 from clusterscore.cli._common import (
     add_common,
     add_missing,
@@ -26,15 +25,6 @@ from clusterscore.cli._common import (
     load_system_arg,
 )
 from clusterscore.errors import ParameterError
-from clusterscore.io import read_clusters
-from clusterscore.present import (
-    json_text,
-    label,
-    render_table,
-    system_labels,
-)
-from clusterscore.scoring import COMBINATIONS, OBJECTIVES, evaluate
-from clusterscore.weights import game_theory_coefficients, system_weights
 
 __all__ = ["add_parser", "run"]
 
@@ -104,6 +94,11 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
+    import pandas as pd
+
+    from clusterscore.present import json_text, render_table, system_labels
+    from clusterscore.weights import system_weights
+
     system = load_system_arg(args)
     if args.type is not None and args.type not in system.cluster_types:
         raise ParameterError(
@@ -177,6 +172,10 @@ def _data_weights(args, system, table):
     Returns the table (``global_weight`` is then ``ahp``) and the
     game-theory coefficients (None unless ``--combine game_theory``).
     """
+    from clusterscore.io import read_clusters
+    from clusterscore.scoring import evaluate
+    from clusterscore.weights import game_theory_coefficients
+
     data = read_clusters(
         args.file, system, allow_missing=args.missing != "refuse"
     )
@@ -211,6 +210,8 @@ def _data_weights(args, system, table):
 
 def _heading(args, kind: str, combo) -> str:
     """Return the line(s) above the text tables."""
+    from clusterscore.present import label
+
     lang = args.lang
     if kind == "default":
         kind = label("default_type", lang)
@@ -234,4 +235,6 @@ def _heading(args, kind: str, combo) -> str:
 
 def _objective_label(objective: str, lang: str) -> str:
     """Return the label of an objective method (CRITIC and std as named)."""
+    from clusterscore.present import label
+
     return label("entropy", lang) if objective == "entropy" else objective

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from scipy.sparse.csgraph import connected_components
 
 from clusterscore._checks import check_option
 from clusterscore.errors import JudgmentError
@@ -21,6 +20,8 @@ COMPLETION_METHODS = ("llsm", "harker")
 
 def _components(known: np.ndarray) -> tuple[int, np.ndarray]:
     """Return the connected components of the known-judgment graph."""
+    from scipy.sparse.csgraph import connected_components  # heavy import
+
     return connected_components(known.astype(np.int8), directed=False)
 
 

@@ -29,6 +29,7 @@ import pandas as pd
 
 from clusterscore import plot as _plot
 from clusterscore._checks import check_option
+from clusterscore._choices import DEFAULT_SAMPLES, REPORT_FORMATS
 from clusterscore.errors import ClusterScoreError, ParameterError
 from clusterscore.gaps import recommendations, top_gaps
 from clusterscore.judgments import MAX_CR
@@ -50,11 +51,6 @@ __all__ = [
     "report",
     "run_uncertainty",
 ]
-
-REPORT_FORMATS = ("html", "markdown")
-
-DEFAULT_SAMPLES = 500
-"""Monte Carlo samples of the uncertainty section (0 turns it off)."""
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; "

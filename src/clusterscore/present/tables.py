@@ -18,12 +18,11 @@ import numpy as np
 import pandas as pd
 
 from clusterscore._checks import check_option
+from clusterscore._choices import FORMATS
 from clusterscore.errors import DataError
 from clusterscore.present.excel import write_tables
 from clusterscore.present.labels import LANGS, label, system_labels
 from clusterscore.present.text import display_width, md_cell
-
-FORMATS = ("table", "csv", "json", "markdown")
 
 
 def evaluation_summary(ev, lang: str = "en") -> str:

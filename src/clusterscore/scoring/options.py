@@ -19,6 +19,7 @@ from clusterscore._checks import (
     check_option,
     check_unit_interval,
 )
+from clusterscore._choices import WEIGHTINGS
 from clusterscore.judgments import MAX_CR, RI_TABLES
 from clusterscore.scoring.stages import MISSING_POLICIES, OBJECTIVES
 from clusterscore.weights.combine import COMBINE_METHODS
@@ -33,9 +34,6 @@ __all__ = [
     "RunOptions",
     "resolve_normalization",
 ]
-
-WEIGHTINGS = ("ahp", "entropy", "combined")
-"""Where the indicator weights come from."""
 
 AGGREGATIONS = tuple(_agg.AGGREGATIONS)
 """How normalised indicators are aggregated into a score."""

@@ -50,6 +50,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from clusterscore._choices import PANEL_MODES
 from clusterscore.errors import ParameterError
 from clusterscore.scoring.stages import Prepared, competition_ranks
 from clusterscore.system import IndicatorSystem
@@ -62,9 +63,6 @@ __all__ = [
     "panel_ranks",
     "panel_segments",
 ]
-
-PANEL_MODES = ("global", "per_year")
-"""How a panel is scored: all years together, or each year on its own."""
 
 
 def check_panel(fn: str, panel: str | None, is_panel: bool) -> str | None:

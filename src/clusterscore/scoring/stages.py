@@ -21,6 +21,7 @@ import pandas as pd
 from clusterscore import aggregate as _agg
 from clusterscore import normalize as _norm
 from clusterscore._checks import check_option
+from clusterscore._choices import MISSING_POLICIES, OBJECTIVES
 from clusterscore.errors import (
     DataError,
     DegenerateIndicatorWarning,
@@ -49,13 +50,6 @@ __all__ = [
     "scoring_matrix",
     "subjective_weights",
 ]
-
-MISSING_POLICIES = ("refuse", "median", "drop_indicator")
-"""What to do with missing values (NaN cells) in the table."""
-
-OBJECTIVES = ("entropy", "critic", "std")
-"""The objective (data-driven) weighting methods: Shannon entropy,
-CRITIC (Diakoulaki et al. 1995) and the standard deviation."""
 
 MIN_TYPE_VALUES = 3
 """Fewest known values of an indicator within a cluster type for the
