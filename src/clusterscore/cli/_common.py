@@ -9,16 +9,21 @@ the library is imported inside the functions that run a command.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
+import os
 import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clusterscore._choices import FORMATS, LANGS, MAX_CR, MISSING_POLICIES
 from clusterscore.errors import (
     ClusterScoreError,
     ClusterScoreWarning,
+    ConfigError,
     ParameterError,
 )
 
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
     from clusterscore.system import IndicatorSystem
 
 __all__ = [
+    "EXIT_OUTPUT",
     "EXIT_USAGE",
     "FLAGS",
     "PROG",
@@ -35,19 +41,27 @@ __all__ = [
     "add_max_cr",
     "add_missing",
     "add_sheet",
+    "check_paths",
     "cli_message",
+    "closed_stdout",
     "cluster_name",
     "cr_option",
     "emit",
     "float_option",
+    "flush_stdout",
     "int_option",
     "load_system_arg",
     "note",
+    "output_failed",
     "print_warnings",
+    "silence_stdout",
 ]
 
 PROG = "clusterscore"
 EXIT_USAGE = 2
+EXIT_OUTPUT = 1
+"""Exit status when the output cannot be written (a full disk, a closed
+standard output)."""
 
 
 def add_common(parser: argparse.ArgumentParser, *, table: bool) -> None:
@@ -93,10 +107,24 @@ def add_sheet(parser: argparse.ArgumentParser) -> None:
 
 
 def load_system_arg(args: argparse.Namespace) -> IndicatorSystem:
-    """Load the system named by ``--system`` (the default when absent)."""
+    """Load the system named by ``--system`` (the default when absent).
+
+    A ``--system`` that exists but is neither a regular file nor a
+    directory (a FIFO, ``/dev/null``) is refused as such here; the reader
+    would call it a directory.
+    """
     from clusterscore.system import load_system
 
-    return load_system(args.system)
+    path = args.system
+    special = path is not None and os.path.exists(path)
+    if special and not (os.path.isfile(path) or os.path.isdir(path)):
+        raise ConfigError(
+            f"{path}: not a regular file (a device, FIFO or socket); "
+            "--system needs an indicator file (.toml).",
+            path=path,
+            key=None,
+        )
+    return load_system(path)
 
 
 def cluster_name(text: str) -> str:
@@ -111,6 +139,33 @@ def cluster_name(text: str) -> str:
     from clusterscore.io.cells import text_column
 
     return str(text_column(pd.Series([text], dtype=object)).iloc[0])
+
+
+def check_paths(args: argparse.Namespace) -> None:
+    """Refuse an output file that is an input file (the same file).
+
+    ``-o FILE`` may not name the input table (``FILE``) or the indicator
+    file (``--system``), under any spelling or link: the input would be
+    lost. Raises `ParameterError` before anything is read.
+    """
+    out = getattr(args, "output", None)
+    if out is None or out == "-" or not os.path.exists(out):
+        return
+    command = getattr(args, "command", None) or PROG
+    for attr, what in (
+        ("file", "the input table"),
+        ("system", "the --system file"),
+    ):
+        given = getattr(args, attr, None)
+        if not isinstance(given, str) or not os.path.exists(given):
+            continue
+        if os.path.samefile(out, given):
+            raise ParameterError(
+                f"{command}: -o {out} is {what} {given}; an input file is "
+                "never overwritten. Write the output to another file.",
+                parameter="output",
+                value=out,
+            )
 
 
 def note(text: str) -> None:
@@ -318,3 +373,75 @@ def emit(
     if to_file and getattr(args, "format", "csv") == "csv":
         text = "\ufeff" + text
     write_output(text, path, tables=tables, labels=labels)
+
+
+class _ClosedRaw(io.RawIOBase):
+    """A raw stream whose first write fails: a closed standard output.
+
+    Later writes (the interpreter's flush at exit) discard their bytes:
+    the failure has been reported once.
+    """
+
+    failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        if self.failed:
+            return len(b)
+        self.failed = True
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def closed_stdout() -> io.TextIOWrapper:
+    """Return a standard output for a process started with it closed.
+
+    Python sets ``sys.stdout`` to None then (``clusterscore ... >&-``);
+    this stream fails on the first write or flush, so the command ends in
+    one ``cannot write to standard output`` line, not a traceback.
+    """
+    return io.TextIOWrapper(io.BufferedWriter(_ClosedRaw()), encoding="utf-8")
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device (after a failed write).
+
+    The interpreter flushes standard output again when it exits; with the
+    unwritable data still buffered that would print a second error (and
+    exit with status 120). Nothing happens where standard output is no
+    file descriptor (a test's captured output).
+    """
+    try:
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (AttributeError, OSError, ValueError):
+        return
+    try:
+        os.dup2(null, fd)
+    except OSError:
+        pass
+    finally:
+        os.close(null)
+
+
+def output_failed(exc: OSError) -> int:
+    """Say in one line that the output could not be written; return 1."""
+    silence_stdout()
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    where = "standard output" if exc.filename is None else exc.filename
+    with contextlib.suppress(OSError):  # standard error may be gone too
+        sys.stderr.write(f"{PROG}: error: cannot write to {where}: {reason}\n")
+    return EXIT_OUTPUT
+
+
+def flush_stdout() -> int | None:
+    """Flush standard output; on failure say so and return 1, else None."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        return None
+    except OSError as exc:
+        return output_failed(exc)
+    return None

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from clusterscore._atomic import atomic_path
 from clusterscore.errors import (
     ClusterScoreError,
     ClusterScoreWarning,
@@ -233,8 +234,8 @@ def save_figure(fig, path: str | os.PathLike[str], *, dpi: int = 150) -> Path:
     if fmt == "pdf":
         meta = {"CreationDate": None}
     rc = {"svg.fonttype": "none", "svg.hashsalt": "clusterscore"}
-    with mpl.rc_context(rc):
-        fig.savefig(p, format=fmt, dpi=dpi, metadata=meta)
+    with mpl.rc_context(rc), atomic_path(p) as tmp:
+        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=meta)
     return p
 
 

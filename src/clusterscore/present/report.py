@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from clusterscore import plot as _plot
+from clusterscore._atomic import write_text_atomic
 from clusterscore._checks import check_option
 from clusterscore._choices import DEFAULT_SAMPLES, REPORT_FORMATS
 from clusterscore.errors import ClusterScoreError, ParameterError
@@ -571,7 +572,7 @@ def report(
         text = report_md.build_markdown(c, out)
     else:
         text = build_html(c)
-    out.write_text(text, encoding="utf-8")
+    write_text_atomic(out, text)
     return out
 
 

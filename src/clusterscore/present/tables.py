@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from clusterscore._atomic import write_text_atomic
 from clusterscore._checks import check_option
 from clusterscore._choices import FORMATS
 from clusterscore.errors import DataError
@@ -240,6 +241,6 @@ def write_output(
     if target.is_dir():
         raise DataError(f"cannot write output to {path}: it is a directory.")
     try:
-        target.write_text(text, encoding="utf-8", newline="")
+        write_text_atomic(target, text)
     except OSError as exc:
         raise DataError(f"cannot write output to {path}: {exc}") from None
