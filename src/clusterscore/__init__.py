@@ -28,9 +28,8 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
-from clusterscore._version import __version__
-
 if TYPE_CHECKING:
+    from clusterscore._version import __version__
     from clusterscore.aggregate import (
         dimension_scores,
         topsis,
@@ -84,7 +83,11 @@ if TYPE_CHECKING:
     )
     from clusterscore.present import to_excel
     from clusterscore.present.report import report
-    from clusterscore.scoring import Evaluation, evaluate, rank_clusters
+    from clusterscore.scoring import (  # type: ignore[no-redef]  # mypy's
+        Evaluation,
+        evaluate,  # false "already defined" (the module scoring.evaluate)
+        rank_clusters,
+    )
     from clusterscore.system import (
         ClusterType,
         Dimension,
@@ -184,6 +187,7 @@ __all__ = [
 
 #: Public name -> the module that defines it (imported on first use).
 _EXPORTS = {
+    "__version__": "clusterscore._version",
     "dimension_scores": "clusterscore.aggregate",
     "topsis": "clusterscore.aggregate",
     "weighted_geometric": "clusterscore.aggregate",

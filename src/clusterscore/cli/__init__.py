@@ -19,9 +19,8 @@ import argparse
 import sys
 import warnings
 from collections.abc import Sequence
-from typing import IO
+from typing import Any
 
-from clusterscore._version import __version__
 from clusterscore.cli import (
     compare,
     coupling,
@@ -84,11 +83,39 @@ class _Parser(argparse.ArgumentParser):
     status 0 having written nothing; `main` reports it instead.
     """
 
-    def _print_message(
-        self, message: str, file: IO[str] | None = None
-    ) -> None:
+    def _print_message(self, message: str, file: Any = None) -> None:
         if message:
             (sys.stdout if file is None else file).write(message)
+
+
+class _Version(argparse.Action):
+    """``--version``: print ``clusterscore X.Y.Z`` and exit.
+
+    argparse's own version action needs the string when the parser is
+    built; the installed version is read (``importlib.metadata``, a tenth
+    of a second) only when ``--version`` is given.
+    """
+
+    def __init__(self, option_strings: list[str], dest: str) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show program's version number and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from clusterscore._version import __version__
+
+        sys.stdout.write(f"{parser.prog} {__version__}\n")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,9 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Score, rank and diagnose advanced manufacturing "
         "clusters (AHP + entropy weights).",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {__version__}"
-    )
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for command in COMMANDS:
@@ -134,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.simplefilter("always")
         try:
             check_paths(args)
-            status = args.run(args)
+            status: int = args.run(args)
             sys.stdout.flush()
         except ClusterScoreError as exc:
             print_warnings(caught)
