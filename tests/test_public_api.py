@@ -147,3 +147,26 @@ def test_fresh_import_resolves_a_diagnosis_text():
         check=True,
     )
     assert proc.stdout.split() == ["True", "True"]
+
+
+def test_diagnosis_text_from_the_sub_package_alone():
+    """`from clusterscore.gaps import diagnose` renders without present."""
+    import subprocess
+    import sys
+
+    code = (
+        "from clusterscore.datasets import synthetic_clusters\n"
+        "from clusterscore.gaps import diagnose\n"
+        "from clusterscore.system import load_system\n"
+        "s = load_system()\n"
+        "df = synthetic_clusters(s, 12, 1)\n"
+        "d = diagnose(df, s, df['cluster'].iloc[0])\n"
+        "print(bool(d.to_text()) and bool(d.to_markdown()))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.strip() == "True"
