@@ -22,7 +22,7 @@ TESTS = ROOT / "tests"
 # sub-package or top-level module it belongs to) and from lower layers.
 # Units that share a layer are siblings and may not import each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("_version", "errors"),
+    ("_version", "errors", "_choices", "_atomic"),
     ("_checks",),
     ("judgments",),  # AHP math: below the system, whose reader uses it
     ("system",),

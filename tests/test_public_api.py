@@ -98,3 +98,75 @@ def test_import_does_not_need_hypothesis():
         check=True,
     )
     assert proc.stdout.strip() == "False"
+
+
+def test_names_are_imported_lazily_and_listed_by_dir():
+    """`dir()` lists every public name; an unknown one is AttributeError."""
+    assert set(cs.__all__) <= set(dir(cs))
+    with pytest.raises(AttributeError, match="no attribute 'rank_cluster'"):
+        cs.rank_cluster  # noqa: B018
+
+
+def test_uncertainty_stays_the_function():
+    """Importing the sub-package does not replace the public function."""
+    import importlib
+    import types
+
+    module = importlib.import_module("clusterscore.uncertainty")
+    assert isinstance(module, types.ModuleType)
+    assert callable(cs.uncertainty)
+    assert cs.uncertainty is module.uncertainty
+
+
+def test_sub_packages_are_attributes():
+    """`clusterscore.normalize` and the others are reachable as before."""
+    import types
+
+    for name in ("normalize", "aggregate", "plot", "present", "io"):
+        assert isinstance(getattr(cs, name), types.ModuleType), name
+
+
+def test_fresh_import_resolves_a_diagnosis_text():
+    """`cs.diagnose(...).to_text()` works without importing present first."""
+    import subprocess
+    import sys
+
+    code = (
+        "import clusterscore as cs\n"
+        "s = cs.load_system()\n"
+        "df = cs.synthetic_clusters(s, 12, 1)\n"
+        "d = cs.diagnose(df, s, df['cluster'].iloc[0])\n"
+        "print(d.to_text()[:40] != '')\n"
+        "import clusterscore.present.report\n"
+        "print(callable(cs.uncertainty))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.split() == ["True", "True"]
+
+
+def test_diagnosis_text_from_the_sub_package_alone():
+    """`from clusterscore.gaps import diagnose` renders without present."""
+    import subprocess
+    import sys
+
+    code = (
+        "from clusterscore.datasets import synthetic_clusters\n"
+        "from clusterscore.gaps import diagnose\n"
+        "from clusterscore.system import load_system\n"
+        "s = load_system()\n"
+        "df = synthetic_clusters(s, 12, 1)\n"
+        "d = diagnose(df, s, df['cluster'].iloc[0])\n"
+        "print(bool(d.to_text()) and bool(d.to_markdown()))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.strip() == "True"

@@ -68,6 +68,7 @@ import numpy as np
 import pandas as pd
 
 from clusterscore._checks import check_option
+from clusterscore._choices import COUPLING_FORMS
 from clusterscore.errors import DataError
 from clusterscore.scoring import Evaluation
 
@@ -79,9 +80,6 @@ __all__ = [
     "coupling_coordination",
     "coupling_degree",
 ]
-
-COUPLING_FORMS = ("corrected", "classic")
-"""The forms of the coupling degree; see the module docstring."""
 
 DEFAULT_FORM = "corrected"
 

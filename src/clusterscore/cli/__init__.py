@@ -19,8 +19,8 @@ import argparse
 import sys
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
-from clusterscore._version import __version__
 from clusterscore.cli import (
     compare,
     coupling,
@@ -37,10 +37,15 @@ from clusterscore.cli._common import (
     EXIT_USAGE,
     PROG,
     add_common,
+    check_paths,
     cli_message,
+    closed_stdout,
+    flush_stdout,
     load_system_arg,
     note,
+    output_failed,
     print_warnings,
+    silence_stdout,
 )
 from clusterscore.errors import ClusterScoreError
 
@@ -70,16 +75,57 @@ COMMANDS = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, except that a failed write of ``--help`` raises.
+
+    argparse ignores an `OSError` while it prints help, usage or the
+    version, so ``clusterscore --help > /dev/full`` would exit with
+    status 0 having written nothing; `main` reports it instead.
+    """
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            (sys.stdout if file is None else file).write(message)
+
+
+class _Version(argparse.Action):
+    """``--version``: print ``clusterscore X.Y.Z`` and exit.
+
+    argparse's own version action needs the string when the parser is
+    built; the installed version is read (``importlib.metadata``, a tenth
+    of a second) only when ``--version`` is given.
+    """
+
+    def __init__(self, option_strings: list[str], dest: str) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show program's version number and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from clusterscore._version import __version__
+
+        sys.stdout.write(f"{parser.prog} {__version__}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the ``clusterscore`` argument parser."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Score, rank and diagnose advanced manufacturing "
         "clusters (AHP + entropy weights).",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {__version__}"
-    )
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for command in COMMANDS:
@@ -115,19 +161,43 @@ def _error_block(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    0 on success, 2 for a usage or input error (a `ClusterScoreError`), 1
+    when the output cannot be written (a full disk or a closed standard
+    output), each with one line on standard error and no traceback.
+    """
+    if sys.stdout is None:  # started with standard output closed
+        sys.stdout = closed_stdout()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, --version, usage errors: printed already
+        failed = flush_stdout()
+        if failed is not None:
+            return failed
+        raise
+    except BrokenPipeError:  # `clusterscore --help | head -1`
+        silence_stdout()
+        return 0
+    except OSError as exc:  # `clusterscore --help > /dev/full`
+        return output_failed(exc)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
+            check_paths(args)
             status: int = args.run(args)
+            sys.stdout.flush()
         except ClusterScoreError as exc:
             print_warnings(caught)
             lang = getattr(args, "lang", "en")
             sys.stderr.write(_error_block(exc, args, lang))
             return EXIT_USAGE
         except BrokenPipeError:  # e.g. `clusterscore rank f.csv | head`
+            silence_stdout()
             return 0
+        except OSError as exc:  # e.g. `clusterscore weights > /dev/full`
+            print_warnings(caught)
+            return output_failed(exc)
     print_warnings(caught)
     return status

@@ -1,45 +1,67 @@
 """What every sub-command shares: the common options, messages, warnings.
 
 Nothing here knows a sub-command; the sub-command modules import it.
+Building the parser must stay light (``clusterscore --help`` imports no
+numpy or pandas): option choices come from `clusterscore._choices`, and
+the library is imported inside the functions that run a command.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
+import os
 import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
+from clusterscore._choices import FORMATS, LANGS, MAX_CR, MISSING_POLICIES
 from clusterscore.errors import (
     ClusterScoreError,
     ClusterScoreWarning,
+    ConfigError,
     ParameterError,
 )
-from clusterscore.present import FORMATS, LANGS, write_output
-from clusterscore.scoring import MISSING_POLICIES
-from clusterscore.system import IndicatorSystem, load_system
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from clusterscore.system import IndicatorSystem
 
 __all__ = [
+    "EXIT_OUTPUT",
     "EXIT_USAGE",
     "FLAGS",
     "PROG",
     "add_common",
+    "add_max_cr",
     "add_missing",
     "add_sheet",
+    "check_paths",
     "cli_message",
+    "closed_stdout",
+    "cluster_name",
+    "cr_option",
     "emit",
     "float_option",
+    "flush_stdout",
     "int_option",
     "load_system_arg",
     "note",
+    "output_failed",
     "print_warnings",
+    "silence_stdout",
 ]
 
 PROG = "clusterscore"
 EXIT_USAGE = 2
+EXIT_OUTPUT = 1
+"""Exit status when the output cannot be written (a full disk, a closed
+standard output)."""
 
 
 def add_common(parser: argparse.ArgumentParser, *, table: bool) -> None:
@@ -85,8 +107,65 @@ def add_sheet(parser: argparse.ArgumentParser) -> None:
 
 
 def load_system_arg(args: argparse.Namespace) -> IndicatorSystem:
-    """Load the system named by ``--system`` (the default when absent)."""
-    return load_system(args.system)
+    """Load the system named by ``--system`` (the default when absent).
+
+    A ``--system`` that exists but is neither a regular file nor a
+    directory (a FIFO, ``/dev/null``) is refused as such here; the reader
+    would call it a directory.
+    """
+    from clusterscore.system import load_system
+
+    path = args.system
+    special = path is not None and os.path.exists(path)
+    if special and not (os.path.isfile(path) or os.path.isdir(path)):
+        raise ConfigError(
+            f"{path}: not a regular file (a device, FIFO or socket); "
+            "--system needs an indicator file (.toml).",
+            path=path,
+            key=None,
+        )
+    return load_system(path)
+
+
+def cluster_name(text: str) -> str:
+    """Return a cluster name given as an option, as the table reader reads it.
+
+    The reader strips every text cell (`clusterscore.io.cells.text_column`);
+    the same rule applied to ``--cluster " Changsha ..."`` finds the
+    cluster the table names ``"Changsha ..."``.
+    """
+    import pandas as pd
+
+    from clusterscore.io.cells import text_column
+
+    return str(text_column(pd.Series([text], dtype=object)).iloc[0])
+
+
+def check_paths(args: argparse.Namespace) -> None:
+    """Refuse an output file that is an input file (the same file).
+
+    ``-o FILE`` may not name the input table (``FILE``) or the indicator
+    file (``--system``), under any spelling or link: the input would be
+    lost. Raises `ParameterError` before anything is read.
+    """
+    out = getattr(args, "output", None)
+    if out is None or out == "-" or not os.path.exists(out):
+        return
+    command = getattr(args, "command", None) or PROG
+    for attr, what in (
+        ("file", "the input table"),
+        ("system", "the --system file"),
+    ):
+        given = getattr(args, attr, None)
+        if not isinstance(given, str) or not os.path.exists(given):
+            continue
+        if os.path.samefile(out, given):
+            raise ParameterError(
+                f"{command}: -o {out} is {what} {given}; an input file is "
+                "never overwritten. Write the output to another file.",
+                parameter="output",
+                value=out,
+            )
 
 
 def note(text: str) -> None:
@@ -164,6 +243,46 @@ def float_option(
         return value
 
     return parse
+
+
+def cr_option(*, open_low: bool = False) -> Callable[[str], float | None]:
+    """Return an argparse type: a CR threshold >= 0 (> 0), or ``none``.
+
+    ``none`` (any case) gives None: the consistency check is off, as the
+    library's ``max_cr=None``.
+    """
+    span = f"{'(' if open_low else '['}0, inf]"
+    number = float_option(0.0, float("inf"), open_low=open_low)
+
+    def parse(text: str) -> float | None:
+        if text.strip().lower() == "none":
+            return None
+        try:
+            return number(text)
+        except argparse.ArgumentTypeError:
+            raise argparse.ArgumentTypeError(
+                f"must be a number in {span} or 'none' (no check); "
+                f"got {text!r}"
+            ) from None
+
+    return parse
+
+
+def add_max_cr(
+    parser: argparse.ArgumentParser,
+    *,
+    open_low: bool = False,
+    help: str = "refuse a judgment matrix whose consistency ratio exceeds "
+    "CR; 'none' switches the check off (default: 0.10)",
+) -> None:
+    """Add ``--max-cr CR|none``: the consistency-ratio threshold."""
+    parser.add_argument(
+        "--max-cr",
+        type=cr_option(open_low=open_low),
+        default=MAX_CR,
+        metavar="CR",
+        help=help,
+    )
 
 
 #: Library parameter -> the CLI flag that sets it. ``"func:param"`` keys
@@ -271,8 +390,82 @@ def emit(
     clusterscore's own reader accepts it. Standard output never gets
     one, so pipes stay clean.
     """
+    from clusterscore.present import write_output
+
     path = getattr(args, "output", None)
     to_file = path is not None and path != "-"
     if to_file and getattr(args, "format", "csv") == "csv":
         text = "\ufeff" + text
     write_output(text, path, tables=tables, labels=labels)
+
+
+class _ClosedRaw(io.RawIOBase):
+    """A raw stream whose first write fails: a closed standard output.
+
+    Later writes (the interpreter's flush at exit) discard their bytes:
+    the failure has been reported once.
+    """
+
+    failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        if self.failed:
+            return len(b)
+        self.failed = True
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def closed_stdout() -> io.TextIOWrapper:
+    """Return a standard output for a process started with it closed.
+
+    Python sets ``sys.stdout`` to None then (``clusterscore ... >&-``);
+    this stream fails on the first write or flush, so the command ends in
+    one ``cannot write to standard output`` line, not a traceback.
+    """
+    return io.TextIOWrapper(io.BufferedWriter(_ClosedRaw()), encoding="utf-8")
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device (after a failed write).
+
+    The interpreter flushes standard output again when it exits; with the
+    unwritable data still buffered that would print a second error (and
+    exit with status 120). Nothing happens where standard output is no
+    file descriptor (a test's captured output).
+    """
+    try:
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (AttributeError, OSError, ValueError):
+        return
+    try:
+        os.dup2(null, fd)
+    except OSError:
+        pass
+    finally:
+        os.close(null)
+
+
+def output_failed(exc: OSError) -> int:
+    """Say in one line that the output could not be written; return 1."""
+    silence_stdout()
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    where = "standard output" if exc.filename is None else exc.filename
+    with contextlib.suppress(OSError):  # standard error may be gone too
+        sys.stderr.write(f"{PROG}: error: cannot write to {where}: {reason}\n")
+    return EXIT_OUTPUT
+
+
+def flush_stdout() -> int | None:
+    """Flush standard output; on failure say so and return 1, else None."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        return None
+    except OSError as exc:
+        return output_failed(exc)
+    return None

@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import argparse
 
-from clusterscore.analysis import compare_methods
+from clusterscore._choices import (
+    AGGREGATIONS,
+    COMBINATIONS,
+    OBJECTIVES,
+    WEIGHTINGS,
+)
 from clusterscore.cli._common import (
     add_common,
     add_missing,
     emit,
     float_option,
     load_system_arg,
-)
-from clusterscore.io import read_clusters
-from clusterscore.present import system_labels
-from clusterscore.present.compare import render_comparison
-from clusterscore.scoring import (
-    AGGREGATIONS,
-    COMBINATIONS,
-    OBJECTIVES,
-    WEIGHTINGS,
 )
 
 __all__ = ["add_parser", "run"]
@@ -135,6 +131,11 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
+    from clusterscore.analysis import compare_methods
+    from clusterscore.io import read_clusters
+    from clusterscore.present import system_labels
+    from clusterscore.present.compare import render_comparison
+
     system = load_system_arg(args)
     table = read_clusters(
         args.file, system, allow_missing=args.missing != "refuse"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from clusterscore.analysis import COUPLING_FORMS, coupling_coordination
+from clusterscore._choices import COUPLING_FORMS, WEIGHTINGS
 from clusterscore.cli._common import (
     add_common,
     add_missing,
@@ -20,9 +20,6 @@ from clusterscore.cli._common import (
     load_system_arg,
 )
 from clusterscore.cli.obstacles import add_year, cross_section
-from clusterscore.io import read_clusters
-from clusterscore.present import render_coupling, system_labels
-from clusterscore.scoring import WEIGHTINGS, evaluate
 
 __all__ = ["add_parser", "run"]
 
@@ -91,6 +88,11 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
+    from clusterscore.analysis import coupling_coordination
+    from clusterscore.io import read_clusters
+    from clusterscore.present import render_coupling, system_labels
+    from clusterscore.scoring import evaluate
+
     system = load_system_arg(args)
     table = read_clusters(
         args.file, system, allow_missing=args.missing != "refuse"

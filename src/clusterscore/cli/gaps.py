@@ -19,33 +19,18 @@ import argparse
 import warnings
 from typing import TYPE_CHECKING
 
-from clusterscore.analysis import obstacle_degree
+from clusterscore._choices import DEFAULT_QUANTILE, SEVERITIES
 from clusterscore.cli._common import (
     add_common,
     add_missing,
     add_sheet,
+    cluster_name,
     emit,
     float_option,
     int_option,
     load_system_arg,
 )
 from clusterscore.errors import ClusterScoreError, ClusterScoreWarning
-from clusterscore.gaps import (
-    DEFAULT_QUANTILE,
-    SEVERITIES,
-    diagnose,
-    flag_gaps,
-)
-from clusterscore.io import read_clusters
-from clusterscore.present import (
-    json_text,
-    obstacle_block,
-    obstacle_rows,
-    render_table,
-    severity_label,
-    system_labels,
-)
-from clusterscore.scoring import evaluate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -149,6 +134,8 @@ def _localise(
     frame: pd.DataFrame, system: IndicatorSystem, lang: str
 ) -> pd.DataFrame:
     """Translate the severity words for ``lang="zh"`` (ids stay ids)."""
+    from clusterscore.present import severity_label
+
     if lang != "zh":
         return frame
     out = frame.copy()
@@ -171,6 +158,10 @@ def _obstacles(
     years), the ``--top`` largest; None (with a warning) where the table
     cannot be evaluated.
     """
+    from clusterscore.analysis import obstacle_degree
+    from clusterscore.present import obstacle_rows
+    from clusterscore.scoring import evaluate
+
     if diag.year is not None and "year" in table.columns:
         table = table[table["year"] == diag.year].drop(columns="year")
     try:
@@ -195,6 +186,16 @@ def run(args: argparse.Namespace) -> int:
     command's ``main`` to report (exit status 2); warnings are issued as
     usual (``main`` prints them as ``clusterscore: warning: ...``).
     """
+    from clusterscore.gaps import diagnose, flag_gaps
+    from clusterscore.io import read_clusters
+    from clusterscore.present import (
+        json_text,
+        obstacle_block,
+        render_table,
+        system_labels,
+    )
+    from clusterscore.scoring import evaluate
+
     system = load_system_arg(args)
     holes = args.missing != "refuse"
     table = read_clusters(
@@ -202,13 +203,13 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.missing == "median":
         table = evaluate(table, system, missing="median").table
-    benchmark = args.benchmark
+    benchmark = cluster_name(args.benchmark)
     labels = system_labels(system, args.lang)
     if args.cluster is not None:
         diag = diagnose(
             table,
             system,
-            args.cluster,
+            cluster_name(args.cluster),
             benchmark,
             k=args.top,
             quantile=args.quantile,

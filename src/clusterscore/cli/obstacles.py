@@ -12,22 +12,22 @@ column) one year is analysed: the latest, or ``--year Y``.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from clusterscore.analysis import obstacle_degree
+from clusterscore._choices import AGGREGATIONS, WEIGHTINGS
 from clusterscore.cli._common import (
     add_common,
     add_missing,
+    cluster_name,
     emit,
     float_option,
     int_option,
     load_system_arg,
 )
 from clusterscore.errors import DataError
-from clusterscore.io import read_clusters
-from clusterscore.present import render_obstacles, system_labels
-from clusterscore.scoring import AGGREGATIONS, WEIGHTINGS, evaluate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["add_parser", "add_year", "cross_section", "run"]
 
@@ -170,12 +170,18 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
+    from clusterscore.analysis import obstacle_degree
+    from clusterscore.io import read_clusters
+    from clusterscore.present import render_obstacles, system_labels
+    from clusterscore.scoring import evaluate
+
     system = load_system_arg(args)
     table = read_clusters(
         args.file, system, allow_missing=args.missing != "refuse"
     )
     table = cross_section(table, args.year, "obstacles")
-    _check_cluster(table, args.cluster)
+    cluster = None if args.cluster is None else cluster_name(args.cluster)
+    _check_cluster(table, cluster)
     ev = evaluate(
         table,
         system,
@@ -192,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
         args.format,
         args.lang,
         top=args.top,
-        cluster=args.cluster,
+        cluster=cluster,
         labels=labels,
     )
     emit(text, args)

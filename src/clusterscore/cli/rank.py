@@ -16,8 +16,18 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
+from clusterscore._choices import (
+    AGGREGATIONS,
+    COMBINATIONS,
+    MISSING_POLICIES,
+    OBJECTIVES,
+    PANEL_MODES,
+    RI_TABLE_NAMES,
+    WEIGHTINGS,
+)
 from clusterscore.cli._common import (
     add_common,
+    add_max_cr,
     add_sheet,
     emit,
     float_option,
@@ -26,25 +36,6 @@ from clusterscore.cli._common import (
     note,
 )
 from clusterscore.errors import ParameterError
-from clusterscore.io import read_clusters
-from clusterscore.judgments import MAX_CR, RI_TABLES
-from clusterscore.present import (
-    evaluation_summary,
-    json_text,
-    jsonable,
-    label,
-    render_table,
-    system_labels,
-)
-from clusterscore.scoring import (
-    AGGREGATIONS,
-    COMBINATIONS,
-    MISSING_POLICIES,
-    OBJECTIVES,
-    PANEL_MODES,
-    WEIGHTINGS,
-    evaluate,
-)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -145,18 +136,11 @@ def add_parser(
     p.add_argument(
         "--ri",
         default="saaty",
-        choices=tuple(RI_TABLES),
+        choices=RI_TABLE_NAMES,
         help="random-index table of the consistency ratio "
         "(default: %(default)s)",
     )
-    p.add_argument(
-        "--max-cr",
-        type=float_option(0.0, float("inf")),
-        default=MAX_CR,
-        metavar="CR",
-        help="refuse a judgment matrix whose consistency ratio exceeds CR "
-        "(default: 0.10)",
-    )
+    add_max_cr(p)
     p.add_argument(
         "--top",
         type=int_option(1),
@@ -189,6 +173,15 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
+    from clusterscore.io import read_clusters
+    from clusterscore.present import (
+        evaluation_summary,
+        label,
+        render_table,
+        system_labels,
+    )
+    from clusterscore.scoring import evaluate
+
     system = load_system_arg(args)
     table = read_clusters(
         args.file,
@@ -281,6 +274,8 @@ def _json_document(
 
     The shape is documented in ``docs/cli.md`` (``rank --format json``).
     """
+    from clusterscore.present import json_text, jsonable, render_table
+
     rows = json.loads(render_table(ranking, "json", lang, labels=labels))
     weights = json.loads(render_table(ev.weights, "json", lang, labels=labels))
     doc = {

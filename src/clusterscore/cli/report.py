@@ -13,23 +13,18 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from clusterscore import plot as csp
-from clusterscore.cli import _common as _cli
-from clusterscore.errors import ParameterError
-from clusterscore.io import read_clusters
-from clusterscore.present.report import (
-    DEFAULT_SAMPLES,
-    REPORT_FORMATS,
-    report,
-    run_uncertainty,
-)
-from clusterscore.scoring import (
+from clusterscore._choices import (
     AGGREGATIONS,
     COMBINATIONS,
+    DEFAULT_SAMPLES,
     MISSING_POLICIES,
+    OBJECTIVES,
+    PLOT_KINDS,
+    REPORT_FORMATS,
     WEIGHTINGS,
-    evaluate,
 )
+from clusterscore.cli import _common as _cli
+from clusterscore.errors import ParameterError
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -38,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["add_parser", "run_plot", "run_report"]
 
-KINDS = ("ranking", "profile", "gaps", "weights", "intervals")
+KINDS = PLOT_KINDS
 
 _PLOT_EPILOG = """\
 figure kinds:
@@ -75,6 +70,11 @@ def _add_rank_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--weighting", choices=WEIGHTINGS, default="combined",
         help="where weights come from (default: %(default)s)",
+    )  # fmt: skip
+    p.add_argument(
+        "--objective", choices=OBJECTIVES, default="entropy",
+        help="objective weights: entropy, CRITIC or standard deviation "
+        "(default: %(default)s)",
     )  # fmt: skip
     p.add_argument(
         "--method", choices=AGGREGATIONS, default="weighted_sum",
@@ -189,6 +189,9 @@ def add_parser(
 
 
 def _evaluate(args: argparse.Namespace) -> Evaluation:
+    from clusterscore.io import read_clusters
+    from clusterscore.scoring import evaluate
+
     system = _cli.load_system_arg(args)
     table = read_clusters(
         args.file, system, allow_missing=args.missing != "refuse"
@@ -205,6 +208,7 @@ def _evaluate(args: argparse.Namespace) -> Evaluation:
         missing=args.missing,
         rho=args.gra_rho,
         v=args.vikor_v,
+        objective=args.objective,
     )
 
 
@@ -217,6 +221,8 @@ def _check_count(name: str, value: int) -> None:
 
 def run_plot(args: argparse.Namespace) -> int:
     """Run ``clusterscore plot``."""
+    from clusterscore import plot as csp
+
     out = csp.check_output_path("plot", args.output)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise ParameterError(
@@ -231,7 +237,10 @@ def run_plot(args: argparse.Namespace) -> int:
     if args.kind == "intervals":
         fig = _intervals_figure(ev, args)
     elif args.kind == "profile":
-        fig = csp.profile(ev, args.cluster, lang=args.lang)
+        names = None
+        if args.cluster is not None:
+            names = [_cli.cluster_name(c) for c in args.cluster]
+        fig = csp.profile(ev, names, lang=args.lang)
     else:
         fig = csp.plot(args.kind, ev, lang=args.lang)
     csp.save_figure(fig, args.output)
@@ -240,6 +249,9 @@ def run_plot(args: argparse.Namespace) -> int:
 
 
 def _intervals_figure(ev: Evaluation, args: argparse.Namespace) -> Figure:
+    from clusterscore import plot as csp
+    from clusterscore.present.report import run_uncertainty
+
     if args.samples < 1:
         raise ParameterError(
             "plot intervals: --samples must be >= 1.",
@@ -254,6 +266,9 @@ def _intervals_figure(ev: Evaluation, args: argparse.Namespace) -> Figure:
 
 def run_report(args: argparse.Namespace) -> int:
     """Run ``clusterscore report``."""
+    from clusterscore import plot as csp
+    from clusterscore.present.report import report
+
     csp.check_output_path("report", args.output)
     _check_count("samples", args.samples)
     _check_count("sobol", args.sobol)

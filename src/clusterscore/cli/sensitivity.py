@@ -19,10 +19,10 @@ import sys
 import time
 from typing import TextIO
 
-import numpy as np
-
+from clusterscore._choices import OBJECTIVES, RI_TABLE_NAMES
 from clusterscore.cli._common import (
     add_common,
+    add_max_cr,
     add_missing,
     add_sheet,
     emit,
@@ -31,15 +31,6 @@ from clusterscore.cli._common import (
     load_system_arg,
 )
 from clusterscore.errors import ParameterError
-from clusterscore.io import read_clusters
-from clusterscore.judgments import RI_TABLES
-from clusterscore.present import system_labels
-from clusterscore.present.uncertainty import (
-    render_uncertainty,
-    uncertainty_summary,
-)
-from clusterscore.scoring import OBJECTIVES
-from clusterscore.uncertainty import sensitivity, uncertainty
 
 __all__ = ["Progress", "add_parser", "run"]
 
@@ -234,12 +225,11 @@ def add_parser(
         help="objective weights: entropy, CRITIC or standard deviation "
         "(default: %(default)s)",
     )
-    p.add_argument(
-        "--max-cr",
-        type=float_option(0.0, float("inf"), open_low=True),
-        default=0.10,
-        metavar="CR",
-        help="consistency-ratio threshold (default: 0.10)",
+    add_max_cr(
+        p,
+        open_low=True,
+        help="consistency-ratio threshold of a perturbed matrix; 'none' "
+        "accepts every matrix (default: 0.10)",
     )
     p.add_argument(
         "--cr-rule",
@@ -266,7 +256,7 @@ def add_parser(
     p.add_argument(
         "--ri",
         default="saaty",
-        choices=tuple(RI_TABLES),
+        choices=RI_TABLE_NAMES,
         help="random-index table of the consistency ratio "
         "(default: %(default)s)",
     )
@@ -304,6 +294,16 @@ def run(args: argparse.Namespace) -> int:
             parameter="saltelli",
             value=args.saltelli,
         )
+    import numpy as np
+
+    from clusterscore.io import read_clusters
+    from clusterscore.present import system_labels
+    from clusterscore.present.uncertainty import (
+        render_uncertainty,
+        uncertainty_summary,
+    )
+    from clusterscore.uncertainty import sensitivity, uncertainty
+
     system = load_system_arg(args)
     table = read_clusters(
         args.file,
@@ -320,7 +320,7 @@ def run(args: argparse.Namespace) -> int:
         "weighting": args.weighting,
         "objective": args.objective,
         "combine": args.combine,
-        "max_cr": args.max_cr,
+        "max_cr": args.max_cr,  # None: every matrix is accepted
         "cr_rule": args.cr_rule,
         "ri": args.ri,
         "missing": args.missing,

@@ -12,10 +12,11 @@ sheet describing every indicator.
 from __future__ import annotations
 
 import argparse
+import os
 
+from clusterscore._choices import LANGS
 from clusterscore.cli._common import add_common, emit, load_system_arg, note
-from clusterscore.io import make_template
-from clusterscore.present import LANGS, write_template
+from clusterscore.errors import ParameterError
 
 __all__ = ["add_parser", "run"]
 
@@ -49,6 +50,12 @@ def add_parser(
         "Excel workbook",
     )
     p.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite FILE if it exists (without it an existing FILE is "
+        "refused)",
+    )
+    p.add_argument(
         "--lang",
         choices=LANGS,
         default="en",
@@ -64,6 +71,17 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
+    from clusterscore.io import make_template
+    from clusterscore.present import write_template
+
+    out = args.output
+    if out and out != "-" and os.path.lexists(out) and not args.force:
+        raise ParameterError(
+            f"template: -o {out}: the file exists (a filled-in table would "
+            "be lost); pass --force to overwrite it, or choose another file.",
+            parameter="output",
+            value=out,
+        )
     system = load_system_arg(args)
     template = make_template(system)
     if args.output and args.output.lower().endswith(".xlsx"):

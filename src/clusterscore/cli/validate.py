@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import argparse
 
+from clusterscore._choices import LANGS
 from clusterscore.cli._common import (
     add_common,
     add_missing,
     add_sheet,
     load_system_arg,
 )
-from clusterscore.io import read_clusters
-from clusterscore.present import LANGS, label, write_output
 
 __all__ = ["add_parser", "run"]
 
@@ -69,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
+    from clusterscore.io import read_clusters
+    from clusterscore.present import label, write_output
+
     system = load_system_arg(args)
     holes_ok = args.allow_missing or args.missing != "refuse"
     table = read_clusters(

@@ -17,8 +17,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from clusterscore._choices import COMBINATIONS, OBJECTIVES
 from clusterscore.cli._common import (
     add_common,
     add_missing,
@@ -27,17 +26,10 @@ from clusterscore.cli._common import (
     load_system_arg,
 )
 from clusterscore.errors import ParameterError
-from clusterscore.io import read_clusters
-from clusterscore.present import (
-    json_text,
-    label,
-    render_table,
-    system_labels,
-)
-from clusterscore.scoring import COMBINATIONS, OBJECTIVES, evaluate
-from clusterscore.weights import game_theory_coefficients, system_weights
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from clusterscore.system import IndicatorSystem
 
 __all__ = ["add_parser", "run"]
@@ -110,6 +102,11 @@ def run(args: argparse.Namespace) -> int:
     Errors are raised as `clusterscore.errors.ClusterScoreError` for the
     command's ``main`` to report (exit status 2).
     """
+    import pandas as pd
+
+    from clusterscore.present import json_text, render_table, system_labels
+    from clusterscore.weights import system_weights
+
     system = load_system_arg(args)
     if args.type is not None and args.type not in system.cluster_types:
         raise ParameterError(
@@ -185,6 +182,10 @@ def _data_weights(
     Returns the table (``global_weight`` is then ``ahp``) and the
     game-theory coefficients (None unless ``--combine game_theory``).
     """
+    from clusterscore.io import read_clusters
+    from clusterscore.scoring import evaluate
+    from clusterscore.weights import game_theory_coefficients
+
     data = read_clusters(
         args.file, system, allow_missing=args.missing != "refuse"
     )
@@ -221,6 +222,8 @@ def _heading(
     args: argparse.Namespace, kind: str, combo: dict[str, float] | None
 ) -> str:
     """Return the line(s) above the text tables."""
+    from clusterscore.present import label
+
     lang = args.lang
     if kind == "default":
         kind = label("default_type", lang)
@@ -244,4 +247,6 @@ def _heading(
 
 def _objective_label(objective: str, lang: str) -> str:
     """Return the label of an objective method (CRITIC and std as named)."""
+    from clusterscore.present import label
+
     return label("entropy", lang) if objective == "entropy" else objective

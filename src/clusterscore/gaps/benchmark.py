@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from clusterscore._checks import check_count, check_quantile
+from clusterscore._choices import DEFAULT_QUANTILE
 from clusterscore.errors import (
     ConfigError,
     DataError,
@@ -50,10 +51,6 @@ __all__ = [
     "Benchmark",
     "resolve_benchmark",
 ]
-
-DEFAULT_QUANTILE = 0.9
-"""Default quantile of ``benchmark="quantile"``: the top 10 % of the
-clusters of a type, as the European Cluster Observatory's size star."""
 
 MIN_QUANTILE_CLUSTERS = 5
 """Fewest clusters of a type for a quantile benchmark; below it the

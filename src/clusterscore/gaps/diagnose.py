@@ -22,6 +22,7 @@ References
 from __future__ import annotations
 
 import difflib
+import importlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -68,6 +69,8 @@ def set_diagnosis_renderer(fmt: str, render: Callable[..., str]) -> None:
 
 
 def _render(fmt: str, diagnosis: Diagnosis, **options: Any) -> str:
+    if fmt not in _RENDERERS:  # importing clusterscore no longer loads it
+        importlib.import_module("clusterscore.present")  # registers them
     try:
         render = _RENDERERS[fmt]
     except KeyError:

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from clusterscore._checks import check_bounds, check_quantile
+from clusterscore._choices import SEVERITIES
 from clusterscore.gaps.benchmark import (
     DEFAULT_QUANTILE,
     MIN_QUANTILE_CLUSTERS,
@@ -57,11 +58,6 @@ GAP_COLUMNS = (
     "severity",
 )
 """The columns of `flag_gaps` (fixed by DESIGN.md)."""
-
-SEVERITIES = ("none", "minor", "major", "critical", "no target", "no data")
-"""Severity labels: the four graded ones, worst last, then the two that
-say a comparison was impossible (``"no target"``: the benchmark has no
-target for the cell; ``"no data"``: the cluster's value is missing)."""
 
 _NONE, _MINOR, _MAJOR, _CRITICAL, _NO_TARGET, _NO_DATA = range(6)
 _GRADED = SEVERITIES[:4]

@@ -7,7 +7,6 @@ from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse.csgraph import connected_components
 
 from clusterscore._checks import check_option
 from clusterscore.errors import JudgmentError
@@ -22,6 +21,8 @@ COMPLETION_METHODS = ("llsm", "harker")
 
 def _components(known: np.ndarray) -> tuple[int, np.ndarray]:
     """Return the connected components of the known-judgment graph."""
+    from scipy.sparse.csgraph import connected_components  # heavy import
+
     return connected_components(known.astype(np.int8), directed=False)
 
 

@@ -17,6 +17,8 @@ from typing import Any, Literal, cast
 import numpy as np
 import numpy.typing as npt
 
+from clusterscore._choices import MAX_CR
+
 __all__ = [
     "CR_TOLERANCE",
     "MAX_CR",
@@ -26,14 +28,6 @@ __all__ = [
     "SaatyScale",
     "cr_acceptable",
 ]
-
-MAX_CR = 0.10
-"""Saaty's customary threshold: a CR that does not exceed 0.10 is accepted.
-
-Saaty, T. L. (1980), *The Analytic Hierarchy Process*, McGraw-Hill. The
-indicator-file reader, `ahp(max_cr=...)` and the uncertainty drivers all
-apply it through `cr_acceptable`.
-"""
 
 CR_TOLERANCE = 1e-12
 """Rounding slack on the CR comparison (a CR of 0.1000000000004 is 0.10)."""

@@ -7,7 +7,6 @@ indicator's direction, in [0, 1] except the z-score.
 from __future__ import annotations
 
 import numpy as np
-from scipy.stats import rankdata
 
 from clusterscore.normalize.columns import (
     FloatArray,
@@ -300,6 +299,8 @@ def percentile_kernel(X: FloatArray, signs: SignArray) -> FloatArray:
        Indicators*. OECD Publishing, section 5, ranking.
        doi:10.1787/9789264043466-en
     """
+    from scipy.stats import rankdata  # scipy.stats costs ~1 s to import
+
     m = X.shape[0]
     if m == 1:
         return np.full_like(X, CONSTANT_COLUMN_VALUE)

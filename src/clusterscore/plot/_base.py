@@ -20,6 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
+from clusterscore._atomic import atomic_path
 from clusterscore.errors import (
     ClusterScoreError,
     ClusterScoreWarning,
@@ -242,8 +243,8 @@ def save_figure(
     if fmt == "pdf":
         meta = {"CreationDate": None}
     rc = {"svg.fonttype": "none", "svg.hashsalt": "clusterscore"}
-    with mpl.rc_context(rc):
-        fig.savefig(p, format=fmt, dpi=dpi, metadata=meta)
+    with mpl.rc_context(rc), atomic_path(p) as tmp:
+        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=meta)
     return p
 
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 import pandas as pd
 
+from clusterscore._atomic import atomic_path
 from clusterscore._checks import check_instance, check_option
 from clusterscore._version import __version__
 from clusterscore.errors import DataError
@@ -104,7 +105,8 @@ def _target(path: str | os.PathLike[str]) -> Path:
 
 def _save(book: Any, path: str | os.PathLike[str]) -> None:
     try:
-        book.save(path)
+        with atomic_path(path) as tmp:
+            book.save(tmp)
     except OSError as exc:
         raise DataError(f"cannot write output to {path}: {exc}") from None
 

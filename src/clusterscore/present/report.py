@@ -29,7 +29,9 @@ import numpy as np
 import pandas as pd
 
 from clusterscore import plot as _plot
+from clusterscore._atomic import write_text_atomic
 from clusterscore._checks import check_option
+from clusterscore._choices import DEFAULT_SAMPLES, REPORT_FORMATS
 from clusterscore.errors import ClusterScoreError, ParameterError
 from clusterscore.gaps import recommendations, top_gaps
 from clusterscore.judgments import MAX_CR
@@ -60,11 +62,6 @@ __all__ = [
     "report",
     "run_uncertainty",
 ]
-
-REPORT_FORMATS = ("html", "markdown")
-
-DEFAULT_SAMPLES = 500
-"""Monte Carlo samples of the uncertainty section (0 turns it off)."""
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; "
@@ -592,7 +589,7 @@ def report(
         text = report_md.build_markdown(c, out)
     else:
         text = build_html(c)
-    out.write_text(text, encoding="utf-8")
+    write_text_atomic(out, text)
     return out
 
 

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from clusterscore._atomic import write_text_atomic
 from clusterscore._checks import check_option
+from clusterscore._choices import FORMATS as FORMATS
 from clusterscore.errors import DataError
 from clusterscore.present.excel import write_tables
 from clusterscore.present.labels import LANGS as LANGS
@@ -27,8 +29,6 @@ from clusterscore.present.text import display_width, md_cell
 
 if TYPE_CHECKING:
     from clusterscore.scoring import Evaluation
-
-FORMATS = ("table", "csv", "json", "markdown")
 
 
 def evaluation_summary(ev: Evaluation, lang: str = "en") -> str:
@@ -255,6 +255,6 @@ def write_output(
     if target.is_dir():
         raise DataError(f"cannot write output to {path}: it is a directory.")
     try:
-        target.write_text(text, encoding="utf-8", newline="")
+        write_text_atomic(target, text)
     except OSError as exc:
         raise DataError(f"cannot write output to {path}: {exc}") from None

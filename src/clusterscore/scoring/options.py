@@ -20,6 +20,7 @@ from clusterscore._checks import (
     check_option,
     check_unit_interval,
 )
+from clusterscore._choices import WEIGHTINGS
 from clusterscore.aggregate.gra import DEFAULT_RHO, check_rho
 from clusterscore.aggregate.registry import Aggregation as _Aggregation
 from clusterscore.aggregate.vikor import DEFAULT_V, check_v
@@ -41,8 +42,6 @@ __all__ = [
     "resolve_normalization",
 ]
 
-WEIGHTINGS = ("ahp", "entropy", "combined")
-"""Where the indicator weights come from."""
 Weighting = Literal["ahp", "entropy", "combined"]
 """The names in `WEIGHTINGS`, as a type (a test keeps them in step)."""
 

@@ -52,6 +52,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from clusterscore._choices import PANEL_MODES
 from clusterscore.errors import ParameterError
 from clusterscore.scoring.stages import Prepared, competition_ranks
 from clusterscore.system import IndicatorSystem
@@ -65,8 +66,6 @@ __all__ = [
     "panel_segments",
 ]
 
-PANEL_MODES = ("global", "per_year")
-"""How a panel is scored: all years together, or each year on its own."""
 PanelMode = Literal["global", "per_year"]
 """The names in `PANEL_MODES`, as a type (a test keeps them in step)."""
 

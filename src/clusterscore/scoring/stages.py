@@ -23,6 +23,7 @@ import pandas as pd
 from clusterscore import aggregate as _agg
 from clusterscore import normalize as _norm
 from clusterscore._checks import check_option
+from clusterscore._choices import MISSING_POLICIES, OBJECTIVES
 from clusterscore.errors import (
     DataError,
     DegenerateIndicatorWarning,
@@ -57,14 +58,9 @@ __all__ = [
     "subjective_weights",
 ]
 
-MISSING_POLICIES = ("refuse", "median", "drop_indicator")
-"""What to do with missing values (NaN cells) in the table."""
 MissingPolicy = Literal["refuse", "median", "drop_indicator"]
 """The names in `MISSING_POLICIES`, as a type (a test keeps them in step)."""
 
-OBJECTIVES = ("entropy", "critic", "std")
-"""The objective (data-driven) weighting methods: Shannon entropy,
-CRITIC (Diakoulaki et al. 1995) and the standard deviation."""
 Objective = Literal["entropy", "critic", "std"]
 """The names in `OBJECTIVES`, as a type (a test keeps them in step)."""
 
