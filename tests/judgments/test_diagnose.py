@@ -101,3 +101,24 @@ def test_diagnose_parameter_errors():
             match=r"'top' must be a positive integer or None; got",
         ):
             diagnose_inconsistency(a, top=top)
+
+
+@pytest.mark.parametrize("ulps", [(0, 0, 0), (1, -1, 0), (-2, 0, 2)])
+def test_equal_contributions_keep_the_pairs_order_under_rounding(ulps):
+    """A symmetric 3-cycle: every pair contributes 1/3, whatever the ulps.
+
+    The cycle 9, 9, 1/9 has equal weights (1/3 each) by symmetry, so each
+    of the three pairs has ratio e = 9 * (1/3) / (1/3) = 9 or 1/9 and the
+    same excess e + 1/e - 2 (Saaty 1980, section 7.1): a tie. Weights a
+    few ulps apart (as any eigen solver may give) must not reorder the
+    tie: the pairs stay in their (row, column) order.
+    """
+    a = np.array([[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]])
+    w = np.full(3, 1 / 3) + np.array(ulps) * np.spacing(1 / 3)
+    got = diagnose_inconsistency(a, weights=w, top=None)
+    assert list(zip(got["row"], got["column"], strict=True)) == [
+        ("0", "1"),
+        ("0", "2"),
+        ("1", "2"),
+    ]
+    np.testing.assert_allclose(got["contribution"], 1 / 3, rtol=1e-12)

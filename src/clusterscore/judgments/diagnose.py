@@ -63,7 +63,12 @@ def _diagnose_kernel(
     share = excess / total if total > 0 else np.zeros_like(excess)
     suggested = w[iu] / w[ju]
     nearest = SAATY_SCALE.nearest(suggested)
-    order = np.argsort(-excess, kind="stable")
+    # contributions equal in exact arithmetic (a symmetric cycle of
+    # judgments) can differ by a few ulps of rounding: compare them to 12
+    # significant digits so such ties keep the pairs' own order
+    top = excess.max() if excess.size else 0.0
+    key = np.round(excess / top, 12) if top > 0 else excess
+    order = np.argsort(-key, kind="stable")
     names = labels if labels is not None else [str(k) for k in range(n)]
     return [
         Suggestion(

@@ -70,9 +70,7 @@ def eigen_kernel(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     :math:`\sum_i w_i = 1`. A matrix that has not converged (or is not
     finite) falls back to the LAPACK eigen-decomposition
     (``numpy.linalg.eig``), so the result is always the Perron pair; the
-    two agree to about 1e-15 in the weights. The weights are rounded to
-    15 decimals (and renormalised), so that weights equal in exact
-    arithmetic compare equal.
+    two agree to about 1e-15 in the weights.
 
     Returns
     -------
@@ -93,11 +91,6 @@ def eigen_kernel(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if not ok.all():
         bad = np.flatnonzero(~ok)
         w[bad], lam[bad] = _lapack_eigen(stack[bad])
-    # snap to 15 decimals: weights equal in exact arithmetic (a symmetric
-    # cycle of judgments) come out equal instead of a few ulps apart, so
-    # ties downstream (which judgment to revisit first) stay ties
-    w = np.round(w, 15)
-    w /= w.sum(axis=-1, keepdims=True)
     return w.reshape(a.shape[:-1]), lam.reshape(a.shape[:-2])
 
 
