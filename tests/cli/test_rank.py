@@ -270,3 +270,19 @@ def test_gra_rho_and_vikor_v_options(cli):
     cli("rank", EXAMPLE_CSV, "--gra-rho", "0.3").assert_clean_error(
         "only applies to --method gra", "--method weighted_sum"
     )
+
+
+@pytest.mark.parametrize(
+    ("method", "flag", "owner"),
+    [("topsis", "--gra-rho", "gra"), ("gra", "--vikor-v", "vikor")],
+)
+def test_another_methods_option_is_refused_by_its_flag(
+    cli, method, flag, owner
+):
+    """--gra-rho with --method topsis names the flags, not 'rho'."""
+    proc = cli("rank", EXAMPLE_CSV, "--method", method, flag, "0.3")
+    assert proc.returncode == 2
+    assert (
+        f"error: {flag} only applies to --method {owner}; got --method "
+        f"{method}." in proc.stderr
+    )

@@ -495,6 +495,9 @@ def test_cli_validate_and_rank_with_an_inconsistent_matrix(tmp_path, capsys):
         "Revisit: ['cluster_policy_docs', 'demonstration_projects'] = 9"
         in (err.replace("\n", " "))
     )
+    # the way out in the words of the command line, not the library's
+    assert "give --max-cr none (or a higher --max-cr)" in " ".join(err.split())
+    assert "max_cr=None" not in err
 
 
 def test_a_lower_max_cr_names_the_judgment_to_revisit():

@@ -313,10 +313,16 @@ FLAGS = {
     "uncertainty:n": "--samples",
     "sensitivity:n": "--saltelli",
     "diagnose:k": "--top",
+    "rho": "--gra-rho",
+    "v": "--vikor-v",
 }
 
 _PARAMS = sorted({k.split(":")[-1] for k in FLAGS}, key=len, reverse=True)
 _ALLOW_MISSING = re.compile(r"\ballow_missing=True\b")
+_MAX_CR_WAY_OUT = (  # the inconsistent-matrix refusal's way out
+    (re.compile(r"\bpass max_cr=None\b"), "give --max-cr none"),
+    (re.compile(r"\ba higher max_cr\b"), "a higher --max-cr"),
+)
 
 
 def _flag(func: str, param: str) -> str | None:
@@ -363,6 +369,8 @@ def cli_message(
             text = re.sub(rf"\b{param}='([^']*)'", rf"{flag} \1", text)
             text = re.sub(rf"\b{param}=(\w+)", rf"{flag} \1", text)
     text = _ALLOW_MISSING.sub("--missing median (or drop_indicator)", text)
+    for pattern, words in _MAX_CR_WAY_OUT:
+        text = pattern.sub(words, text)
     if lang != "zh":
         return text
     from clusterscore.present.zh_errors import zh_error
