@@ -97,3 +97,36 @@ def test_a_missing_directory_raises_before_writing(tmp_path):
     with pytest.raises(FileNotFoundError):
         write_text_atomic(tmp_path / "no" / "out.txt", "x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_device_is_written_in_place_never_replaced():
+    """-o /dev/null must leave /dev/null a device.
+
+    Renaming a temporary file over /dev/null (which root may do) turned
+    the machine's /dev/null into a plain file that then kept whatever was
+    written to it. A device or FIFO is written in place instead.
+    """
+    before = os.stat(os.devnull)
+    assert stat.S_ISCHR(before.st_mode)
+    write_text_atomic(os.devnull, "discarded\n")
+    with atomic_path(os.devnull) as tmp:
+        tmp.write_bytes(b"also discarded")
+    after = os.stat(os.devnull)
+    assert stat.S_ISCHR(after.st_mode)
+    assert after.st_rdev == before.st_rdev
+    assert not tmp.exists()  # the temporary file is gone
+
+
+def test_a_fifo_receives_the_content(tmp_path):
+    """A FIFO target gets the whole content and stays a FIFO."""
+    import threading
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_text_atomic(fifo, "a,b\n1,2\n")
+    reader.join(timeout=10)
+    assert got == [b"a,b\n1,2\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

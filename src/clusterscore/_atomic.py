@@ -7,6 +7,12 @@ target's directory and renamed over the target only when it is complete
 (`os.replace`, atomic on POSIX and Windows within one file system). An
 interrupted or failed run leaves the old file as it was, or no file, never
 half a file; the temporary file is removed on failure.
+
+A target that exists but is not a regular file (``/dev/null``, a FIFO, a
+terminal) cannot be replaced, and must not be: renaming over
+``/dev/null`` as root would turn the device into a plain file. Such a
+target is written in place, from a temporary file in the system's
+temporary directory, once the content is complete.
 """
 
 from __future__ import annotations
@@ -14,6 +20,9 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
+import stat
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,6 +84,10 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     ('done', ['a.txt'])
     """
     target = Path(os.path.realpath(path))
+    if _special(target):
+        with _in_place(target) as tmp:
+            yield tmp
+        return
     tmp = _reserve(target)
     try:
         yield tmp
@@ -85,6 +98,30 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _special(target: Path) -> bool:
+    """Whether `target` exists and is not a regular file (a device...)."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+@contextlib.contextmanager
+def _in_place(target: Path) -> Iterator[Path]:
+    """Yield a temporary file; copy it into the device `target` at the end."""
+    fd, name = tempfile.mkstemp(suffix=target.suffix, prefix="clusterscore-")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with open(tmp, "rb") as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def write_text_atomic(
