@@ -36,6 +36,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("plot",),  # figures from an Evaluation; no text layout of present's
     ("present",),  # text, tables, and the report (which draws the figures)
     ("cli", "testing"),
+    ("__main__",),  # python -m clusterscore: runs the CLI
 )
 LAYER_OF = {unit: k for k, units in enumerate(LAYERS) for unit in units}
 

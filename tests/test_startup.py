@@ -102,3 +102,18 @@ def test_a_command_that_runs_imports_what_it_needs(tmp_path):
     assert (
         out.read_text(encoding="utf-8").lstrip("\ufeff").startswith("cluster,")
     )
+
+
+def test_python_dash_m_clusterscore_runs_the_command():
+    """``python -m clusterscore`` is the ``clusterscore`` command.
+
+    It failed with "No module named clusterscore.__main__"; the
+    `--version` line and a usage error's exit status now match the
+    command's.
+    """
+    run = [sys.executable, "-m", "clusterscore"]
+    proc = subprocess.run([*run, "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("clusterscore ")
+    bad = subprocess.run([*run, "no-such-command"], capture_output=True)
+    assert bad.returncode == 2

@@ -30,7 +30,7 @@ forms of C:
   classic    n-th root of prod U / (mean U)^n, the long-used form
 
 D = sqrt(C T); grade k (1-10) is D in (0.1 (k - 1), 0.1 k], with its
-Chinese and English name. See docs/analysis.md.
+Chinese and English name. See docs/methodology.md.
 
 examples:
   clusterscore coupling clusters.csv
