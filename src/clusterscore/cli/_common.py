@@ -39,6 +39,7 @@ __all__ = [
     "PROG",
     "add_common",
     "add_max_cr",
+    "add_method_options",
     "add_missing",
     "add_sheet",
     "check_paths",
@@ -93,6 +94,31 @@ def add_common(parser: argparse.ArgumentParser, *, table: bool) -> None:
             default="en",
             help="labels in English ids or Chinese names (default: en)",
         )
+
+
+def add_method_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--gra-rho`` and ``--vikor-v``: the aggregations' own options.
+
+    None (not given) keeps the library's default, 0.5 for each (Deng
+    1982; Opricovic & Tzeng 2004); the library refuses either for a
+    method that does not use it, by the flag (`FLAGS`).
+    """
+    parser.add_argument(
+        "--gra-rho",
+        type=float_option(0.0, 1.0, open_low=True),
+        default=None,
+        metavar="RHO",
+        help="GRA's distinguishing coefficient in (0, 1], for --method gra "
+        "(default: 0.5)",
+    )
+    parser.add_argument(
+        "--vikor-v",
+        type=float_option(0.0, 1.0),
+        default=None,
+        metavar="V",
+        help="VIKOR's weight of group utility against individual regret "
+        "in [0, 1], for --method vikor (default: 0.5)",
+    )
 
 
 def add_sheet(parser: argparse.ArgumentParser) -> None:

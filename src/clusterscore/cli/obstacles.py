@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from clusterscore._choices import AGGREGATIONS, WEIGHTINGS
 from clusterscore.cli._common import (
     add_common,
+    add_method_options,
     add_missing,
     cluster_name,
     emit,
-    float_option,
     int_option,
     load_system_arg,
 )
@@ -131,22 +131,7 @@ def add_parser(
         help="the aggregation method of the evaluation, which sets the "
         "default normalisation (default: %(default)s)",
     )
-    p.add_argument(
-        "--gra-rho",
-        type=float_option(0.0, 1.0, open_low=True),
-        default=None,
-        metavar="RHO",
-        help="GRA's distinguishing coefficient in (0, 1], for --method gra "
-        "(default: 0.5)",
-    )
-    p.add_argument(
-        "--vikor-v",
-        type=float_option(0.0, 1.0),
-        default=None,
-        metavar="V",
-        help="VIKOR's weight of group utility against individual regret "
-        "in [0, 1], for --method vikor (default: 0.5)",
-    )
+    add_method_options(p)
     add_year(p)
     add_missing(p)
     add_common(p, table=True)

@@ -28,6 +28,7 @@ from clusterscore._choices import (
 from clusterscore.cli._common import (
     add_common,
     add_max_cr,
+    add_method_options,
     add_sheet,
     emit,
     float_option,
@@ -87,22 +88,7 @@ def add_parser(
         default="weighted_sum",
         help="aggregation (default: %(default)s)",
     )
-    p.add_argument(
-        "--gra-rho",
-        type=float_option(0.0, 1.0, open_low=True),
-        default=None,
-        metavar="RHO",
-        help="GRA's distinguishing coefficient in (0, 1], for --method gra "
-        "(default: 0.5)",
-    )
-    p.add_argument(
-        "--vikor-v",
-        type=float_option(0.0, 1.0),
-        default=None,
-        metavar="V",
-        help="VIKOR's weight of group utility against individual regret "
-        "in [0, 1], for --method vikor (default: 0.5)",
-    )
+    add_method_options(p)
     p.add_argument(
         "--normalization",
         default=None,

@@ -80,22 +80,7 @@ def _add_rank_options(p: argparse.ArgumentParser) -> None:
         "--method", choices=AGGREGATIONS, default="weighted_sum",
         help="aggregation (default: %(default)s)",
     )  # fmt: skip
-    p.add_argument(
-        "--gra-rho",
-        type=_cli.float_option(0.0, 1.0, open_low=True),
-        default=None,
-        metavar="RHO",
-        help="GRA's distinguishing coefficient in (0, 1], for --method gra "
-        "(default: 0.5)",
-    )
-    p.add_argument(
-        "--vikor-v",
-        type=_cli.float_option(0.0, 1.0),
-        default=None,
-        metavar="V",
-        help="VIKOR's weight of group utility against individual regret "
-        "in [0, 1], for --method vikor (default: 0.5)",
-    )
+    _cli.add_method_options(p)
     p.add_argument(
         "--normalization", default=None,
         help="minmax|target|percentile (weighted_sum, geometric) or "

@@ -23,6 +23,7 @@ from clusterscore._choices import OBJECTIVES, RI_TABLE_NAMES
 from clusterscore.cli._common import (
     add_common,
     add_max_cr,
+    add_method_options,
     add_missing,
     add_sheet,
     emit,
@@ -189,22 +190,7 @@ def add_parser(
         help="aggregation methods to draw from, nominal first "
         "(weighted_sum, geometric, topsis; default: weighted_sum)",
     )
-    p.add_argument(
-        "--gra-rho",
-        type=float_option(0.0, 1.0, open_low=True),
-        default=None,
-        metavar="RHO",
-        help="GRA's distinguishing coefficient in (0, 1], for --method gra "
-        "(default: 0.5)",
-    )
-    p.add_argument(
-        "--vikor-v",
-        type=float_option(0.0, 1.0),
-        default=None,
-        metavar="V",
-        help="VIKOR's weight of group utility against individual regret "
-        "in [0, 1], for --method vikor (default: 0.5)",
-    )
+    add_method_options(p)
     p.add_argument(
         "--normalizations",
         metavar="N[,N...]",
