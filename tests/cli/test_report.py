@@ -115,3 +115,22 @@ def test_help_lists_the_kinds(capsys):
     out = capsys.readouterr().out
     for kind in ("ranking", "profile", "gaps", "weights", "intervals"):
         assert kind in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", DATA, "-o", "{tmp}/r.html", "--alpha", "1.5"],
+        ["plot", "ranking", DATA, "-o", "{tmp}/r.png", "--alpha", "-0.1"],
+    ],
+)
+def test_alpha_out_of_range_is_refused_by_the_flag(argv, tmp_path, capsys):
+    """--alpha outside [0, 1] is a usage error naming it, as in rank."""
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--alpha" in err
+    assert "[0, 1]" in err or "between 0" in err
+    assert not list(tmp_path.iterdir())

@@ -91,7 +91,7 @@ def _add_rank_options(p: argparse.ArgumentParser) -> None:
         help="how AHP and entropy weights combine (default: %(default)s)",
     )  # fmt: skip
     p.add_argument(
-        "--alpha", type=float, default=0.5,
+        "--alpha", type=_cli.float_option(0.0, 1.0), default=0.5,
         help="AHP share for --combine linear (default: 0.5)",
     )  # fmt: skip
     p.add_argument(
