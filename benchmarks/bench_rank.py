@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import tempfile
 import time
 import tracemalloc
@@ -49,8 +50,11 @@ import pandas as pd
 import clusterscore as cs
 from clusterscore import scoring
 from clusterscore.datasets import synthetic_clusters
-from clusterscore.scoring import evaluate as scoring_evaluate
+from clusterscore.scoring.options import RunOptions
 from clusterscore.weights.entropy import entropy_weights
+
+# the module (`clusterscore.scoring.evaluate` as an attribute is the function)
+scoring_evaluate = importlib.import_module("clusterscore.scoring.evaluate")
 
 
 def best_time(fn, repeat):
@@ -84,14 +88,8 @@ def numpy_floor(X, w):
     return logs.sum(axis=0), X @ w
 
 
-SCORING_OPTIONS = {
-    "weighting": "combined",
-    "method": "weighted_sum",
-    "normalization": "minmax",
-    "combine": "multiplicative",
-    "alpha": 0.5,
-    "ahp_method": "eigenvector",
-}
+# the defaults `evaluate` runs with (combined, weighted sum, min-max)
+SCORING_OPTIONS = RunOptions().as_dict()
 
 
 def scoring_stage(prep, system):
