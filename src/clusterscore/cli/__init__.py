@@ -189,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status: int = args.run(args)
             sys.stdout.flush()
         except ClusterScoreError as exc:
-            print_warnings(caught)
+            print_warnings(caught, args)
             lang = getattr(args, "lang", "en")
             sys.stderr.write(_error_block(exc, args, lang))
             return EXIT_USAGE
@@ -197,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             silence_stdout()
             return 0
         except OSError as exc:  # e.g. `clusterscore weights > /dev/full`
-            print_warnings(caught)
+            print_warnings(caught, args)
             return output_failed(exc)
-    print_warnings(caught)
+    print_warnings(caught, args)
     return status

@@ -199,21 +199,48 @@ def note(text: str) -> None:
     sys.stderr.write(f"{PROG}: {text}\n")
 
 
-def print_warnings(caught: Iterable[warnings.WarningMessage]) -> None:
+def print_warnings(
+    caught: Iterable[warnings.WarningMessage],
+    args: argparse.Namespace | None = None,
+) -> None:
     """Print each distinct `ClusterScoreWarning` once on standard error.
 
     Other warnings (library internals' deprecations) are not for users
-    and are left out.
+    and are left out. With ``--lang zh`` (in `args`) the warnings are
+    worded in Chinese (`clusterscore.present.zh_warnings`), with the
+    Chinese names of the ``--system``'s indicators and types.
     """
-    seen = set()
+    texts: list[str] = []
     for w in caught:
         if not issubclass(w.category, ClusterScoreWarning):
             continue
         text = str(w.message)
-        if text in seen:
-            continue
-        seen.add(text)
-        sys.stderr.write(f"{PROG}: warning: {text}\n")
+        if text not in texts:
+            texts.append(text)
+    if not texts:
+        return
+    if getattr(args, "lang", "en") == "zh" and args is not None:
+        try:
+            lines = _zh_warnings(texts, args)
+        except Exception:  # a wording bug must not hide the warnings
+            lines = None
+        if lines is not None:
+            sys.stderr.writelines(lines)
+            return
+    sys.stderr.writelines(f"{PROG}: warning: {text}\n" for text in texts)
+
+
+def _zh_warnings(texts: list[str], args: argparse.Namespace) -> list[str]:
+    """Return the ``clusterscore: 警告：...`` lines of `texts`."""
+    from clusterscore.present.messages import SEGMENT_WORDS
+    from clusterscore.present.zh_warnings import zh_warning
+
+    try:
+        system: IndicatorSystem | None = load_system_arg(args)
+    except ClusterScoreError:
+        system = None
+    word = SEGMENT_WORDS["warning"]
+    return [f"{PROG}: {word}：{zh_warning(t, system)}\n" for t in texts]
 
 
 def add_missing(parser: argparse.ArgumentParser) -> None:

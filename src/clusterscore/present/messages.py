@@ -17,6 +17,10 @@ from the structured facts of the exception with the templates here:
     The hints of a cell that is not a number, and the whole-message
     errors without attributes (a file not found, an empty file) read
     from their English form.
+`WARNING_PATTERNS`, `SEGMENT_WORDS`
+    The warnings the command line prints (`clusterscore.present.zh_warnings`
+    reads them from their English form; a warning no pattern knows keeps
+    its English text after the Chinese word for "warning").
 
 Every Chinese string of the errors is here; the column words (集群,
 类型, 年份) and the list separator come from
@@ -36,6 +40,8 @@ __all__ = [
     "DATA_PATTERNS",
     "HINTS",
     "MESSAGES",
+    "SEGMENT_WORDS",
+    "WARNING_PATTERNS",
     "YEAR_CHECKS",
     "message",
 ]
@@ -193,6 +199,81 @@ CONFIG_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "{path} 是一个目录，不是指标体系文件",
     ),
 )
+
+
+WARNING_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (  # io.validate: columns the system does not know
+        re.compile(
+            r"^(?P<where>.+): ignored (?P<n>\d+) column\(s\) that are not in "
+            r"the indicator system '(?P<system>[^']*)': (?P<shown>.+?)"
+            r"(?: and (?P<more>\d+) more)?$"
+        ),
+        "{where}：忽略了 {n} 个不属于指标体系 '{system}' 的列：{shown}{more}",
+    ),
+    (  # weights.entropy: a constant indicator
+        re.compile(
+            r"^\w+\(\): constant column\(s\) (?P<columns>.+) carry no "
+            r"information and get weight 0\.$"
+        ),
+        "常数列{columns}在各集群间没有差异，不含信息，权重为 0。",
+    ),
+    (  # scoring.stages: objective weights undefined for a segment
+        re.compile(
+            r"^evaluate\(\): (?P<segment>.+?) (?:(?P<single>has a single "
+            r"cluster)|gives no \w+ weights \((?P<why>.*)\)), so "
+            r"(?P<objective>\w+) weights are undefined for it; its clusters "
+            r"are scored with the AHP weights, which also stand in for the "
+            r"'\w+' weights reported\.$"
+        ),
+        "{segment}{reason}，{objective}客观权重无定义；其集群改用 AHP "
+        "权重评分，报告中的{objective}权重也以 AHP 权重代替。",
+    ),
+    (  # io.decode: a file that was not UTF-8
+        re.compile(
+            r"^(?P<where>.+): read as GB18030/GBK \(as Excel saves "
+            r"'CSV \(逗号分隔\)' on Chinese Windows\), not UTF-8: "
+            r"(?P<detail>.*)$"
+        ),
+        "{where}：按 GB18030/GBK 编码读取（中文 Windows 上的 Excel 以此保存"
+        "「CSV (逗号分隔)」），不是 UTF-8：{detail}",
+    ),
+    (
+        re.compile(r"^(?P<where>.+): read as UTF-16 \(its BOM\)$"),
+        "{where}：按 UTF-16 编码读取（依据其字节顺序标记）",
+    ),
+    (  # plot: no CJK font
+        re.compile(r"^clusterscore\.plot: no font with Chinese glyphs"),
+        "clusterscore.plot：matplotlib 找不到含中文字形的字体，PNG 或 PDF "
+        "中的中文标签将显示为空方框。请安装一种（Debian/Ubuntu：apt-get "
+        "install fonts-noto-cjk，然后删除 matplotlib 的字体缓存 "
+        "~/.cache/matplotlib），或保存为 SVG（文字由浏览器渲染）。",
+    ),
+    (  # cli.gaps: obstacle degrees could not be computed
+        re.compile(
+            r"^gaps: no obstacle degrees for this table: (?P<detail>.*)$"
+        ),
+        "gaps：无法为此表计算障碍度（差距诊断不受影响）：{detail}",
+    ),
+)
+"""The warnings the CLI prints: English pattern -> zh template."""
+
+SEGMENT_WORDS: Mapping[str, str] = MappingProxyType(
+    {
+        "table": "整张表",
+        "type": "集群类型「{name}」",
+        "year": "{year} 年",
+        "year_type": "{year} 年的集群类型「{name}」",
+        "single": "只有一个集群",
+        "why": "得不出客观权重（{detail}）",
+        "entropy": "熵权法",
+        "critic": "CRITIC 法",
+        "std": "标准差法",
+        "list_sep": "、",
+        "more": "，另有 {n} 列",
+        "warning": "警告",
+    }
+)
+"""The pieces `zh_warning` fills the templates with."""
 
 
 def message(entry: str, /, **fields: Any) -> str:
