@@ -138,7 +138,7 @@ def _localise(
 
     if lang != "zh":
         return frame
-    out = frame.copy()
+    out = frame.copy(deep=False)  # the other columns are shared, not copied
     out["severity"] = out["severity"].map(
         {s: severity_label(s, "zh") for s in SEVERITIES}
     )
@@ -251,13 +251,13 @@ def run(args: argparse.Namespace) -> int:
             quantile=args.quantile,
             allow_missing=holes,
         )
+        shown = _localise(gaps, system, args.lang)  # one localised frame
         text = render_table(
-            _localise(gaps, system, args.lang),
-            args.format,
-            args.lang,
-            labels=labels,
-            floatfmt=".3f",
+            shown, args.format, args.lang, labels=labels, floatfmt=".3f"
         )
+        tables = {"gaps": shown}
+        emit(text, args, tables=tables, labels=labels)
+        return 0
     tables = {"gaps": _localise(gaps, system, args.lang)}
     emit(text, args, tables=tables, labels=labels)
     return 0
