@@ -13,6 +13,7 @@ from clusterscore.judgments.scales import (
     RI_TABLES,
     SAATY_SCALE,
     cr_acceptable,
+    judgment_text,
 )
 
 _SUPPORT = Path(__file__).with_name("_support.py")
@@ -85,3 +86,20 @@ def test_ri_table_type_lists_the_tables():
     from clusterscore.judgments import scales
 
     assert typing.get_args(scales.RITable) == tuple(scales.RI_TABLES)
+
+
+@pytest.mark.parametrize(
+    ("x", "text"),
+    [
+        (1.0, "1"),
+        (9.0, "9"),
+        (1 / 3, "1/3"),
+        (1 / 9, "1/9"),
+        (0.3, "0.3"),  # 1/0.3 = 3.33...: not a Saaty fraction
+        (2.3456, "2.35"),
+        (1 / 2.5, "0.4"),
+    ],
+)
+def test_judgment_text_writes_saaty_fractions(x, text):
+    """Whole numbers and 1/k as Saaty writes them, else 3 digits."""
+    assert judgment_text(x) == text

@@ -27,6 +27,7 @@ __all__ = [
     "RandomIndexTable",
     "SaatyScale",
     "cr_acceptable",
+    "judgment_text",
 ]
 
 CR_TOLERANCE = 1e-12
@@ -220,3 +221,21 @@ SAATY_SCALE = SaatyScale(
         "83-98, Table 1."
     ),
 )
+
+
+def judgment_text(x: float) -> str:
+    """Write a judgment as people read it: ``3``, ``1/3``, else 3 digits.
+
+    A value below 1 whose reciprocal is a whole number (within 1e-9) is
+    written as that fraction, as Saaty's scale writes it (Saaty 1980,
+    Table 1.1: 1/2 ... 1/9); any other value to 3 significant digits.
+
+    Examples
+    --------
+    >>> judgment_text(5.0), judgment_text(1 / 7), judgment_text(0.3)
+    ('5', '1/7', '0.3')
+    """
+    if x >= 1:
+        return f"{x:.3g}"
+    inv = 1.0 / x
+    return f"1/{round(inv)}" if abs(inv - round(inv)) < 1e-9 else f"{x:.3g}"

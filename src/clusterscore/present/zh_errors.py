@@ -37,6 +37,7 @@ from clusterscore.errors import (
     ParameterError,
 )
 from clusterscore.io.problems import MAX_MESSAGE_LINES
+from clusterscore.judgments.scales import judgment_text
 from clusterscore.present.labels import label
 from clusterscore.present.messages import (
     CHECKS,
@@ -403,14 +404,6 @@ def _config_error(exc: ConfigError, english: str) -> str:
     return message("config_file", path=exc.path, detail=detail)
 
 
-def _judgment_value(x: float) -> str:
-    """Write a judgment as ``3`` or ``1/3`` (else to 3 digits)."""
-    if x >= 1:
-        return f"{x:.3g}"
-    inv = 1.0 / x
-    return f"1/{inv:.3g}" if abs(inv - round(inv)) < 1e-9 else f"{x:.3g}"
-
-
 def _judgment_error(exc: JudgmentError, english: str) -> str:
     name = exc.matrix_name
     if exc.cr is not None and exc.threshold is not None and name:
@@ -422,9 +415,9 @@ def _judgment_error(exc: JudgmentError, english: str) -> str:
                 "judgment_pair",
                 row=s.row,
                 column=s.column,
-                value=_judgment_value(s.value),
+                value=judgment_text(s.value),
                 suggested=s.suggested,
-                saaty=_judgment_value(s.suggested_saaty),
+                saaty=judgment_text(s.suggested_saaty),
             )
             for s in exc.suggestions
             if hasattr(s, "suggested_saaty")

@@ -31,6 +31,7 @@ from clusterscore.judgments.scales import (
     SAATY_SCALE,
     RITable,
     cr_acceptable,
+    judgment_text,
 )
 from clusterscore.system.keys import Source, entries, fields, fmt, suggest
 from clusterscore.system.model import (
@@ -486,17 +487,9 @@ def describe_revisit(
     """
     rows = diagnose_inconsistency(matrix, top=top, labels=elements)
     return "; ".join(
-        f"[{r.row!r}, {r.column!r}] = {_saaty(cast(float, r.value))}: "
+        f"[{r.row!r}, {r.column!r}] = {judgment_text(cast(float, r.value))}: "
         f"consistent value {r.suggested:.3g} (nearest on Saaty's scale: "
-        f"{_saaty(cast(float, r.suggested_saaty))}; "
+        f"{judgment_text(cast(float, r.suggested_saaty))}; "
         f"{r.contribution:.0%} of the inconsistency)"
         for r in rows.itertuples(index=False)
     )
-
-
-def _saaty(x: float) -> str:
-    """Write a judgment as ``3`` or ``1/3`` (else to 3 digits)."""
-    if x >= 1:
-        return f"{x:.3g}"
-    inv = 1.0 / x
-    return f"1/{round(inv)}" if abs(inv - round(inv)) < 1e-9 else f"{x:.3g}"
