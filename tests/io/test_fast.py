@@ -20,7 +20,12 @@ from hypothesis import strategies as st
 
 from clusterscore.errors import DataError
 from clusterscore.io.cells import parse_columns
-from clusterscore.io.fast import bound_vectors, matrix_passes, table_passes
+from clusterscore.io.fast import (
+    bound_vectors,
+    matrix_passes,
+    names_pass,
+    table_passes,
+)
 from clusterscore.io.headers import collect_columns, column_items
 from clusterscore.io.validate import check_table
 
@@ -196,3 +201,59 @@ def test_matrix_passes_finds_a_bad_cell_in_any_block(rows):
         assert matrix_passes(X, lo, hi, whole, allow_missing=False)
         X[0, bad] = 2.0
         assert not matrix_passes(X, lo, hi, whole, allow_missing=False)
+
+
+# --------------------------------------------------------------------------
+# names_pass: present, non-empty, unique
+# --------------------------------------------------------------------------
+_NAME = st.one_of(
+    st.text(alphabet="ab \x00市", max_size=3),
+    st.just(np.nan),
+    st.none(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME, max_size=8), st.booleans(), st.booleans())
+def test_names_pass_is_the_schema_rule(names, unique, presort):
+    """names_pass says yes exactly for present, non-empty (unique) names.
+
+    Sorted lists take the neighbour comparison, the others the hash; a
+    name holding NUL may be left to the schema (a no, never a wrong yes).
+    """
+    if presort:
+        texts = sorted(x for x in names if isinstance(x, str))
+        names = texts + [x for x in names if not isinstance(x, str)]
+    arr = np.array(names, dtype=object)
+    texts = [x for x in names if isinstance(x, str)]
+    expected = (
+        len(texts) == len(names)
+        and "" not in texts
+        and (not unique or len(set(texts)) == len(texts))
+    )
+    got = names_pass(arr, unique=unique)
+    if any("\x00" in x for x in texts):
+        assert not got or expected
+    else:
+        assert got is expected
+
+
+@pytest.mark.parametrize(
+    ("names", "unique", "expected"),
+    [
+        (["A", "B", "C"], True, True),  # sorted: neighbours only
+        (["C", "A", "B"], True, True),  # unsorted: hashed
+        (["A", "B", "B"], True, False),  # sorted duplicate
+        (["B", "A", "B"], True, False),  # unsorted duplicate
+        (["B", "A", "B"], False, True),  # a panel: names repeat
+        ([""], True, False),
+        (["", "A"], True, False),
+        (["A", ""], True, False),
+        (["A", "", "B"], True, False),
+        (["A", np.nan], True, False),
+        ([], True, True),
+    ],
+)
+def test_names_pass_cases(names, unique, expected):
+    """Each way names fail is seen wherever it stands."""
+    assert names_pass(np.array(names, dtype=object), unique=unique) is expected

@@ -8,9 +8,12 @@ depend on the default indicator file.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clusterscore.errors import ParameterError
 from clusterscore.io import build_schema
@@ -20,7 +23,12 @@ from clusterscore.system import (
     Indicator,
     IndicatorSystem,
 )
-from clusterscore.system.schema import table_schema
+from clusterscore.system.schema import (
+    already_normal,
+    normalize_name,
+    normalize_names,
+    table_schema,
+)
 
 
 def small_system() -> IndicatorSystem:
@@ -213,3 +221,53 @@ def test_schema_compares_names_by_normalize_name():
     with pytest.raises(pa.errors.SchemaErrors) as info:
         schema.validate(frame, lazy=True)
     assert set(info.value.failure_cases["check"]) == {"non_empty"}
+
+
+# --------------------------------------------------------------------------
+# the names' fast path: already_normal
+# --------------------------------------------------------------------------
+# ASCII letters, spaces and controls; no-break, zero-width and ideographic
+# spaces, BOM, soft hyphen; a Chinese and a full-width letter
+_NAME_CHARS = "Ab z9 \t\n\x00\x01\u00a0\u200b\u3000\ufeff\u00ad市Ｗ"
+_NAME_TEXT = st.text(
+    alphabet=st.sampled_from(list(_NAME_CHARS)),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_TEXT, max_size=8))
+def test_already_normal_only_when_normalize_name_keeps_every_name(names):
+    """already_normal is never wrong: True only for names left as they are.
+
+    And normalize_names (which takes the fast path when it answers True)
+    gives what normalize_name gives one by one.
+    """
+    arr = np.array(names, dtype=object)
+    if already_normal(arr):
+        assert all(normalize_name(x) == x for x in names)
+    assert normalize_names(arr).tolist() == [normalize_name(x) for x in names]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Wuxi IoT", "长沙工程机械", "Ｗuxi"], True),
+        ([], True),
+        ([""], True),  # empty is normal (the schema refuses it, not this)
+        (["A", ""], True),
+        (["Wuxi  IoT"], False),  # two spaces
+        ([" Wuxi"], False),  # a leading space
+        (["Wuxi "], False),  # a trailing space
+        (["A", "Wuxi ", "B"], False),  # trailing, mid-list
+        (["A", " Wuxi"], False),  # leading, mid-list
+        (["Wuxi\u00a0IoT"], False),  # no-break space
+        (["Wuxi\u200bIoT"], False),  # zero-width space
+        (["Wu\x00xi"], False),  # NUL inside a name
+        (["Wuxi", 5], False),  # not a str
+        (["Wuxi", None], False),
+    ],
+)
+def test_already_normal_cases(names, expected):
+    """Each way a name can need rewriting is seen, wherever it stands."""
+    assert already_normal(np.array(names, dtype=object)) is expected

@@ -105,8 +105,13 @@ def name_column(s: pd.Series) -> pd.Series:
     """
     values = s.reset_index(drop=True)
     missing = values.isna().to_numpy()
-    text = values.astype("str").where(~missing, "").to_numpy(dtype=object)
-    return pd.Series(normalize_names(text), dtype=object).where(
+    text = values.astype("str")
+    if not missing.any():  # (the common case: no copy to blank holes)
+        return pd.Series(
+            normalize_names(text.to_numpy(dtype=object)), dtype=object
+        )
+    blanked = text.where(~missing, "").to_numpy(dtype=object)
+    return pd.Series(normalize_names(blanked), dtype=object).where(
         ~missing, np.nan
     )
 

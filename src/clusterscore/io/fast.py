@@ -24,7 +24,7 @@ import pandas as pd
 from clusterscore.io.cells import Parsed
 from clusterscore.system import Indicator, IndicatorSystem
 
-__all__ = ["bound_vectors", "matrix_passes", "table_passes"]
+__all__ = ["bound_vectors", "matrix_passes", "names_pass", "table_passes"]
 
 _CHUNK = 16384
 """Rows checked at a time: the temporaries stay in the CPU cache."""
@@ -89,6 +89,47 @@ def matrix_passes(
     return True
 
 
+def names_pass(names: npt.NDArray[np.object_], *, unique: bool) -> bool:
+    """Whether the (normalised) names are all present, non-empty and unique.
+
+    The names are joined into one string with NUL between them (a missing
+    name, NaN, makes the join fail), so that an empty name shows as two
+    NULs in a row or one at either end. Uniqueness (skipped when `unique`
+    is False) is first tested as names in strictly increasing order, one
+    comparison per neighbour and the common case of a table sorted by
+    name; otherwise by hashing (a `set`). A name holding NUL itself
+    answers False, for the schema to judge.
+
+    Examples
+    --------
+    >>> names_pass(np.array(["A", "B"], dtype=object), unique=True)
+    True
+    >>> names_pass(np.array(["B", "A", "B"], dtype=object), unique=True)
+    False
+    >>> names_pass(np.array(["A", ""], dtype=object), unique=False)
+    False
+    """
+    n = len(names)
+    if n == 0:
+        return True
+    try:
+        joined = "\x00".join(names)
+    except TypeError:  # a missing name, or one that is not text
+        return False
+    if joined.count("\x00") != n - 1:
+        return False  # a name holds NUL itself: the schema decides
+    if (
+        joined == ""  # one empty name
+        or joined.startswith("\x00")
+        or joined.endswith("\x00")
+        or "\x00\x00" in joined
+    ):
+        return False
+    if not unique or n == 1 or bool((names[1:] > names[:-1]).all()):
+        return True
+    return len(set(names)) == n
+
+
 def table_passes(
     df: pd.DataFrame,
     parsed: Mapping[str, Parsed],
@@ -127,10 +168,7 @@ def table_passes(
         return False
     if any(p.bad.any() for p in parsed.values()):
         return False
-    names = pd.Series(df["cluster"].to_numpy(dtype=object))
-    if names.isna().any() or (names == "").any():
-        return False
-    if not panel and names.duplicated().any():
+    if not names_pass(df["cluster"].to_numpy(dtype=object), unique=not panel):
         return False
     types = pd.Series(df["type"].to_numpy(dtype=object))
     if not types.isin(system.cluster_types).all():  # NaN is in no list

@@ -184,7 +184,9 @@ def normalize(
                 parameter="targets",
                 value=targets,
             )
-        Y = spec.kernel(arr, signs)
+        # min-max reuses the extremes found above (one pass fewer)
+        extremes = {"lo": lo, "hi": hi} if method == "minmax" else {}
+        Y = spec.kernel(arr, signs, **extremes)
     if isinstance(X, pd.DataFrame):
         return pd.DataFrame(Y, index=X.index, columns=X.columns)
     return Y

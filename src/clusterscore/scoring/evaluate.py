@@ -406,7 +406,8 @@ def evaluate_prepared(
 
     m = len(prep.clusters)
     scores = np.empty(m)
-    subs = np.empty((m, len(prep.dimensions)))
+    # one column per dimension, each contiguous (the ranking takes columns)
+    subs = np.empty((m, len(prep.dimensions)), order="F")
     rank = np.empty(m, dtype=np.int64)
     weight_tables = []
     judgments: dict[str, AHPResult] = {}
@@ -446,35 +447,56 @@ def _ranking_frame(
     rank: np.ndarray,
     options: RunOptions,
 ) -> pd.DataFrame:
-    """Return the ranking table: best first (within type with ``by_type``)."""
-    m = len(prep.clusters)
-    ranking = pd.DataFrame(
-        {"type": prep.types, "score": scores, "rank": rank},
-        index=pd.Index(prep.clusters, name="cluster"),
-    )
-    for k, d in enumerate(prep.dimensions):
-        ranking[d] = subs[:, k]
+    """Return the ranking table: best first (within type with ``by_type``).
+
+    The rows are put in order once (`_ranking_order`) and the frame is
+    built from the ordered arrays.
+    """
+    order = _ranking_order(prep, system, rank, by_type=options.by_type)
+    columns: dict[str, Any] = {
+        "type": prep.types[order],
+        "score": scores[order],
+        "rank": rank[order],
+    }
+    at = {d: k for k, d in enumerate(prep.dimensions)}
     for d in system.dimension_ids:  # a dimension dropped whole: no score
-        if d not in ranking.columns:
-            ranking[d] = np.nan
-    ranking = ranking[["type", "score", "rank", *system.dimension_ids]]
-    type_order = {t: k for k, t in enumerate(system.cluster_types)}
-    order = np.lexsort(
-        (
-            prep.clusters,
-            rank,
-            np.array([type_order[t] for t in prep.types])
-            if options.by_type
-            else np.zeros(m, dtype=int),
-            np.zeros(m, dtype=int) if prep.years is None else prep.years,
-        )
+        columns[d] = subs[order, at[d]] if d in at else np.nan
+    if prep.years is None:
+        # the names are text (validated): no per-element inference
+        index = pd.Index(prep.clusters[order], name="cluster", dtype="str")
+        return pd.DataFrame(columns, index=index)
+    # a panel: (year, cluster), with the changes between years
+    index = pd.MultiIndex.from_arrays(
+        [prep.years[order], prep.clusters[order]], names=["year", "cluster"]
     )
-    if prep.years is not None:  # a panel: (year, cluster), with changes
-        ranking.index = pd.MultiIndex.from_arrays(
-            [prep.years, prep.clusters], names=["year", "cluster"]
+    return panel_changes(pd.DataFrame(columns, index=index))
+
+
+def _ranking_order(
+    prep: Prepared, system: IndicatorSystem, rank: np.ndarray, *, by_type: bool
+) -> np.ndarray:
+    """Row order of the ranking: by year, type (`by_type`), rank, then name.
+
+    `prepare` leaves the rows sorted by (year and) name, so a stable sort
+    keeps tied rows by name. Without year or type, ranks that are all
+    different are the order's inverse (one scatter, no sort).
+    """
+    m = len(rank)
+    keys: list[np.ndarray] = [rank]
+    if by_type:
+        codes = pd.Index(system.cluster_types).get_indexer(
+            pd.Index(prep.types)
         )
-        ranking = panel_changes(ranking)
-    return ranking.iloc[order]
+        keys.append(codes)
+    if prep.years is not None:
+        keys.append(prep.years)
+    if len(keys) > 1:
+        return np.lexsort(keys)  # stable; the last key is the first
+    order = np.full(m, -1, dtype=np.int64)
+    order[rank - 1] = np.arange(m)
+    if m and (order >= 0).all():  # no ties: rank is a permutation
+        return order
+    return np.argsort(rank, kind="stable")
 
 
 def rank_clusters(

@@ -118,8 +118,9 @@ def prepare(
     check_option("evaluate", "missing", missing, MISSING_POLICIES)
     table = validate(df, system, allow_missing=missing != "refuse")
     panel = "year" in table.columns
-    order = ["year", "cluster"] if panel else "cluster"
-    table = table.sort_values(order, kind="stable").reset_index(drop=True)
+    if panel or not _sorted_by_name(table["cluster"].to_numpy(dtype=object)):
+        order = ["year", "cluster"] if panel else "cluster"
+        table = table.sort_values(order, kind="stable").reset_index(drop=True)
     ids = list(system.indicator_ids)
     values = table[ids].to_numpy(dtype=float)
     types = table["type"].to_numpy(dtype=object)
@@ -190,6 +191,15 @@ def prepare(
         dropped=dropped,
         years=table["year"].to_numpy(dtype=np.int64) if panel else None,
     )
+
+
+def _sorted_by_name(names: np.ndarray) -> bool:
+    """Whether the (unique, validated) names are already in sorted order.
+
+    One comparison per neighbour: a table that comes sorted (as most
+    exports do) is not sorted again.
+    """
+    return len(names) < 2 or bool((names[1:] > names[:-1]).all())
 
 
 def _impute_median(
