@@ -415,8 +415,10 @@ def evaluate_prepared(
         seg = _score_segment(
             prep, system, rows, cluster_type, opts, judgments, year
         )
-        scores[rows], subs[rows], table = seg
-        rank[rows] = competition_ranks(scores[rows])
+        # every row (the pooled ranking): a slice, not a gather
+        at = slice(None) if len(rows) == m else rows
+        scores[at], subs[at], table = seg
+        rank[at] = competition_ranks(scores[at])
         if cluster_type is not None:
             table.index = pd.MultiIndex.from_product(
                 [[cluster_type], table.index], names=["type", "indicator"]
