@@ -6,7 +6,6 @@ with Chinese labels line up in a terminal.
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import sys
@@ -21,6 +20,7 @@ from clusterscore._atomic import write_text_atomic
 from clusterscore._checks import check_option
 from clusterscore._choices import FORMATS as FORMATS
 from clusterscore.errors import DataError
+from clusterscore.present.csv_text import csv_text
 from clusterscore.present.excel import write_tables
 from clusterscore.present.labels import LANGS as LANGS
 from clusterscore.present.labels import label
@@ -210,9 +210,7 @@ def render_table(
                 )
         out = out.rename(columns=lambda c: labels.get(c, c))
     if fmt == "csv":
-        buf = io.StringIO()
-        out.to_csv(buf, index=False, lineterminator="\n")
-        return buf.getvalue()
+        return csv_text(out)  # what to_csv writes, column by column
     if fmt == "json":
         return json_text(out.to_dict(orient="records"))
     if fmt == "markdown":
