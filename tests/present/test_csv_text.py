@@ -8,6 +8,7 @@ missing values, and text that needs quoting, must give the same text.
 from __future__ import annotations
 
 import io
+from unittest.mock import patch
 
 import numpy as np
 import pandas as pd
@@ -15,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clusterscore.present import csv_text as csv_text_module
 from clusterscore.present.csv_text import csv_text
 
 
@@ -76,8 +78,14 @@ def frames(draw):
 @settings(max_examples=300, deadline=None)
 @given(frames())
 def test_csv_text_is_what_pandas_writes(df):
-    """Same bytes as to_csv, whatever the kinds of columns and cells."""
-    assert csv_text(df) == pandas_csv(df)
+    """Same bytes as to_csv, whatever the kinds of columns and cells.
+
+    Also when the rows are written two at a time (chunks end mid-table).
+    """
+    expected = pandas_csv(df)
+    assert csv_text(df) == expected
+    with patch.object(csv_text_module, "CHUNK_ROWS", 2):
+        assert csv_text(df) == expected
 
 
 @pytest.mark.parametrize(

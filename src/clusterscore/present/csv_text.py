@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, cast
+from collections.abc import Callable
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -42,7 +43,16 @@ def _quote(text: str) -> str:
     return buf.getvalue()[:-2]  # drop ",\n"
 
 
-def _text_cells(values: np.ndarray) -> list[str] | None:
+Fields = Callable[[slice], list[str]]
+"""The fields of one column for a slice of its rows."""
+
+CHUNK_ROWS = 65536
+"""Rows written at a time: the fields of one chunk exist at once, never
+those of the whole table (5 million rows of gaps would hold tens of
+millions of small strings)."""
+
+
+def _text_fields(values: np.ndarray) -> Fields | None:
     """Fields of a text column ('' where missing), or None if not text."""
     missing = pd.isna(values)
     present = values[~missing] if missing.any() else values
@@ -50,25 +60,18 @@ def _text_cells(values: np.ndarray) -> list[str] | None:
         joined = "\x00".join(present)
     except TypeError:  # a cell that is neither text nor missing
         return None
+    special = any(c in joined for c in _SPECIAL)
+    del joined
     cells = values.copy()
     if missing.any():
         cells[missing] = ""
-    if any(c in joined for c in _SPECIAL):
-        return list(map(_quote, cells.tolist()))
-    return cast(list[str], cells.tolist())
+    if special:
+        return lambda rows: list(map(_quote, cells[rows].tolist()))
+    return lambda rows: cast(list[str], cells[rows].tolist())
 
 
-def _float_cells(x: np.ndarray) -> list[str]:
-    """Fields of a float64 column: ``repr`` (shortest round trip), '' NaN.
-
-    A column with few distinct values (a target repeated down a long
-    table) formats each distinct value once.
-    """
-    codes, uniques = pd.factorize(x, use_na_sentinel=True)
-    # (hashing takes -0.0 for 0.0: a column holding -0.0 is not shared)
-    if len(uniques) * 4 < len(x) and not np.signbit(x[x == 0]).any():
-        texts = np.array([*map(repr, uniques.tolist()), ""], dtype=object)
-        return cast(list[str], texts[codes].tolist())  # -1 (NaN) is ''
+def _float_texts(x: np.ndarray) -> list[str]:
+    """``repr`` of each value (the shortest round trip), '' for NaN."""
     cells = list(map(repr, x.tolist()))
     nan = np.isnan(x)
     if nan.any():
@@ -78,20 +81,36 @@ def _float_cells(x: np.ndarray) -> list[str]:
     return cells
 
 
-def _column_cells(column: pd.Series) -> list[str] | None:
-    """Return the fields of one column as pandas writes them, or None.
+def _float_fields(x: np.ndarray) -> Fields:
+    """Fields of a float64 column: ``repr``, '' for NaN.
+
+    A column with few distinct values (a target repeated down a long
+    table) formats each distinct value once.
+    """
+    codes, uniques = pd.factorize(x, use_na_sentinel=True)
+    # (hashing takes -0.0 for 0.0: a column holding -0.0 is not shared)
+    if len(uniques) * 4 < len(x) and not np.signbit(x[x == 0]).any():
+        texts = np.array([*map(repr, uniques.tolist()), ""], dtype=object)
+        # code -1 (NaN) picks the last text, ''
+        return lambda rows: cast(list[str], texts[codes[rows]].tolist())
+    return lambda rows: _float_texts(x[rows])
+
+
+def _column_fields(column: pd.Series) -> Fields | None:
+    """Return how to write one column's fields as pandas does, or None.
 
     None means a kind of column left to pandas.
     """
     dtype = column.dtype
     if dtype == np.float64:
-        return _float_cells(column.to_numpy())
+        return _float_fields(column.to_numpy())
     if dtype == np.int64 or dtype == np.bool_:
-        return list(map(str, column.to_numpy().tolist()))
+        v = column.to_numpy()
+        return lambda rows: list(map(str, v[rows].tolist()))
     if pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(
         dtype
     ):
-        return _text_cells(column.to_numpy(dtype=object))
+        return _text_fields(column.to_numpy(dtype=object))
     return None
 
 
@@ -101,7 +120,8 @@ def csv_text(df: pd.DataFrame) -> str:
     Lines end in a line feed; fields are quoted only when they hold a
     comma, a quote or a line break (quotes doubled), missing values are
     empty, floats are written in their shortest round-trip form. The
-    index is not written (reset it first to keep it).
+    index is not written (reset it first to keep it). Rows are written
+    `CHUNK_ROWS` at a time.
 
     Parameters
     ----------
@@ -120,16 +140,21 @@ def csv_text(df: pd.DataFrame) -> str:
     ['a,b', '"x,y",0.1', ',']
     """
     columns = df.columns
-    cells: list[Any] = []
     plain = not isinstance(columns, pd.MultiIndex) and all(
         isinstance(c, str) for c in columns
     )
+    writers: list[Fields | None] = []
     if df.shape[1] > 1 and plain:
-        cells = [_column_cells(df.iloc[:, k]) for k in range(df.shape[1])]
-    if not cells or any(c is None for c in cells):
+        writers = [_column_fields(df.iloc[:, k]) for k in range(df.shape[1])]
+    if not writers or any(w is None for w in writers):
         buf = io.StringIO()
         df.to_csv(buf, index=False, lineterminator="\n")
         return buf.getvalue()
-    header = ",".join(_quote(str(c)) for c in columns)
-    lines = [header, *map(",".join, zip(*cells, strict=True))]
-    return "\n".join(lines) + "\n"
+    fields = cast(list[Fields], writers)
+    parts = [",".join(_quote(str(c)) for c in columns) + "\n"]
+    for start in range(0, len(df), CHUNK_ROWS):
+        rows = slice(start, start + CHUNK_ROWS)
+        cells = [f(rows) for f in fields]
+        parts.append("\n".join(map(",".join, zip(*cells, strict=True))))
+        parts.append("\n")
+    return "".join(parts)
