@@ -52,8 +52,34 @@ those of the whole table (5 million rows of gaps would hold tens of
 millions of small strings)."""
 
 
+_SAMPLE = 4096
+"""Leading rows looked at to guess whether a column repeats its values."""
+
+
+def _repetitive(values: np.ndarray) -> bool:
+    """Whether `values` likely holds few distinct values (a quarter or less).
+
+    Guessed from the first `_SAMPLE` rows, so that a column of distinct
+    values is not hashed in full for nothing.
+    """
+    head = values[:_SAMPLE]
+    return len(values) > 4 and len(pd.unique(head)) * 4 < len(head)
+
+
 def _text_fields(values: np.ndarray) -> Fields | None:
-    """Fields of a text column ('' where missing), or None if not text."""
+    """Fields of a text column ('' where missing), or None if not text.
+
+    A repetitive column (a type or an indicator id down a long table) is
+    checked and quoted once per distinct value.
+    """
+    if _repetitive(values):
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        distinct = _text_fields(np.asarray(uniques, dtype=object))
+        if distinct is None:
+            return None
+        # code -1 (missing) picks the last text, ''
+        texts = np.array([*distinct(slice(None)), ""], dtype=object)
+        return lambda rows: cast(list[str], texts[codes[rows]].tolist())
     missing = pd.isna(values)
     present = values[~missing] if missing.any() else values
     try:
@@ -87,9 +113,9 @@ def _float_fields(x: np.ndarray) -> Fields:
     A column with few distinct values (a target repeated down a long
     table) formats each distinct value once.
     """
-    codes, uniques = pd.factorize(x, use_na_sentinel=True)
     # (hashing takes -0.0 for 0.0: a column holding -0.0 is not shared)
-    if len(uniques) * 4 < len(x) and not np.signbit(x[x == 0]).any():
+    if _repetitive(x) and not np.signbit(x[x == 0]).any():
+        codes, uniques = pd.factorize(x, use_na_sentinel=True)
         texts = np.array([*map(repr, uniques.tolist()), ""], dtype=object)
         # code -1 (NaN) picks the last text, ''
         return lambda rows: cast(list[str], texts[codes[rows]].tolist())
