@@ -7,6 +7,7 @@ import stat
 
 import pytest
 
+import clusterscore._atomic
 from clusterscore._atomic import atomic_path, write_text_atomic
 
 
@@ -130,3 +131,20 @@ def test_a_fifo_receives_the_content(tmp_path):
     reader.join(timeout=10)
     assert got == [b"a,b\n1,2\n"]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_long_text_is_written_in_pieces_with_a_bom(tmp_path, monkeypatch):
+    """Pieces of a few characters join into the exact UTF-8 bytes.
+
+    Chinese and astral characters fall on piece boundaries; the BOM is
+    written before the text, not added to it.
+    """
+    monkeypatch.setattr(clusterscore._atomic, "_ENCODE_CHARS", 3)
+    text = "集群,分数\n长沙工程机械,1.5\n𠀀x\n"
+    target = tmp_path / "out.csv"
+    write_text_atomic(target, text, bom=True)
+    assert target.read_bytes() == b"\xef\xbb\xbf" + text.encode("utf-8")
+    write_text_atomic(target, text)
+    assert target.read_bytes() == text.encode("utf-8")
+    write_text_atomic(target, "")
+    assert target.read_bytes() == b""

@@ -17,6 +17,7 @@ temporary directory, once the content is complete.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import secrets
@@ -124,10 +125,22 @@ def _in_place(target: Path) -> Iterator[Path]:
             os.unlink(tmp)
 
 
+_ENCODE_CHARS = 1 << 22
+"""Characters encoded at a time by `write_text_atomic`: a long text (the
+CSV of millions of gap rows) is never held encoded in full beside it."""
+
+
 def write_text_atomic(
-    path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8"
+    path: str | os.PathLike[str],
+    text: str,
+    *,
+    encoding: str = "utf-8",
+    bom: bool = False,
 ) -> None:
     """Write `text` to `path` through `atomic_path`; newlines as given.
+
+    The text is encoded and written in pieces of `_ENCODE_CHARS`
+    characters (a str never splits a character).
 
     Parameters
     ----------
@@ -137,7 +150,16 @@ def write_text_atomic(
         The content; no newline translation (as ``newline=""``).
     encoding : str
         The text encoding (default UTF-8).
+    bom : bool
+        Start the file with the byte-order mark (U+FEFF) in `encoding`,
+        without adding it to `text` (which would copy it, and widen an
+        ASCII text to two bytes per character in memory).
     """
-    data = text.encode(encoding)
-    with atomic_path(path) as tmp:
-        tmp.write_bytes(data)
+    codec = codecs.lookup(encoding)
+    with atomic_path(path) as tmp, open(tmp, "wb") as f:
+        if bom:
+            f.write("\ufeff".encode(codec.name))
+        encoder = codec.incrementalencoder()
+        for start in range(0, len(text), _ENCODE_CHARS):
+            f.write(encoder.encode(text[start : start + _ENCODE_CHARS]))
+        f.write(encoder.encode("", final=True))

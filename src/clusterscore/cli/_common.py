@@ -455,9 +455,8 @@ def emit(
 
     path = getattr(args, "output", None)
     to_file = path is not None and path != "-"
-    if to_file and getattr(args, "format", "csv") == "csv":
-        text = "\ufeff" + text
-    write_output(text, path, tables=tables, labels=labels)
+    bom = to_file and getattr(args, "format", "csv") == "csv"
+    write_output(text, path, tables=tables, labels=labels, bom=bom)
 
 
 class _ClosedRaw(io.RawIOBase):

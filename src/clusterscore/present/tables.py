@@ -224,8 +224,12 @@ def write_output(
     *,
     tables: Mapping[str, pd.DataFrame] | None = None,
     labels: Mapping[str, str] | None = None,
+    bom: bool = False,
 ) -> None:
     """Write `text` as UTF-8 to `path`, or to standard output if None.
+
+    With `bom`, a file (never standard output) starts with the UTF-8
+    byte-order mark.
 
     A `path` ending in ``.xlsx`` gets a workbook instead: one sheet per
     table of `tables` (sheet name -> frame, labelled with `labels`, see
@@ -253,6 +257,6 @@ def write_output(
     if target.is_dir():
         raise DataError(f"cannot write output to {path}: it is a directory.")
     try:
-        write_text_atomic(target, text)
+        write_text_atomic(target, text, bom=bom)
     except OSError as exc:
         raise DataError(f"cannot write output to {path}: {exc}") from None
