@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clusterscore.errors import DataError, ParameterError
 from clusterscore.present import (
@@ -163,3 +165,31 @@ def test_chinese_summary_names_rho_and_v_like_the_english_one():
     assert "集结方法=vikor (v=0.5)，" in vikor
     plain = evaluation_summary(cs.evaluate(df), "zh")
     assert "集结方法=weighted_sum，" in plain
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=st.sampled_from(list("ab 集群Ｗ")), max_size=6),
+            st.floats(-1e6, 1e6),
+            st.integers(-(10**6), 10**6),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_text_table_columns_line_up(rows):
+    """Every line of a text table is as wide as the header line.
+
+    Text (Chinese counted twice) is padded on the right, numbers on the
+    left, and the last column is numeric, so no line is shortened.
+    """
+    df = pd.DataFrame(rows, columns=["name", "score", "rank"])
+    lines = render_table(df).splitlines()
+    assert len(lines) == len(rows) + 2
+    assert {display_width(line) for line in lines} == {display_width(lines[0])}
+    for line, (name, score, rank) in zip(lines[2:], rows, strict=True):
+        assert line.startswith(name)
+        assert line.endswith(str(rank))
+        assert f"{score:.2f}" in line

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,27 +97,32 @@ def _cell(value: Any, floatfmt: str) -> str:
     return str(value)
 
 
+def _column_texts(column: pd.Series, floatfmt: str) -> list[str]:
+    """Return the cells of one column as `_cell` writes them."""
+    return [_cell(v, floatfmt) for v in column.tolist()]
+
+
 def _text_table(df: pd.DataFrame, floatfmt: str) -> str:
-    headers = [str(c) for c in df.columns]
-    rows = [
-        [_cell(v, floatfmt) for v in row]
-        for row in df.itertuples(index=False, name=None)
-    ]
-    numeric = [pd.api.types.is_numeric_dtype(df[c]) for c in df.columns]
-    widths = [
-        max([display_width(h)] + [display_width(r[k]) for r in rows])
-        for k, h in enumerate(headers)
-    ]
+    """Aligned columns: numbers to the right, text to the left.
 
-    def line(cells: Sequence[str]) -> str:
-        out = []
-        for k, text in enumerate(cells):
-            pad = " " * (widths[k] - display_width(text))
-            out.append(pad + text if numeric[k] else text + pad)
-        return "  ".join(out).rstrip()
-
-    sep = "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers), sep, *(line(r) for r in rows)]) + "\n"
+    Built column by column: each cell is formatted and measured once.
+    """
+    padded: list[list[str]] = []
+    widths: list[int] = []
+    for k in range(df.shape[1]):
+        column = df.iloc[:, k]
+        cells = [str(df.columns[k]), *_column_texts(column, floatfmt)]
+        sizes = list(map(display_width, cells))
+        width = max(sizes)
+        pairs = zip(cells, sizes, strict=True)
+        if pd.api.types.is_numeric_dtype(column):
+            padded.append([" " * (width - n) + t for t, n in pairs])
+        else:
+            padded.append([t + " " * (width - n) for t, n in pairs])
+        widths.append(width)
+    lines = ["  ".join(cells).rstrip() for cells in zip(*padded, strict=True)]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
 
 
 def _markdown(df: pd.DataFrame, floatfmt: str) -> str:

@@ -29,6 +29,8 @@ def display_width(text: str) -> int:
         ``sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)``
         (Unicode Standard Annex #11, East Asian Width).
     """
+    if text.isascii():  # (no ASCII character is wide)
+        return len(text)
     return sum(
         2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text
     )
