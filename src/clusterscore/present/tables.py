@@ -10,8 +10,9 @@ import json
 import math
 import sys
 from collections.abc import Mapping
+from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -98,7 +99,21 @@ def _cell(value: Any, floatfmt: str) -> str:
 
 
 def _column_texts(column: pd.Series, floatfmt: str) -> list[str]:
-    """Return the cells of one column as `_cell` writes them."""
+    """Return the cells of one column as `_cell` writes them.
+
+    A float or integer column is formatted in one map over its values.
+    """
+    if column.dtype == np.float64:
+        x = column.to_numpy()
+        texts = list(map(format, x.tolist(), repeat(floatfmt)))
+        nan = np.isnan(x)
+        if not nan.any():
+            return texts
+        cells = np.array(texts, dtype=object)
+        cells[nan] = ""
+        return cast(list[str], cells.tolist())
+    if column.dtype == np.int64:
+        return list(map(str, column.to_numpy().tolist()))
     return [_cell(v, floatfmt) for v in column.tolist()]
 
 
