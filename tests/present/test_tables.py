@@ -193,3 +193,24 @@ def test_text_table_columns_line_up(rows):
         assert line.startswith(name)
         assert line.endswith(str(rank))
         assert f"{score:.2f}" in line
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_labels_translate_each_distinct_cell_as_map_would(dtype):
+    """Translated cells (looked up once per value) equal Series.map's."""
+    labels = {"basic": "基础产业集群", "type": "类型"}
+    column = pd.Series(["basic", None, "strategic", "basic"] * 3, dtype=dtype)
+    df = pd.DataFrame({"type": column, "score": np.arange(12.0)})
+    by_map = df.assign(
+        type=column.map(
+            lambda v: labels.get(v, v) if isinstance(v, str) else v
+        )
+    ).rename(columns=labels)
+    for fmt in ("csv", "json", "table"):
+        assert render_table(df, fmt, "zh", labels=labels) == render_table(
+            by_map, fmt
+        )
+    missing = pd.DataFrame({"type": [None, None], "score": [1.0, 2.0]})
+    assert render_table(missing, "json", labels=labels) == render_table(
+        missing.rename(columns=labels), "json"
+    )

@@ -191,6 +191,27 @@ def json_text(obj: Any) -> str:
     )
 
 
+def _translated(column: pd.Series, labels: Mapping[str, str]) -> pd.Series:
+    """Return a text column with each cell found in `labels` translated.
+
+    Each distinct value is looked up once (a gap table repeats a handful
+    of ids down millions of rows); missing cells stay missing, and a
+    column holding other values than text is mapped cell by cell.
+    """
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    words = list(uniques)
+    if not words or not all(isinstance(w, str) for w in words):
+        return column.map(
+            lambda v: labels.get(v, v) if isinstance(v, str) else v
+        )
+    texts = np.array(
+        [*(labels.get(w, w) for w in words), np.nan], dtype=object
+    )
+    # code -1 (missing) takes the last entry, NaN; the constructor infers
+    # the column's type as Series.map does
+    return pd.Series(texts[codes], index=column.index)
+
+
 def render_table(
     df: pd.DataFrame,
     fmt: str = "table",
@@ -217,17 +238,16 @@ def render_table(
     """
     check_option("render_table", "fmt", fmt, FORMATS)
     check_option("render_table", "lang", lang, LANGS)
+    # a shallow copy: columns are replaced, never written into
     out = (
         df.reset_index()
         if any(n is not None for n in df.index.names)
-        else df.copy()
+        else df.copy(deep=False)
     )
     if labels:
         for c in out.columns:
             if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
-                out[c] = out[c].map(
-                    lambda v: labels.get(v, v) if isinstance(v, str) else v
-                )
+                out[c] = _translated(out[c], labels)
         out = out.rename(columns=lambda c: labels.get(c, c))
     if fmt == "csv":
         return csv_text(out)  # what to_csv writes, column by column
