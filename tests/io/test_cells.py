@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -217,6 +219,21 @@ def test_overflow_reported_as_written(system, bad, problems_of):
         "is beyond the largest number a float64 holds (about 1.8e308) "
         "(unit bn CNY)"
     )
+
+
+@pytest.mark.parametrize("text", ["1e400", "1620000000001e312", "-9"])
+def test_overflow_flagged_without_a_numpy_warning(text):
+    """A number beyond float64 is flagged; no RuntimeWarning escapes.
+
+    ('1620000000001e312' made numpy warn "overflow encountered in cast",
+    an error under -W error.)
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        parsed = numeric_column(pd.Series(["1", text], dtype=object))
+    big = text != "-9"
+    assert parsed.overflow.tolist() == [False, big]
+    assert parsed.bad.tolist() == [False, big]
 
 
 _NUMBER_CHARS = "0123456789+-.eE, ０１９．－，\u2212\u00a0\u3000\u200bx²"

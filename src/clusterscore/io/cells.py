@@ -408,7 +408,8 @@ def _automaton_numbers(
             digits[commas] = np.strings.replace(
                 digits[commas].astype(str), ",", ""
             )
-        values[rows] = np.asarray(digits, dtype=str).astype(np.float64)
+        with np.errstate(over="ignore"):  # beyond float64: inf, reported
+            values[rows] = np.asarray(digits, dtype=str).astype(np.float64)
     return values, number, blank
 
 
