@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from clusterscore.errors import DataError
@@ -219,6 +221,21 @@ def test_overflow_reported_as_written(system, bad, problems_of):
     )
 
 
+@pytest.mark.parametrize("text", ["1e400", "1620000000001e312", "-9"])
+def test_overflow_flagged_without_a_numpy_warning(text):
+    """A number beyond float64 is flagged; no RuntimeWarning escapes.
+
+    ('1620000000001e312' made numpy warn "overflow encountered in cast",
+    an error under -W error.)
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        parsed = numeric_column(pd.Series(["1", text], dtype=object))
+    big = text != "-9"
+    assert parsed.overflow.tolist() == [False, big]
+    assert parsed.bad.tolist() == [False, big]
+
+
 _NUMBER_CHARS = "0123456789+-.eE, ０１９．－，\u2212\u00a0\u3000\u200bx²"
 
 
@@ -247,6 +264,58 @@ def test_automaton_agrees_with_the_grammar(texts):
             assert values[k] == expected, text
         else:
             assert np.isnan(values[k])
+
+
+@st.composite
+def _plain_text(draw):
+    """Draw a text of the characters 0-9 + - . e E (often a number)."""
+    if draw(st.integers(0, 9)) == 0:
+        return draw(st.text(alphabet="0123456789+-.eE", max_size=14))
+    sign = draw(st.sampled_from(["", "+", "-"]))
+    whole = draw(st.text("0123456789", max_size=30))
+    frac = draw(
+        st.one_of(st.just(""), st.text("0123456789").map(lambda d: "." + d))
+    )
+    exp = draw(
+        st.one_of(st.just(""), st.integers(-400, 400).map("e{}".format))
+    )
+    return f"{sign}{whole}{frac}{exp}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_plain_text(), min_size=1, max_size=20))
+def test_plain_numbers_agree_with_the_automaton(texts):
+    """A column read by float() has the automaton's bits, or is left to it.
+
+    Plain columns (only 0-9 + - . e E, every cell a finite number) are
+    read by `float`; the values must be the automaton's, bit for bit, and
+    a column the automaton finds anything wrong with must not be plain.
+    """
+    from clusterscore.io.cells import _automaton_numbers, _plain_numbers
+
+    cells = np.array(texts, dtype=object)
+    plain = _plain_numbers(cells)
+    values, number, _ = _automaton_numbers(cells)
+    fine = number.all() and np.isfinite(values).all()
+    assert (plain is not None) == bool(fine)
+    event("automaton" if plain is None else "plain")
+    if plain is not None:
+        assert (plain.view(np.int64) == values.view(np.int64)).all()
+        got = parse_number_texts(cells)
+        assert (got[0].view(np.int64) == values.view(np.int64)).all()
+        assert got[1].all()
+        assert not got[2].any()
+
+
+@pytest.mark.parametrize(
+    "column",
+    [["1", ""], ["1", "1e400"], ["1", "１"], ["1", " 1"], ["1", "1_0"]],
+)
+def test_plain_numbers_leave_other_columns_to_the_automaton(column):
+    """Empty, overflowing, full-width, spaced or underscored: not plain."""
+    from clusterscore.io.cells import _plain_numbers
+
+    assert _plain_numbers(np.array(column, dtype=object)) is None
 
 
 # --------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from clusterscore.errors import DataError
@@ -69,11 +69,15 @@ class Decoded:
     note : str
         Empty for UTF-8; otherwise a sentence saying which encoding was
         used and why (the readers issue it as a `DataWarning`).
+    utf8 : bytes or None
+        The file's bytes when they are exactly `text` in UTF-8 (a UTF-8
+        file without BOM), so that readers need not encode it again.
     """
 
     text: str
     encoding: str
     note: str = ""
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -247,7 +251,7 @@ def decode(data: bytes, where: str = "<bytes>") -> Decoded:
             ) from None
         return Decoded(text, "UTF-16", f"{where}: read as UTF-16 (its BOM)")
     try:
-        return Decoded(data.decode("utf-8"), "UTF-8")
+        return Decoded(data.decode("utf-8"), "UTF-8", utf8=data)
     except UnicodeDecodeError as exc:
         return _gb18030(data, where, exc)
 
@@ -311,16 +315,51 @@ def _refuse_binary(data: bytes, where: str) -> None:
     )
 
 
-def check_text(text: str, where: str) -> None:
-    """Raise DataError if `text` has control characters or is blank."""
-    bad = _CONTROL.search(text)
+# every byte but the C0 controls of `_CONTROL`, DEL and 0xC2 (the lead
+# byte of the UTF-8 form of U+0080..U+00BF, the C1 controls among them)
+_PLAIN_BYTES = bytes(
+    b
+    for b in range(256)
+    if not (b <= 0x1F and b not in b"\t\n\r") and b not in (0x7F, 0xC2)
+)
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def _may_have_control(text: str, utf8: bytes | None = None) -> bool:
+    """Whether `text` may hold a character of `_CONTROL` (False: it has none).
+
+    Decided on the UTF-8 bytes of `text` (`utf8`, when the caller has
+    them), which C code scans far faster than the regular expression: the
+    control characters are the bytes 0x00-0x1F (but tab, LF, CR) and 0x7F,
+    or 0xC2 0x80-0x9F (U+0080 to U+009F); no other UTF-8 sequence holds
+    these bytes.
+    """
+    data = utf8
+    if data is None:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: let the regex decide
+            return True
+    rest = data.translate(None, _PLAIN_BYTES)
+    if not rest:
+        return False
+    return rest.count(0xC2) < len(rest) or bool(_C1_UTF8.search(data))
+
+
+def check_text(text: str, where: str, utf8: bytes | None = None) -> None:
+    """Raise DataError if `text` has control characters or is blank.
+
+    `utf8`, if given, must be `text` encoded in UTF-8 (it saves encoding
+    the text again).
+    """
+    bad = _CONTROL.search(text) if _may_have_control(text, utf8) else None
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         raise DataError(
             f"{where}: is a binary file, not CSV text: control character "
             f"U+{ord(bad.group()):04X} on line {line}."
         )
-    if not text.strip():
+    if not text or text.isspace():  # (text.strip() would copy the text)
         raise DataError(
             f"{where}: the file is empty (only blank lines); expected a "
             "header line and one line per cluster."
@@ -342,7 +381,7 @@ def decode_file(data: bytes, where: str) -> Decoded:
         )
     _refuse_binary(data, where)
     decoded = decode(data, where)
-    check_text(decoded.text, where)
+    check_text(decoded.text, where, decoded.utf8)
     return decoded
 
 

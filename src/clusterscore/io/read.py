@@ -17,6 +17,7 @@ import io
 import os
 import re
 import warnings
+from collections.abc import Iterator
 from typing import IO, Any
 
 import numpy as np
@@ -25,6 +26,7 @@ import pandas as pd
 from clusterscore.errors import DataError, DataWarning, ParameterError
 from clusterscore.io.decode import Decoded, check_text, decode_file, read_text
 from clusterscore.io.excel import is_excel, read_workbook
+from clusterscore.io.headers import collect_columns
 from clusterscore.io.validate import check_system, check_table
 from clusterscore.system import IndicatorSystem
 
@@ -32,6 +34,18 @@ __all__ = ["read_clusters"]
 
 
 _DECIMAL_COMMA = re.compile(r"\d,\d")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """Yield the lines of `text` as ``io.StringIO(text)`` would, uncopied.
+
+    A line ends after each LF; the last one may have none.
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        yield text[start:end]
+        start = end
 
 
 def _refuse_other_separator(text: str, where: str) -> None:
@@ -43,7 +57,7 @@ def _refuse_other_separator(text: str, where: str) -> None:
     ragged table.
     """
     try:
-        lines = csv.reader(io.StringIO(text))
+        lines = csv.reader(_lines(text))
         first = next(lines, [])
         second = next(lines, [])
     except csv.Error:
@@ -85,6 +99,30 @@ def _record_lines(text: str) -> list[int] | None:
     return starts
 
 
+_BLANK_LINES = re.compile(r"(?:[ \t,]*(?:\r\n|\r|\n))*")
+_BLANK_TEXT = re.compile(r"[ \t\r\n,]*")
+
+
+def _skip_blank_lines(text: str, where: str) -> tuple[str, int]:
+    """Return `text` from its first non-blank line, and the lines skipped.
+
+    A blank line holds only spaces, tabs and commas. DataError if no line
+    is left.
+    """
+    lead = _BLANK_LINES.match(text)
+    blank = lead[0] if lead else ""
+    skip = blank.count("\n") + blank.count("\r") - blank.count("\r\n")
+    if blank:
+        text = text[len(blank) :]
+    if _BLANK_TEXT.fullmatch(text):  # (text.strip() would copy the text)
+        raise DataError(
+            f"{where}: has no header line (the file holds only blank "
+            "lines); expected a header line naming the columns, then one "
+            "line per cluster."
+        )
+    return text, skip
+
+
 def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
     """Return the header and the non-blank lines of CSV `text`.
 
@@ -95,16 +133,7 @@ def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
     a quoted cell with a line break), every cell as text. Whatever
     pandas' reader refuses becomes a `DataError` naming the file.
     """
-    lead = re.match(r"(?:[ \t,]*(?:\r\n|\r|\n))*", text)
-    blank = lead[0] if lead else ""
-    skip = blank.count("\n") + blank.count("\r") - blank.count("\r\n")
-    text = text[len(blank) :]
-    if not text.strip(" \t\r\n,"):
-        raise DataError(
-            f"{where}: has no header line (the file holds only blank "
-            "lines); expected a header line naming the columns, then one "
-            "line per cluster."
-        )
+    text, skip = _skip_blank_lines(text, where)
     _refuse_other_separator(text, where)
     try:
         raw = pd.read_csv(
@@ -140,7 +169,9 @@ def _parse_csv(text: str, where: str) -> tuple[list[str], pd.DataFrame]:
             f"{where}: is not a valid CSV table: pandas could not parse it "
             f"({str(exc).strip() or type(exc).__name__})."
         ) from None
-    starts = _record_lines(text)
+    # without a quote character every record is one line: the records
+    # start on lines 0, 1, 2, ..., which the index already says
+    starts = _record_lines(text) if '"' in text else None
     if starts is not None and len(starts) == len(raw):
         raw.index = pd.Index(starts) + skip
     else:
@@ -348,7 +379,120 @@ def read_clusters(
         check_text(content.removeprefix("\ufeff"), where)
         decoded = Decoded(content.removeprefix("\ufeff"), "text")
     _warn_note(decoded, 2)
-    return _read_csv(decoded.text, where, system, allow_missing=allow_missing)
+    return _read_csv(
+        decoded.text,
+        where,
+        system,
+        allow_missing=allow_missing,
+        utf8=decoded.utf8,
+    )
+
+
+# pandas before 3.1 reads floats with its own converter unless asked for
+# the correctly rounded one; from 3.1 on every mode is correctly rounded
+# and the argument is deprecated
+_PANDAS = tuple(int(p) for p in re.findall(r"\d+", pd.__version__)[:2])
+_FLOATS: dict[str, Any] = (
+    {} if _PANDAS >= (3, 1) else {"float_precision": "round_trip"}
+)
+
+
+def _fast_columns(
+    text: str,
+    skip: int,
+    system: IndicatorSystem,
+    *,
+    allow_missing: bool,
+    utf8: bytes | None,
+) -> tuple[list[tuple[str, pd.Series]], list[int], bool] | None:
+    """Read CSV `text` with the indicator columns as numbers, or None.
+
+    The fast path of `read_clusters`: pandas' C parser converts the
+    indicator columns to float64 itself, so that no Python string is made
+    for their cells. It converts a cell only when the cell is an ASCII
+    decimal number (sign, digits, point, exponent), ASCII white space
+    around it, or ``inf``/``infinity`` (refused here); that is a part of
+    `clusterscore.io.cells.NUMBER_PATTERN`, and it rounds correctly, as
+    the exact path does. Empty cells are NaN when `allow_missing` (else
+    they fail the conversion: looking for them costs time, and a missing
+    value then fails the table anyway). Everything else (a cell that is
+    no such number, a thousands separator, full-width digits, a missing
+    token, an infinite value, a quote in the header line, a line with a
+    blank first cell, any warning of pandas) gives None, and the caller
+    reads every cell as text by `_parse_csv`. `utf8` is `text` in UTF-8,
+    if the caller has it.
+
+    Returns the (header, column) pairs, the file line of each row, and
+    whether a `DataError` of `check_table` on them is final: the lines are
+    exact (no quote in `text`, so no cell with a line break) and no
+    value is missing (whose message quotes the cell as found).
+    """
+    end = text.find("\n") % (len(text) + 1)  # (-1: the whole text)
+    cr = text.find("\r", 0, end)
+    first = text[: end if cr < 0 else cr]
+    if '"' in first or first.startswith("\ufeff"):
+        return None
+    header = first.split(",")
+    # which columns check_table will take as indicators: the headers
+    # matched with stand-in columns, known again by identity
+    probe = [(h, pd.Series([], dtype=object)) for h in header]
+    position = {id(column): k for k, (_, column) in enumerate(probe)}
+    found = collect_columns(probe, system).found
+    numeric = {
+        position[id(found[i])] for i in system.indicator_ids if i in found
+    }
+    if not numeric:
+        return None
+    try:
+        data = text.encode("utf-8") if utf8 is None else utf8
+        empty = (
+            {
+                "keep_default_na": False,
+                "na_values": {k: [""] for k in numeric},
+            }
+            if allow_missing
+            else {"na_filter": False}
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            body = pd.read_csv(
+                io.BytesIO(data),
+                header=None,
+                skiprows=1,
+                names=list(range(len(header))),
+                dtype={
+                    k: "float64" if k in numeric else str
+                    for k in range(len(header))
+                },
+                skip_blank_lines=False,
+                **empty,
+                **_FLOATS,
+            )
+    except (ValueError, MemoryError, OverflowError, Warning):
+        return None  # (ParserError, UnicodeError are ValueErrors)
+    del data
+    if body.empty:
+        return None
+    missing = False
+    for k in range(len(header)):
+        column = body[k]
+        if k in numeric:
+            if column.dtype != np.float64:
+                return None
+            values = column.to_numpy()
+            finite = np.isfinite(values)
+            if not finite.all():
+                nan = np.isnan(values)
+                if k == 0 or not (finite | nan).all():
+                    return None  # a blank first cell; an infinite value
+                missing = True
+        elif column.isna().any() or (
+            k == 0 and ((column == "") | column.str.isspace()).any()
+        ):
+            return None  # a blank first cell: maybe a blank line
+    lines = list(range(skip + 2, skip + 2 + len(body)))
+    items = [(header[k], body[k]) for k in range(len(header))]
+    return items, lines, not missing and '"' not in text
 
 
 def _read_csv(
@@ -357,8 +501,43 @@ def _read_csv(
     system: IndicatorSystem,
     *,
     allow_missing: bool,
+    fast: bool = True,
+    utf8: bytes | None = None,
 ) -> pd.DataFrame:
-    """Validate the CSV text of `where` (see `read_clusters`)."""
+    """Validate the CSV text of `where` (see `read_clusters`).
+
+    The table is read by `_fast_columns` first. When that cannot read it,
+    or `check_table` refuses what it read and the refusal is not final
+    (it may name a line or quote a cell otherwise than the exact path),
+    every cell is read as text (`_parse_csv`) and checked again: the
+    result and every message are the exact path's. `fast` False reads the
+    exact way only. `utf8` is `text` in UTF-8, if the caller has it.
+    """
+    if fast:
+        start, skip = _skip_blank_lines(text, where)
+        _refuse_other_separator(start, where)
+        if utf8 is not None and len(start) < len(text):  # blank lines: ASCII
+            utf8 = utf8[len(text) - len(start) :]
+        read = _fast_columns(
+            start, skip, system, allow_missing=allow_missing, utf8=utf8
+        )
+        del start, utf8
+        if read is not None:
+            items, lines, final = read
+            try:
+                return check_table(
+                    items,
+                    lines,
+                    system,
+                    allow_missing=allow_missing,
+                    where=where,
+                    row_word="line",
+                    stacklevel=4,
+                )
+            except DataError:
+                if final:
+                    raise
+            del items, read
     header, body = _parse_csv(text, where)
     lines = (body.index + 1).tolist()
     items = [
