@@ -123,7 +123,8 @@ def type_column(s: pd.Series, lookup: Mapping[str, str]) -> pd.Series:
     normalised once each (`pandas.factorize`), not once per row. A column
     with no value at all comes back all missing.
     """
-    codes, words = pd.factorize(s.reset_index(drop=True), sort=False)
+    # (hashed as objects: faster than through pandas' string array)
+    codes, words = pd.factorize(s.to_numpy(dtype=object), sort=False)
     if len(words) == 0:
         return pd.Series(np.full(len(codes), np.nan), dtype="str")
     text = text_column(pd.Series(words, dtype=object))
