@@ -27,6 +27,9 @@ _DIRECTION_WORDS = {
 #: Longest echo of a wrong value in a message (`short_repr`).
 ECHO_LIMIT = 80
 
+#: Most items of a user's collection a message lists (`short_list`).
+LIST_LIMIT = 5
+
 _PLAIN_TYPES = (str, int, float, bool, type(None), list, tuple, dict)
 
 
@@ -51,6 +54,24 @@ def short_repr(value: Any, limit: int = ECHO_LIMIT) -> str:
     if not isinstance(value, _PLAIN_TYPES) or isinstance(value, np.generic):
         text += f" ({type(value).__name__})"
     return text
+
+
+def short_list(
+    items: Iterable[Any],
+    limit: int = LIST_LIMIT,
+    show: Callable[[Any], str] = short_repr,
+) -> str:
+    """Echo the items of a user's collection: a few, and a count of the rest.
+
+    ``'a', 'b', 'c', 'd', 'e' and 95 more``: the first `limit` items, each
+    by `show` (`short_repr` by default), so a message stays one short line
+    however many names were wrong.
+    """
+    items = list(items)
+    shown = ", ".join(show(x) for x in items[:limit])
+    if len(items) > limit:
+        shown += f" and {len(items) - limit} more"
+    return shown
 
 
 def _is_complex(value: Any) -> bool:
