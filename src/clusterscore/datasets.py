@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import ParameterError
 from clusterscore.system import IndicatorSystem, load_system
 
@@ -59,7 +60,7 @@ def synthetic_clusters(
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
         raise ParameterError(
             f"synthetic_clusters(): 'n' must be a whole number >= 1; "
-            f"got {n!r}.",
+            f"got {short_repr(n)}.",
             parameter="n",
             value=n,
         )
@@ -67,7 +68,7 @@ def synthetic_clusters(
     if not 0.0 <= low < high:
         raise ParameterError(
             "synthetic_clusters(): 'spread' must be (low, high) with "
-            f"0 <= low < high; got {spread!r}.",
+            f"0 <= low < high; got {short_repr(spread)}.",
             parameter="spread",
             value=spread,
         )

@@ -353,7 +353,10 @@ def _pick_year(
     present = sorted(int(y) for y in years[hits])
     if year is None:
         return present[-1]
-    if year not in present:
+    whole = isinstance(year, int | float | np.number) and not isinstance(
+        year, bool
+    )
+    if not whole or year not in present:
         raise ParameterError(
             f"{func}(): the cluster is not in the table in year "
             f"{short_repr(year)}; "

@@ -30,7 +30,7 @@ import pandas as pd
 
 from clusterscore import plot as _plot
 from clusterscore._atomic import write_text_atomic
-from clusterscore._checks import check_option
+from clusterscore._checks import check_option, short_repr
 from clusterscore._choices import DEFAULT_SAMPLES, REPORT_FORMATS
 from clusterscore.errors import ClusterScoreError, ParameterError
 from clusterscore.gaps import recommendations, top_gaps
@@ -597,7 +597,8 @@ def _check_count(name: str, value: Any) -> None:
     """`value` must be an integer >= 0 (a count of samples)."""
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         raise ParameterError(
-            f"report(): {name!r} must be an integer >= 0; got {value!r}.",
+            f"report(): {name!r} must be an integer >= 0; got "
+            f"{short_repr(value)}.",
             parameter=name,
             value=value,
         )
