@@ -46,7 +46,8 @@ def short_repr(value: Any, limit: int = ECHO_LIMIT) -> str:
         text = repr(value)
     except Exception:  # a broken __repr__ must not hide the real error
         text = f"<{type(value).__name__} object>"
-    text = " ".join(text.split())  # one line
+    if "\n" in text:  # a frame's or an array's repr: one line
+        text = " ".join(text.split())
     if len(text) > limit:
         keep = max(limit - 3, 2)
         head = (keep + 1) // 2
