@@ -186,7 +186,7 @@ def _read_file(label: str) -> bytes:
     except (OSError, ValueError) as exc:  # NUL in the name, name too long
         raise ConfigError(
             f"{short_repr(label)}: is not a usable file name "
-            f"({exc.strerror or type(exc).__name__}).",
+            f"({getattr(exc, 'strerror', None) or exc}).",
             path=label,
         ) from None
     if not exists:

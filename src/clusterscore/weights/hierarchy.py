@@ -254,9 +254,11 @@ def system_weights(
     empty = cluster_type is None or (
         isinstance(cluster_type, str) and not cluster_type
     )
-    wanted = DEFAULT_TYPE if empty else cluster_type
-    check_option(
-        func, "cluster_type", wanted, (*system.cluster_types, DEFAULT_TYPE)
+    wanted = check_option(
+        func,
+        "cluster_type",
+        DEFAULT_TYPE if empty else cluster_type,
+        (*system.cluster_types, DEFAULT_TYPE),
     )
     check_option(func, "method", method, METHODS)
     max_cr = as_optional_non_negative(func, "max_cr", max_cr)
