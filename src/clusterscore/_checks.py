@@ -402,7 +402,7 @@ def column_label(
     columns: Sequence[Any] | None, j: int | np.integer[Any]
 ) -> str:
     """How a message names column `j`."""
-    return repr(columns[int(j)]) if columns is not None else f"{j}"
+    return short_repr(columns[int(j)]) if columns is not None else f"{j}"
 
 
 def _rows_text(index: Sequence[Any] | None, rows: np.ndarray) -> str:
@@ -513,10 +513,14 @@ def align_to_columns(
 
 
 def column_labels(columns: Sequence[Any] | None, idx: np.ndarray) -> str:
-    """Name columns by label (DataFrame) or by 0-based position (array)."""
+    """Name columns by label (DataFrame) or by 0-based position (array).
+
+    A few are named and the rest counted (`short_list`): a warning about
+    20,000 constant columns stays one short line.
+    """
     if columns is None:
-        return ", ".join(f"column {int(k)}" for k in idx)
-    return ", ".join(repr(columns[int(k)]) for k in idx)
+        return short_list(idx, show=lambda k: f"column {int(k)}")
+    return short_list(idx, show=lambda k: short_repr(columns[int(k)]))
 
 
 def check_variation_table(

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from clusterscore import normalize as _norm
-from clusterscore._checks import short_repr
+from clusterscore._checks import check_instance, short_repr
 from clusterscore.errors import DataError, ParameterError
 from clusterscore.scoring import Evaluation, Prepared, prepare
 from clusterscore.scoring.panel import panel_segments
@@ -411,6 +411,7 @@ def obstacle_degree(
     >>> bool(np.allclose(od.indicators.sum(axis=1), 100))
     True
     """
+    check_instance("obstacle_degree", "ev", ev, Evaluation, "an Evaluation")
     order = _rows_of_year(ev, year)
     prep, Y, W, normalization = evaluation_matrix(ev, normalization)
     obst = obstacle_kernel(Y, W)
