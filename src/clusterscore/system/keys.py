@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from clusterscore._checks import short_repr
+from clusterscore._checks import ECHO_LIMIT, short_repr
 from clusterscore.errors import ConfigError
 from clusterscore.system.model import Reference
 
@@ -75,8 +75,15 @@ class Source:
     )
 
     def fail(self, key: str | None, problem: str) -> ConfigError:
-        """Build the ConfigError ``'<file>: <key>: <problem>'``."""
-        where = f"{self.label}: {key}: " if key else f"{self.label}: "
+        """Build the ConfigError ``'<file>: <key>: <problem>'``.
+
+        A key longer than a message echoes (a table named by 10^5
+        characters) is shown cut and quoted (`short_repr`).
+        """
+        shown = (
+            key if key is None or len(key) <= ECHO_LIMIT else short_repr(key)
+        )
+        where = f"{self.label}: {shown}: " if key else f"{self.label}: "
         return ConfigError(where + problem, path=self.label, key=key)
 
     def cite(self, key: str, text: str) -> str:
