@@ -115,14 +115,23 @@ VALID = {
 }
 
 
-@pytest.mark.parametrize("kind", sorted(HUGE))
 @pytest.mark.parametrize(
-    ("family", "param", "call"), API, ids=[f"{f}-{p}" for f, p, _ in API]
+    ("family", "param", "call", "kind"),
+    [
+        (f, p, c, k)
+        for f, p, c in API
+        for k in sorted(HUGE)
+        if k not in VALID.get((f, p), ())
+    ],
+    ids=[
+        f"{f}-{p}-{k}"
+        for f, p, _ in API
+        for k in sorted(HUGE)
+        if k not in VALID.get((f, p), ())
+    ],
 )
 def test_huge_argument_is_echoed_short(family, param, call, kind):
     """A huge wrong argument: a short message that names the parameter."""
-    if kind in VALID.get((family, param), ()):
-        pytest.skip(f"a {kind} is a valid {param!r}")
     _refused(lambda: call(HUGE[kind]), param)
 
 
