@@ -27,6 +27,9 @@ _DIRECTION_WORDS = {
 #: Longest echo of a wrong value in a message (`short_repr`).
 ECHO_LIMIT = 80
 
+#: Most items of a user's collection a message lists (`short_list`).
+LIST_LIMIT = 5
+
 _PLAIN_TYPES = (str, int, float, bool, type(None), list, tuple, dict)
 
 
@@ -43,7 +46,8 @@ def short_repr(value: Any, limit: int = ECHO_LIMIT) -> str:
         text = repr(value)
     except Exception:  # a broken __repr__ must not hide the real error
         text = f"<{type(value).__name__} object>"
-    text = " ".join(text.split())  # one line
+    if "\n" in text:  # a frame's or an array's repr: one line
+        text = " ".join(text.split())
     if len(text) > limit:
         keep = max(limit - 3, 2)
         head = (keep + 1) // 2
@@ -51,6 +55,24 @@ def short_repr(value: Any, limit: int = ECHO_LIMIT) -> str:
     if not isinstance(value, _PLAIN_TYPES) or isinstance(value, np.generic):
         text += f" ({type(value).__name__})"
     return text
+
+
+def short_list(
+    items: Iterable[Any],
+    limit: int = LIST_LIMIT,
+    show: Callable[[Any], str] = short_repr,
+) -> str:
+    """Echo the items of a user's collection: a few, and a count of the rest.
+
+    ``'a', 'b', 'c', 'd', 'e' and 95 more``: the first `limit` items, each
+    by `show` (`short_repr` by default), so a message stays one short line
+    however many names were wrong.
+    """
+    items = list(items)
+    shown = ", ".join(show(x) for x in items[:limit])
+    if len(items) > limit:
+        shown += f" and {len(items) - limit} more"
+    return shown
 
 
 def _is_complex(value: Any) -> bool:
@@ -380,7 +402,7 @@ def column_label(
     columns: Sequence[Any] | None, j: int | np.integer[Any]
 ) -> str:
     """How a message names column `j`."""
-    return repr(columns[int(j)]) if columns is not None else f"{j}"
+    return short_repr(columns[int(j)]) if columns is not None else f"{j}"
 
 
 def _rows_text(index: Sequence[Any] | None, rows: np.ndarray) -> str:
@@ -491,10 +513,14 @@ def align_to_columns(
 
 
 def column_labels(columns: Sequence[Any] | None, idx: np.ndarray) -> str:
-    """Name columns by label (DataFrame) or by 0-based position (array)."""
+    """Name columns by label (DataFrame) or by 0-based position (array).
+
+    A few are named and the rest counted (`short_list`): a warning about
+    20,000 constant columns stays one short line.
+    """
     if columns is None:
-        return ", ".join(f"column {int(k)}" for k in idx)
-    return ", ".join(repr(columns[int(k)]) for k in idx)
+        return short_list(idx, show=lambda k: f"column {int(k)}")
+    return short_list(idx, show=lambda k: short_repr(columns[int(k)]))
 
 
 def check_variation_table(

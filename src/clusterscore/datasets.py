@@ -10,6 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from clusterscore._checks import (
+    as_float,
+    check_instance,
+    check_rng,
+    short_repr,
+)
 from clusterscore.errors import ParameterError
 from clusterscore.system import IndicatorSystem, load_system
 
@@ -56,22 +62,32 @@ def synthetic_clusters(
     """
     if system is None:
         system = load_system()
+    check_instance(
+        "synthetic_clusters",
+        "system",
+        system,
+        IndicatorSystem,
+        "an IndicatorSystem or None",
+    )
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
         raise ParameterError(
             f"synthetic_clusters(): 'n' must be a whole number >= 1; "
-            f"got {n!r}.",
+            f"got {short_repr(n)}.",
             parameter="n",
             value=n,
         )
-    low, high = (float(v) for v in spread)
+    try:
+        low, high = (as_float(v) for v in spread)
+    except (TypeError, ValueError):  # not a pair
+        low = high = float("nan")
     if not 0.0 <= low < high:
         raise ParameterError(
             "synthetic_clusters(): 'spread' must be (low, high) with "
-            f"0 <= low < high; got {spread!r}.",
+            f"0 <= low < high; got {short_repr(spread)}.",
             parameter="spread",
             value=spread,
         )
-    gen = np.random.default_rng(rng)
+    gen = check_rng("synthetic_clusters", "rng", rng)
     types = system.cluster_types
     codes = gen.integers(0, len(types), n)
     targets = np.array(

@@ -316,3 +316,45 @@ def test_json_and_text_files_have_no_bom(cli, tmp_path):
         proc = cli("rank", EXAMPLE_CSV, "--format", fmt, "-o", target)
         assert proc.returncode == 0, proc.stderr
         assert not target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_select_year_is_one_rule_for_every_command():
+    """``--year`` problems are bad arguments: ParameterError, by the flag.
+
+    ``rank`` raised ParameterError and ``obstacles``/``coupling``
+    DataError for the same mistakes; all use `select_year` now.
+    """
+    from clusterscore.cli._common import select_year
+    from clusterscore.errors import ParameterError
+
+    years = [2021, 2020, 2021, 2022]
+    assert select_year("rank", years, None) is None
+    assert select_year("obstacles", years, None, latest=True) == 2022
+    assert select_year("rank", years, 2020) == 2020
+    assert select_year("coupling", None, None, latest=True) is None
+    with pytest.raises(ParameterError) as info:
+        select_year("obstacles", years, 1999)
+    assert str(info.value) == (
+        "obstacles: --year 1999: the table has no rows in that year; its "
+        "years: 2020, 2021, 2022"
+    )
+    assert (info.value.parameter, info.value.value) == ("year", 1999)
+    assert info.value.allowed == (2020, 2021, 2022)
+    with pytest.raises(ParameterError) as info:
+        select_year("coupling", None, 2021)
+    assert str(info.value) == (
+        "coupling: --year needs a table with a 'year' column (a panel)"
+    )
+
+
+@pytest.mark.parametrize("command", ["rank", "obstacles", "coupling"])
+def test_every_command_refuses_a_missing_year_alike(cli, command):
+    """The same message and exit status from each command with --year."""
+    panel = (
+        Path(__file__).resolve().parents[2]
+        / "examples"
+        / "national_clusters_panel.csv"
+    )
+    cli(command, panel, "--year", "1999").assert_clean_error(
+        f"{command}: --year 1999: the table has no rows in that year"
+    )

@@ -345,15 +345,31 @@ def test_cli_bad_seed_names_the_flag(cli, csv_file, seed):
     assert "Traceback" not in proc.stderr
 
 
-def test_cli_constant_indicator_warns_once(cli, table, tmp_path):
+CLI_CONSTANT_VARIANTS = [
+    ("output_value",),
+    ("output_value", "--objective", "critic"),
+    ("output_value", "--objective", "std", "--methods", "weighted_sum,gra"),
+    ("output_value", "--methods", "weighted_sum,topsis,gra,vikor"),
+    ("output_value", "--normalizations", "minmax,percentile,vector"),
+    ("output_value", "--combine", "multiplicative", "--missing", "median"),
+]
+
+
+@pytest.mark.parametrize("variant", CLI_CONSTANT_VARIANTS)
+def test_cli_constant_indicator_warns_once(cli, table, tmp_path, variant):
     """Issue 16 item 17: uncertainty then sensitivity, one warning, by name.
 
     Both analyses evaluate the table (and each used to warn twice, the
-    second time for a bare column number); the command prints it once.
+    second time for a bare column number); the command prints it once,
+    whatever the weighting, objective, methods or normalisations drawn.
     """
+    column, *options = variant
     path = tmp_path / "const.csv"
-    table.assign(output_value=table["output_value"].iloc[0]).to_csv(
-        path, index=False
+    table.assign(**{column: table[column].iloc[0]}).to_csv(path, index=False)
+    objective = (
+        options[options.index("--objective") + 1]
+        if ("--objective" in options)
+        else "entropy"
     )
     proc = cli(
         "sensitivity",
@@ -366,9 +382,33 @@ def test_cli_constant_indicator_warns_once(cli, table, tmp_path):
         "2",
         "--seed",
         "1",
+        *options,
     )
     assert proc.returncode == 0, proc.stderr
-    lines = [ln for ln in proc.stderr.splitlines() if "warning:" in ln]
+    assert proc.stderr.splitlines() == [
+        f"clusterscore: warning: {objective}_weights(): constant column(s) "
+        f"'{column}' carry no information and get weight 0."
+    ]
+
+
+def test_cli_constant_indicators_of_a_panel_warn_once(cli, tmp_path):
+    """Several constant indicators of a panel: one line, by name (en, zh)."""
+    panel = pd.read_csv(ROOT / "examples" / "national_clusters_panel.csv")
+    path = tmp_path / "panel.csv"
+    panel.assign(output_value=2.0, chain_link_coverage=0.5).to_csv(
+        path, index=False
+    )
+    base = ("sensitivity", path, "--samples", "20", "--saltelli", "4")
+    proc = cli(*base, "--bootstrap", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        "clusterscore: warning: entropy_weights(): constant column(s) "
+        "'output_value', 'chain_link_coverage' carry no information and get "
+        "weight 0."
+    ]
+    zh = cli(*base, "--bootstrap", "2", "--lang", "zh")
+    lines = zh.stderr.splitlines()
     assert len(lines) == 1, lines
-    assert "'output_value'" in lines[0]
-    assert "column 0" not in proc.stderr
+    assert "（output_value）" in lines[0]
+    assert "（chain_link_coverage）" in lines[0]
+    assert "0" not in lines[0].replace("权重为 0", "")

@@ -387,7 +387,8 @@ def _as_floor(func: str, floor: Any) -> float:
         f = float("nan")
     if not 0.0 < f <= 1.0:
         raise ParameterError(
-            f"{func}(): 'floor' must be a number in (0, 1]; got {floor!r}.",
+            f"{func}(): 'floor' must be a number in (0, 1]; got "
+            f"{short_repr(floor)}.",
             parameter="floor",
             value=floor,
             allowed="(0, 1]",

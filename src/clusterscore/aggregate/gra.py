@@ -55,6 +55,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import ParameterError
 
 __all__ = [
@@ -80,7 +81,7 @@ def check_rho(func: str, rho: Any) -> float:
     if not 0.0 < x <= 1.0:
         raise ParameterError(
             f"{func}(): 'rho' (the distinguishing coefficient) must be a "
-            f"number in (0, 1]; got {rho!r}.",
+            f"number in (0, 1]; got {short_repr(rho)}.",
             parameter="rho",
             value=rho,
             allowed="(0, 1]",

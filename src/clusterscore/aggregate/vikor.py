@@ -58,7 +58,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from clusterscore._checks import as_matrix, as_weights
+from clusterscore._checks import as_matrix, as_weights, short_repr
 from clusterscore.errors import DataError, ParameterError
 
 __all__ = [
@@ -89,7 +89,7 @@ def check_v(func: str, v: Any) -> float:
     if not 0.0 <= x <= 1.0:
         raise ParameterError(
             f"{func}(): 'v' (the weight of the group-utility strategy) must "
-            f"be a number in [0, 1]; got {v!r}.",
+            f"be a number in [0, 1]; got {short_repr(v)}.",
             parameter="v",
             value=v,
             allowed="[0, 1]",

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_option
+from clusterscore._checks import check_option, short_repr
 from clusterscore.errors import ParameterError
 from clusterscore.scoring import (
     AGGREGATIONS,
@@ -86,7 +86,10 @@ def _as_names(
     func: str, param: str, value: Any, allowed: Sequence[str]
 ) -> tuple[str, ...]:
     """Return a non-empty tuple of distinct names, each in `allowed`."""
-    names = (value,) if isinstance(value, str) else tuple(value)
+    try:
+        names = (value,) if isinstance(value, str) else tuple(value)
+    except TypeError:  # not iterable: check_option refuses it by value
+        names = (value,)
     if not names:
         raise ParameterError(
             f"{func}(): {param!r} must name at least one option.",
@@ -98,7 +101,8 @@ def _as_names(
         check_option(func, param, name, allowed)
     if len(set(names)) != len(names):
         raise ParameterError(
-            f"{func}(): {param!r} names an option twice: {list(names)}.",
+            f"{func}(): {param!r} names an option twice: "
+            f"{short_repr(list(names))}.",
             parameter=param,
             value=value,
         )

@@ -67,7 +67,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_option
+from clusterscore._checks import check_instance, check_option
 from clusterscore._choices import COUPLING_FORMS
 from clusterscore.errors import DataError
 from clusterscore.scoring import Evaluation
@@ -258,6 +258,7 @@ def coupling_coordination(
     ['type', 'C', 'T', 'D', 'grade', 'grade_zh', 'grade_en']
     """
     func = "coupling_coordination"
+    check_instance(func, "ev", ev, Evaluation, "an Evaluation")
     check_option(func, "form", form, COUPLING_FORMS)
     dims = [d for d in ev.system.dimension_ids if ev.ranking[d].notna().all()]
     if len(dims) < 2:

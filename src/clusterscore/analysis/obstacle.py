@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from clusterscore import normalize as _norm
+from clusterscore._checks import check_instance, short_repr
 from clusterscore.errors import DataError, ParameterError
 from clusterscore.scoring import Evaluation, Prepared, prepare
 from clusterscore.scoring.panel import panel_segments
@@ -154,10 +155,13 @@ class ObstacleDegree:
             ``deviation``. Clusters in the ranking's order; equal degrees
             in the system's indicator order. Obstacles of 0 are left out.
         """
-        if level not in ("indicator", "dimension"):
+        if not isinstance(level, str) or level not in (
+            "indicator",
+            "dimension",
+        ):
             raise ParameterError(
                 "ObstacleDegree.top(): 'level' must be one of "
-                f"{{'indicator', 'dimension'}}; got {level!r}.",
+                f"{{'indicator', 'dimension'}}; got {short_repr(level)}.",
                 parameter="level",
                 value=level,
                 allowed=("indicator", "dimension"),
@@ -165,18 +169,20 @@ class ObstacleDegree:
         if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
             raise ParameterError(
                 f"ObstacleDegree.top(): 'n' must be an integer >= 1; got "
-                f"{n!r}.",
+                f"{short_repr(n)}.",
                 parameter="n",
                 value=n,
             )
         frame = self.indicators if level == "indicator" else self.dimensions
         if cluster is not None:
             keys = frame.index.get_level_values("cluster")
-            if cluster not in set(keys):
+            if not isinstance(cluster, str) or cluster not in set(keys):
                 raise ParameterError(
-                    f"ObstacleDegree.top(): 'cluster' {cluster!r} is not a "
+                    f"ObstacleDegree.top(): 'cluster' {short_repr(cluster)} "
+                    "is "
+                    "not a "
                     f"cluster of the evaluation ({len(set(keys))} clusters, "
-                    f"e.g. {keys[0]!r}).",
+                    f"e.g. {short_repr(keys[0])}).",
                     parameter="cluster",
                     value=cluster,
                 )
@@ -246,11 +252,15 @@ def evaluation_matrix(
         normalization = o["normalization"]
         if normalization not in BOUNDED_NORMALIZATIONS:
             normalization = "minmax"
-    elif normalization not in BOUNDED_NORMALIZATIONS:
+    elif (
+        not isinstance(normalization, str)
+        or normalization not in BOUNDED_NORMALIZATIONS
+    ):
         allowed = ", ".join(repr(a) for a in BOUNDED_NORMALIZATIONS)
         raise ParameterError(
             f"obstacle_degree(): 'normalization' must be one of "
-            f"{{{allowed}}} (bounded, 1 = best); got {normalization!r}.",
+            f"{{{allowed}}} (bounded, 1 = best); got "
+            f"{short_repr(normalization)}.",
             parameter="normalization",
             value=normalization,
             allowed=BOUNDED_NORMALIZATIONS,
@@ -401,6 +411,7 @@ def obstacle_degree(
     >>> bool(np.allclose(od.indicators.sum(axis=1), 100))
     True
     """
+    check_instance("obstacle_degree", "ev", ev, Evaluation, "an Evaluation")
     order = _rows_of_year(ev, year)
     prep, Y, W, normalization = evaluation_matrix(ev, normalization)
     obst = obstacle_kernel(Y, W)
@@ -445,15 +456,18 @@ def _rows_of_year(ev: Evaluation, year: int | None) -> pd.Index:
         raise ParameterError(
             f"obstacle_degree(): 'year' applies to a panel evaluation (a "
             f"table with a 'year' column); this one has no years; got "
-            f"year={year!r}.",
+            f"year={short_repr(year)}.",
             parameter="year",
             value=year,
         )
     years = sorted({int(y) for y in index.get_level_values("year")})
-    if isinstance(year, bool) or year not in years:
+    whole = isinstance(year, int | float | np.number) and not isinstance(
+        year, bool
+    )
+    if not whole or year not in years:
         raise ParameterError(
             f"obstacle_degree(): 'year' must be one of the panel's years "
-            f"{years}; got {year!r}.",
+            f"{years}; got {short_repr(year)}.",
             parameter="year",
             value=year,
             allowed=tuple(years),

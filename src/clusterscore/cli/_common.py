@@ -47,6 +47,7 @@ __all__ = [
     "closed_stdout",
     "cluster_name",
     "cr_option",
+    "echo",
     "emit",
     "float_option",
     "flush_stdout",
@@ -55,6 +56,7 @@ __all__ = [
     "note",
     "output_failed",
     "print_warnings",
+    "select_year",
     "silence_stdout",
 ]
 
@@ -266,15 +268,60 @@ def int_option(minimum: int) -> Callable[[str], int]:
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(
-                f"must be a whole number >= {minimum}; got {text!r}"
+                f"must be a whole number >= {minimum}; got {echo(text)}"
             ) from None
         if value < minimum:
             raise argparse.ArgumentTypeError(
-                f"must be a whole number >= {minimum}; got {text!r}"
+                f"must be a whole number >= {minimum}; got {echo(text)}"
             )
         return value
 
     return parse
+
+
+def echo(text: str) -> str:
+    """Echo an option's text in a message, cut when long (`short_repr`)."""
+    from clusterscore._checks import short_repr  # numpy: only on an error
+
+    return short_repr(text)
+
+
+def select_year(
+    command: str,
+    years: Iterable[Any] | None,
+    year: int | None,
+    *,
+    latest: bool = False,
+) -> int | None:
+    """Check ``--year`` against a table's years; return the year to use.
+
+    The one rule of every command with ``--year``: `years` are the
+    table's years (None: not a panel). ``--year`` on a table without
+    years, or a year in which the table has no rows, is a bad argument:
+    `ParameterError` naming the flag, the year and the table's years.
+    Without ``--year``: the latest year if `latest`, else None (every
+    year); None for a table without years.
+    """
+    if years is None:
+        if year is None:
+            return None
+        raise ParameterError(
+            f"{command}: --year needs a table with a 'year' column (a panel)",
+            parameter="year",
+            value=year,
+        )
+    have = sorted({int(y) for y in years})
+    if year is None:
+        return have[-1] if latest and have else None
+    if year not in have:
+        raise ParameterError(
+            f"{command}: --year {year}: the table has no rows in that year; "
+            f"its years: {', '.join(map(str, have))}",
+            parameter="year",
+            value=year,
+            allowed=tuple(have),
+        )
+    return year
 
 
 def float_option(
@@ -291,7 +338,7 @@ def float_option(
         ok = (low < value if open_low else low <= value) and value <= high
         if not ok:
             raise argparse.ArgumentTypeError(
-                f"must be a number in {span}; got {text!r}"
+                f"must be a number in {span}; got {echo(text)}"
             )
         return value
 
@@ -315,7 +362,7 @@ def cr_option(*, open_low: bool = False) -> Callable[[str], float | None]:
         except argparse.ArgumentTypeError:
             raise argparse.ArgumentTypeError(
                 f"must be a number in {span} or 'none' (no check); "
-                f"got {text!r}"
+                f"got {echo(text)}"
             ) from None
 
     return parse

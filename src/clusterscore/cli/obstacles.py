@@ -20,9 +20,11 @@ from clusterscore.cli._common import (
     add_method_options,
     add_missing,
     cluster_name,
+    echo,
     emit,
     int_option,
     load_system_arg,
+    select_year,
 )
 from clusterscore.errors import DataError
 
@@ -66,21 +68,9 @@ def cross_section(
     refused); on a panel the default is the latest year.
     """
     if "year" not in table.columns:
-        if year is not None:
-            raise DataError(
-                f"{command}: --year needs a table with a 'year' column "
-                "(a panel)"
-            )
+        select_year(command, None, year)  # refuses --year
         return table
-    years = sorted({int(y) for y in table["year"]})
-    if year is None:
-        year = years[-1]
-    if year not in years:
-        have = ", ".join(str(y) for y in years)
-        raise DataError(
-            f"{command}: --year {year}: the table has no rows in that "
-            f"year; its years: {have}"
-        )
+    year = select_year(command, table["year"], year, latest=True)
     part = table[table["year"] == year].drop(columns="year")
     return part.reset_index(drop=True)
 
@@ -144,7 +134,7 @@ def _check_cluster(table: pd.DataFrame, name: str | None) -> None:
     if name is None or name in set(table["cluster"]):
         return
     raise DataError(
-        f"--cluster {name!r}: no such cluster in the table; it has "
+        f"--cluster {echo(name)}: no such cluster in the table; it has "
         f"{table['cluster'].nunique()} clusters (see `clusterscore rank`)"
     )
 

@@ -35,8 +35,8 @@ from clusterscore.cli._common import (
     int_option,
     load_system_arg,
     note,
+    select_year,
 )
-from clusterscore.errors import ParameterError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -198,8 +198,10 @@ def run(args: argparse.Namespace) -> int:
     ranking = ev.ranking[cols]
     if args.top is not None:
         ranking = ranking[ranking["rank"] <= args.top]
-    if args.year is not None:
-        ranking = _one_year(ranking, args.year, panel)
+    years = ranking.index.get_level_values("year") if panel else None
+    if select_year("rank", years, args.year) is not None:
+        assert years is not None
+        ranking = ranking[years == args.year]
     labels = system_labels(system, args.lang)
     if args.format == "json":
         text = _json_document(ev, ranking, args.lang, labels)
@@ -235,22 +237,6 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     return 0
-
-
-def _one_year(ranking: pd.DataFrame, year: int, panel: bool) -> pd.DataFrame:
-    """Return the rows of `year` of a panel ranking (refused without years)."""
-    if not panel:
-        raise ParameterError(
-            "rank: --year needs a table with a 'year' column (a panel)"
-        )
-    years = ranking.index.get_level_values("year")
-    if year not in set(years):
-        have = ", ".join(str(y) for y in sorted(set(years)))
-        raise ParameterError(
-            f"rank: --year {year}: the table has no rows in that year; "
-            f"its years: {have}"
-        )
-    return ranking[years == year]
 
 
 def _json_document(

@@ -21,6 +21,7 @@ from clusterscore._choices import COMBINATIONS, OBJECTIVES
 from clusterscore.cli._common import (
     add_common,
     add_missing,
+    echo,
     emit,
     float_option,
     load_system_arg,
@@ -111,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
     if args.type is not None and args.type not in system.cluster_types:
         raise ParameterError(
             f"weights: --type must be one of "
-            f"{{{', '.join(system.cluster_types)}}}; got {args.type!r}.",
+            f"{{{', '.join(system.cluster_types)}}}; got "
+            f"{echo(args.type)}.",
             parameter="type",
             value=args.type,
             allowed=system.cluster_types,

@@ -33,7 +33,12 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_count, check_quantile
+from clusterscore._checks import (
+    check_count,
+    check_quantile,
+    short_list,
+    short_repr,
+)
 from clusterscore._choices import DEFAULT_QUANTILE
 from clusterscore.errors import (
     ConfigError,
@@ -67,16 +72,23 @@ def _unknown(
     names: Sequence[Any],
     valid: Sequence[Any],
 ) -> ParameterError:
-    """Build the error for names that are not in `valid`, with hints."""
-    parts = []
-    for name in names:
-        close = difflib.get_close_matches(str(name), list(map(str, valid)))
+    """Build the error for names that are not in `valid`, with hints.
+
+    A few of the unknown names are shown (`short_list`), each with its
+    close matches; the rest are counted.
+    """
+    choices = list(map(str, valid))
+
+    def shown(name: Any) -> str:
+        close = difflib.get_close_matches(str(name), choices)
         hint = (
             f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
         )
-        parts.append(f"{name!r}{hint}")
+        return f"{short_repr(name)}{hint}"
+
     return ParameterError(
-        f"{func}(): {param!r} names unknown {what}: {', '.join(parts)}; "
+        f"{func}(): {param!r} names unknown {what}: "
+        f"{short_list(names, show=shown)}; "
         f"known: {', '.join(map(repr, valid))}.",
         parameter=param,
         value=list(names),
@@ -135,12 +147,13 @@ def _as_table(
     neg = np.argwhere(X < 0)
     if len(neg):
         cells = [
-            f"cluster {clusters[i]!r} column {ids[j]!r} = {X[i, j]:g}"
+            f"cluster {short_repr(clusters[i])} column {ids[j]!r} = "
+            f"{X[i, j]:g}"
             for i, j in neg
         ]
         raise DataError(
             f"{func}(): attainment is a ratio of value and target and needs "
-            f"values >= 0; negative: {'; '.join(cells)}.",
+            f"values >= 0; negative: {short_list(cells, show=str)}.",
             problems=cells,
         )
     years = frame["year"].to_numpy(dtype=np.int64) if "year" in frame else None
@@ -268,9 +281,7 @@ def _quantile_targets(
                 f"clusters of a type; {n} in the table)"
             )
             if n:
-                names = ", ".join(
-                    map(repr, table.clusters[table.type_codes == k])
-                )
+                names = short_list(table.clusters[table.type_codes == k])
                 short.append(f"{t!r} has {n} ({names})")
             continue
         with warnings.catch_warnings():  # an all-NaN column: NaN target
@@ -300,12 +311,13 @@ def _cluster_targets(
         if close:
             hint = f"close names: {', '.join(map(repr, close))}"
         else:
-            some = ", ".join(map(repr, table.clusters[:5]))
+            some = ", ".join(map(short_repr, table.clusters[:5]))
             more = ", ..." if len(table.clusters) > 5 else ""
             hint = f"no close name; the table has {some}{more}"
         raise ParameterError(
             f"{func}(): 'benchmark' must be 'system', 'quantile' or the "
-            f"name of a cluster in the table; got {name!r} ({hint}).",
+            f"name of a cluster in the table; got {short_repr(name)} "
+            f"({hint}).",
             parameter="benchmark",
             value=name,
             allowed=(*BENCHMARK_MODES, *table.clusters),
@@ -353,7 +365,7 @@ def _user_targets(
         raise ParameterError(
             f"{func}(): 'benchmark' targets must be numbers; got "
             # flat columns: stack() is a Series (the stubs allow a frame)
-            f"{cast('pd.Series[Any]', frame.stack()).tolist()!r}.",
+            f"{short_repr(cast('pd.Series[Any]', frame.stack()).tolist())}.",
             parameter="benchmark",
         ) from None
     bad = np.isinf(vals) | (vals < 0)
@@ -364,7 +376,7 @@ def _user_targets(
         ]
         raise ParameterError(
             f"{func}(): 'benchmark' targets must be finite numbers >= 0 "
-            f"(NaN = no target); got {', '.join(cells)}.",
+            f"(NaN = no target); got {short_list(cells, show=str)}.",
             parameter="benchmark",
         )
     return vals
@@ -399,9 +411,9 @@ def _resolve(
             )
         if table is None:
             raise ParameterError(
-                f"{func}(): benchmark={benchmark!r} needs the table of "
-                "clusters ('df'); only 'system' and explicit targets work "
-                "without it.",
+                f"{func}(): benchmark={short_repr(benchmark)} needs the "
+                "table of clusters ('df'); only 'system' and explicit "
+                "targets work without it.",
                 parameter="df",
             )
         if benchmark == "quantile":
@@ -419,7 +431,8 @@ def _resolve(
     raise ParameterError(
         f"{func}(): 'benchmark' must be 'system', 'quantile', the name of a "
         "cluster in the table, a mapping / Series / DataFrame of targets or "
-        f"a Benchmark; got {type(benchmark).__name__} {benchmark!r}.",
+        f"a Benchmark; got {type(benchmark).__name__} "
+        f"{short_repr(benchmark)}.",
         parameter="benchmark",
         value=benchmark,
     )

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_count, check_option
+from clusterscore._checks import check_count, check_option, short_repr
 from clusterscore.errors import ParameterError
 from clusterscore.gaps.benchmark import DEFAULT_QUANTILE
 from clusterscore.gaps.dimensions import _dims, _dims_frame, _top_frame
@@ -279,9 +279,18 @@ def diagnose(
     k = check_count(func, "k", k)
     check_option(func, "min_severity", min_severity, _MIN_SEVERITY)
     g = _compute(func, df, system, benchmark, bounds, quantile, allow_missing)
-    hits = np.flatnonzero(g.table.clusters == cluster)
+    named = isinstance(cluster, str)  # a list would compare element-wise
+    hits = (
+        np.flatnonzero(g.table.clusters == cluster)
+        if named
+        else np.zeros(0, np.intp)
+    )
     if not len(hits):
-        close = difflib.get_close_matches(str(cluster), list(g.table.clusters))
+        close = (
+            difflib.get_close_matches(cluster, list(g.table.clusters))
+            if named
+            else []
+        )
         hint = (
             f"close names: {', '.join(map(repr, close))}"
             if close
@@ -289,7 +298,7 @@ def diagnose(
         )
         raise ParameterError(
             f"{func}(): 'cluster' must be the name of a cluster in the "
-            f"table; got {cluster!r} ({hint}).",
+            f"table; got {short_repr(cluster)} ({hint}).",
             parameter="cluster",
             value=cluster,
         )
@@ -334,7 +343,8 @@ def _pick_year(
     if years is None:
         if year is not None:
             raise ParameterError(
-                f"{func}(): year={year!r} needs a table with a 'year' "
+                f"{func}(): year={short_repr(year)} needs a table with a "
+                "'year' "
                 "column (a panel); this table has none.",
                 parameter="year",
                 value=year,
@@ -343,9 +353,13 @@ def _pick_year(
     present = sorted(int(y) for y in years[hits])
     if year is None:
         return present[-1]
-    if year not in present:
+    whole = isinstance(year, int | float | np.number) and not isinstance(
+        year, bool
+    )
+    if not whole or year not in present:
         raise ParameterError(
-            f"{func}(): the cluster is not in the table in year {year!r}; "
+            f"{func}(): the cluster is not in the table in year "
+            f"{short_repr(year)}; "
             f"its years: {', '.join(map(str, present))}.",
             parameter="year",
             value=year,

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import DataError
 from clusterscore.system import Indicator, IndicatorSystem
 
@@ -141,7 +142,7 @@ def _row_names(df: pd.DataFrame) -> list[str]:
     """``cluster 'A'`` per row (``row n`` when there is no name)."""
     if "cluster" not in df:
         return [f"row {n}" for n in range(1, len(df) + 1)]
-    return [f"cluster {str(c)!r}" for c in df["cluster"]]
+    return [f"cluster {short_repr(str(c))}" for c in df["cluster"]]
 
 
 def _bound_problem(where: str, value: float, ind: Indicator) -> str | None:

@@ -32,6 +32,7 @@ from typing import Any
 
 import pandas as pd
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import DataError, DataWarning, ParameterError
 from clusterscore.io.decode import read_bytes
 from clusterscore.io.headers import collect_columns
@@ -213,13 +214,14 @@ def _choose(
     if sheet is not None:
         if sheet not in grids:
             raise DataError(
-                f"{where}: has no sheet {sheet!r}; its sheets: "
+                f"{where}: has no sheet {short_repr(sheet)}; its sheets: "
                 f"{quoted(names)}."
             )
         grid = grids[sheet]
         if grid is None:
             raise DataError(
-                f"{where}: sheet {sheet!r} is empty; expected a header row "
+                f"{where}: sheet {short_repr(sheet)} is empty; expected a "
+                "header row "
                 "and one row per cluster."
             )
         return grid
@@ -262,10 +264,11 @@ def _refuse_uncached(
                 and isinstance(formula, str)
                 and formula.startswith("=")
             ):
-                who = f"cluster {names[r]!r}, " if names[r] else ""
+                who = f"cluster {short_repr(names[r])}, " if names[r] else ""
                 found.append(
                     f"{_address(grid.name, k + 1, grid.rows[r])}, {who}"
-                    f"column {canonical!r}: the formula {formula!r} has "
+                    f"column {canonical!r}: the formula {short_repr(formula)} "
+                    "has "
                     "no cached value"
                 )
     if not found:
@@ -373,7 +376,7 @@ def read_workbook(
     if sheet is not None and not isinstance(sheet, str):
         raise ParameterError(
             f"read_clusters(): 'sheet' must be a sheet name (str) or None; "
-            f"got {sheet!r}.",
+            f"got {short_repr(sheet)}.",
             parameter="sheet",
             value=sheet,
         )

@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from clusterscore._checks import short_repr
 from clusterscore.system import Indicator, IndicatorSystem
 
 __all__ = [
@@ -183,7 +184,8 @@ def collect_columns(
                 (
                     canonical,
                     str(header),
-                    f"columns {header_of[canonical]!r} and {str(header)!r} "
+                    f"columns {short_repr(header_of[canonical])} and "
+                    f"{short_repr(str(header))} "
                     f"both give column {canonical!r}; keep only one of them "
                     f"(the first is used)",
                 )
@@ -219,7 +221,8 @@ def _unit_header(
             (
                 canonical,
                 str(header),
-                f"column {str(header)!r} gives unit {unit!r}, but "
+                f"column {short_repr(str(header))} gives unit "
+                f"{short_repr(unit)}, but "
                 f"indicator {canonical!r} is measured in "
                 f"{' / '.join(repr(u) for u in expected)}; convert the "
                 f"values and write one of these units (or none)",

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import DataError
 from clusterscore.io.headers import TEXT_COLUMNS
 from clusterscore.system import IndicatorSystem
@@ -41,7 +42,7 @@ def fmt_value(value: Any) -> str:
         return repr(str(value))
     if isinstance(value, int | float | np.integer | np.floating):
         return repr(float(value))
-    return repr(str(value))
+    return short_repr(str(value))
 
 
 def quoted(names: Iterable[Any]) -> str:
@@ -117,8 +118,8 @@ class ProblemTable:
             name = self.names.iloc[pos]
             if isinstance(name, str) and name:
                 if self.counts.get(name, 0) > 1:
-                    return f"cluster {name!r} ({self.row(pos)})"
-                return f"cluster {name!r}"
+                    return f"cluster {short_repr(name)} ({self.row(pos)})"
+                return f"cluster {short_repr(name)}"
         return self.row(pos)
 
     def add(

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import as_weights
+from clusterscore._checks import as_weights, short_repr
 from clusterscore.errors import ParameterError
 from clusterscore.judgments.kernels import _eigen_kernel
 from clusterscore.judgments.scales import SAATY_SCALE
@@ -158,7 +158,7 @@ def diagnose_inconsistency(
     ):
         raise ParameterError(
             f"{func}(): 'top' must be a positive integer or None; "
-            f"got {top!r}.",
+            f"got {short_repr(top)}.",
             parameter="top",
             value=top,
         )

@@ -12,6 +12,7 @@ from clusterscore._checks import (
     as_optional_non_negative,
     as_weights,
     check_option,
+    short_repr,
 )
 from clusterscore.errors import JudgmentError, ParameterError
 from clusterscore.judgments.complete import complete_matrix
@@ -22,7 +23,11 @@ from clusterscore.judgments.priorities import (
     ahp,
 )
 from clusterscore.judgments.scales import RITable, cr_acceptable
-from clusterscore.judgments.validate import _check_ri, validate_judgments
+from clusterscore.judgments.validate import (
+    _check_ri,
+    check_name,
+    validate_judgments,
+)
 
 __all__ = ["GroupResult", "aggregate_judgments"]
 
@@ -149,7 +154,16 @@ def aggregate_judgments(
     _check_ri(func, ri)
     check_option(func, "ahp_method", ahp_method, METHODS)
     threshold = as_optional_non_negative(func, "max_cr", max_cr)
-    mats = list(matrices)
+    check_name(func, name)
+    try:
+        mats = list(matrices)
+    except TypeError:  # not iterable
+        raise ParameterError(
+            f"{func}(): 'matrices' must be a sequence of the experts' "
+            f"pairwise matrices; got {short_repr(matrices)}.",
+            parameter="matrices",
+            value=matrices,
+        ) from None
     if not mats:
         raise JudgmentError(
             f"{func}(): 'matrices' is empty; give at least one expert's "

@@ -15,7 +15,11 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import as_optional_non_negative, check_option
+from clusterscore._checks import (
+    as_optional_non_negative,
+    check_option,
+    short_repr,
+)
 from clusterscore.errors import JudgmentError
 from clusterscore.judgments.diagnose import _diagnose_kernel, _saaty_text
 from clusterscore.judgments.kernels import (
@@ -288,7 +292,11 @@ def _raise_inconsistent(
 ) -> None:
     """Raise the JudgmentError of a matrix whose CR exceeds threshold."""
     sugg = _diagnose_kernel(a, np.asarray(result.weights), result.labels)[:3]
-    what = f"judgments for {result.name!r}" if result.name else "judgments"
+    what = (
+        f"judgments for {short_repr(result.name)}"
+        if result.name
+        else "judgments"
+    )
     lines = [
         f"{_cell(s.i, s.j, result.labels)} is {_fmt(s.value)}, consistent "
         f"value {s.suggested:.3g} (nearest on Saaty's scale: "

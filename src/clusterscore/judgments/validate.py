@@ -19,7 +19,7 @@ from clusterscore._checks import as_float, check_option, short_repr
 from clusterscore.errors import JudgmentError, ParameterError
 from clusterscore.judgments.scales import RI_TABLES, SAATY_SCALE
 
-__all__ = ["validate_judgments"]
+__all__ = ["check_name", "validate_judgments"]
 
 SCALES = ("any", "saaty")
 """Value checks accepted by ``ahp(scale=...)``."""
@@ -41,9 +41,22 @@ def _fmt(x: float) -> str:
     return f"{x:.4g}"
 
 
+def check_name(func: str, name: Any) -> None:
+    """Raise ParameterError unless `name` (a matrix name) is str or None."""
+    if name is not None and not isinstance(name, str):
+        raise ParameterError(
+            f"{func}(): 'name' must be a string or None; got "
+            f"{short_repr(name)}.",
+            parameter="name",
+            value=name,
+        )
+
+
 def _what(func: str, name: str | None) -> str:
     """Return ``"f(): pairwise matrix 'name'"`` for messages."""
-    return f"{func}(): pairwise matrix" + (f" {name!r}" if name else "")
+    return f"{func}(): pairwise matrix" + (
+        f" {short_repr(name)}" if name else ""
+    )
 
 
 def _cell(i: int, j: int, labels: Sequence[str] | None) -> str:
@@ -134,13 +147,7 @@ def validate_judgments(
         message names every cell at fault and its value.
     """
     check_option(func, "scale", scale, SCALES)
-    if name is not None and not isinstance(name, str):
-        raise ParameterError(
-            f"{func}(): 'name' must be a string or None; got "
-            f"{short_repr(name)}.",
-            parameter="name",
-            value=name,
-        )
+    check_name(func, name)
     a, frame_labels = _as_square(func, matrix, name)
     labels = _as_labels(func, labels, a.shape[0], frame_labels)
     what = _what(func, name)
@@ -359,7 +366,8 @@ def _ri_value(func: str, ri: Any, n: int) -> tuple[float, str]:
     table = RI_TABLES[ri]
     if n > table.n_max:
         raise ParameterError(
-            f"{func}(): the random-index table {ri!r} covers matrices up to "
+            f"{func}(): the random-index table {short_repr(ri)} covers "
+            "matrices up to "
             f"n = {table.n_max}; got n = {n}. Choose another 'ri' table, "
             f"give RI as a number (ri=1.59, ...), or split the comparison "
             f"into clusters.",

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import ParameterError
 from clusterscore.plot._base import (
     FontWarning,
@@ -106,7 +107,7 @@ def plot(kind: str, obj: Any, *args: Any, **kwargs: Any) -> Figure:
     """
     if kind not in KINDS:
         raise ParameterError(
-            f"plot(): unknown figure kind {kind!r}; choose one of "
+            f"plot(): unknown figure kind {short_repr(kind)}; choose one of "
             f"{{{', '.join(KINDS)}}}.",
             parameter="kind",
             value=kind,

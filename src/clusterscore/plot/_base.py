@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
 from clusterscore._atomic import atomic_path
+from clusterscore._checks import short_repr
 from clusterscore.errors import (
     ClusterScoreError,
     ClusterScoreWarning,
@@ -158,7 +159,8 @@ def check_lang(func: str, lang: str) -> str:
     """Return `lang` if it is "en" or "zh", else raise `ParameterError`."""
     if lang not in LANGS:
         raise ParameterError(
-            f"{func}(): 'lang' must be one of {{en, zh}}; got {lang!r}.",
+            f"{func}(): 'lang' must be one of {{en, zh}}; got "
+            f"{short_repr(lang)}.",
             parameter="lang",
             value=lang,
             allowed=LANGS,

@@ -8,6 +8,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import ParameterError
 from clusterscore.plot._base import check_lang, figure, font_context
 from clusterscore.plot._text import TEXT, Names
@@ -108,7 +109,8 @@ def _one_type(w: pd.DataFrame, cluster_type: str | None) -> pd.DataFrame:
     t = cluster_type or types[0]
     if t not in types:
         raise ParameterError(
-            f"weights(): cluster_type must be one of {types}; got {t!r}.",
+            f"weights(): cluster_type must be one of {types}; got "
+            f"{short_repr(t)}.",
             parameter="cluster_type",
             value=t,
             allowed=tuple(types),

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from clusterscore._atomic import atomic_path
-from clusterscore._checks import check_instance, check_option
+from clusterscore._checks import check_instance, check_option, short_repr
 from clusterscore._version import __version__
 from clusterscore.errors import DataError
 from clusterscore.gaps import SEVERITIES
@@ -237,7 +237,8 @@ def _options(
             digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()
         except OSError as exc:
             raise DataError(
-                f"to_excel(): cannot read the input file {source} for its "
+                f"to_excel(): cannot read the input file "
+                f"{short_repr(str(source))} for its "
                 f"SHA-256 ({exc.strerror})."
             ) from None
         pairs += [("input_file", str(source)), ("input_sha256", digest)]

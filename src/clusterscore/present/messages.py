@@ -212,10 +212,11 @@ WARNING_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (  # weights.entropy: a constant indicator
         re.compile(
-            r"^\w+\(\): constant column\(s\) (?P<columns>.+) carry no "
+            r"^\w+\(\): constant column\(s\) (?P<columns>.+?)"
+            r"(?: and (?P<more>\d+) more)? carry no "
             r"information and get weight 0\.$"
         ),
-        "常数列{columns}在各集群间没有差异，不含信息，权重为 0。",
+        "常数列{columns}{more}在各集群间没有差异，不含信息，权重为 0。",
     ),
     (  # scoring.stages: objective weights undefined for a segment
         re.compile(

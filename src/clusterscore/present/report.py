@@ -30,7 +30,7 @@ import pandas as pd
 
 from clusterscore import plot as _plot
 from clusterscore._atomic import write_text_atomic
-from clusterscore._checks import check_option
+from clusterscore._checks import check_instance, check_option, short_repr
 from clusterscore._choices import DEFAULT_SAMPLES, REPORT_FORMATS
 from clusterscore.errors import ClusterScoreError, ParameterError
 from clusterscore.gaps import recommendations, top_gaps
@@ -571,6 +571,11 @@ def report(
     MissingExtraError
         matplotlib is not installed (``pip install 'clusterscore[report]'``).
     """
+    from clusterscore.scoring import Evaluation  # at run time (typing above)
+
+    check_instance(
+        "report", "evaluation", evaluation, Evaluation, "an Evaluation"
+    )
     check_option("report", "lang", lang, ("en", "zh"))
     check_option("report", "format", format, REPORT_FORMATS)
     for name, value in (("samples", samples), ("sobol", sobol)):
@@ -597,7 +602,8 @@ def _check_count(name: str, value: Any) -> None:
     """`value` must be an integer >= 0 (a count of samples)."""
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         raise ParameterError(
-            f"report(): {name!r} must be an integer >= 0; got {value!r}.",
+            f"report(): {name!r} must be an integer >= 0; got "
+            f"{short_repr(value)}.",
             parameter=name,
             value=value,
         )

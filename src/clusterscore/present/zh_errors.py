@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import (
     ClusterScoreError,
     ConfigError,
@@ -114,7 +115,7 @@ class _Line:
         if self.cluster is None:
             return None
         m = re.search(
-            rf"cluster {re.escape(repr(self.cluster))}, year (\d+)",
+            rf"cluster {_name_pattern(self.cluster)}, year (\d+)",
             self.english,
         )
         return m[1] if m else None
@@ -232,7 +233,7 @@ class _Line:
                 column=self.column_name(), similar=similar
             )
         if check == "duplicate_column":
-            second = repr(str(self.value))
+            second = short_repr(str(self.value))
             m = re.match(
                 rf"^columns (.+) and {re.escape(second)} both give",
                 self.english,
@@ -265,7 +266,7 @@ class _Line:
         return self.fallback()
 
     def unique(self) -> str:
-        name = re.escape(repr(self.cluster))
+        name = _name_pattern(self.cluster)
         panel = re.search(
             rf"cluster {name}, year (\d+) \((?:line|row)s ([^)]*)\): the pair "
             r"is used (\d+) times",
@@ -432,12 +433,22 @@ def _judgment_error(exc: JudgmentError, english: str) -> str:
     return message("judgment_plain", detail=detail)
 
 
+def _name_pattern(name: Any) -> str:
+    """Return a regex of a cluster name as an English message echoes it.
+
+    In full (``repr``) or cut (`short_repr`, a name longer than a message
+    echoes); the two agree for a name of ordinary length.
+    """
+    whole, cut = re.escape(repr(name)), re.escape(short_repr(name))
+    return whole if whole == cut else f"(?:{whole}|{cut})"
+
+
 _MAX_CHOICES = 8
 """Choices a message lists (the rest are counted)."""
 
 
 def _choices(allowed: Sequence[Any]) -> str:
-    shown = _sep().join(repr(a) for a in allowed[:_MAX_CHOICES])
+    shown = _sep().join(short_repr(a) for a in allowed[:_MAX_CHOICES])
     if len(allowed) <= _MAX_CHOICES:
         return shown
     return message("more_choices", shown=shown, n=len(allowed))
@@ -464,7 +475,7 @@ def _param_error(exc: ParameterError, english: str, flag: Flag) -> str:
         return message("param_plain", detail=english)
     shown = flag(param) or f"'{param}'"
     allowed = exc.allowed
-    value = repr(exc.value)
+    value = short_repr(exc.value)
     if exc.value is not None:
         if param == "cluster":
             return _cluster_error(shown, value, english)

@@ -19,6 +19,7 @@ from clusterscore._checks import (
     as_optional_non_negative,
     check_option,
     check_unit_interval,
+    short_repr,
 )
 from clusterscore._choices import WEIGHTINGS
 from clusterscore.aggregate.gra import DEFAULT_RHO, check_rho
@@ -252,9 +253,9 @@ def method_options(
         if value is None:
             continue
         if owner not in pool:
-            got = f"method={methods!r}"
+            got = f"method={short_repr(methods)}"
             if several:
-                got = f"methods={list(pool)!r}"
+                got = f"methods={short_repr(list(pool))}"
             raise ParameterError(
                 f"{fn}(): '{name}' only applies to method={owner!r}; got "
                 f"{got}.",

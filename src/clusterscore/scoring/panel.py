@@ -52,6 +52,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from clusterscore._checks import short_repr
 from clusterscore._choices import PANEL_MODES
 from clusterscore.errors import ParameterError
 from clusterscore.scoring.stages import Prepared, competition_ranks
@@ -79,16 +80,21 @@ def check_panel(fn: str, panel: str | None, is_panel: bool) -> str | None:
     if not is_panel:
         if panel is not None:
             raise ParameterError(
-                f"{fn}(): panel={panel!r} needs a table with a 'year' "
-                "column (a panel); this table has none"
+                f"{fn}(): panel={short_repr(panel)} needs a table with a "
+                "'year' column (a panel); this table has none",
+                parameter="panel",
+                value=panel,
             )
         return None
     if panel is None:
         return "global"
-    if panel not in PANEL_MODES:
+    if not isinstance(panel, str) or panel not in PANEL_MODES:
         raise ParameterError(
             f"{fn}(): panel must be one of {', '.join(PANEL_MODES)}; "
-            f"got {panel!r}"
+            f"got {short_repr(panel)}",
+            parameter="panel",
+            value=panel,
+            allowed=PANEL_MODES,
         )
     return panel
 

@@ -14,6 +14,7 @@ import dataclasses
 import math
 from typing import Any
 
+from clusterscore._checks import short_repr
 from clusterscore.system.keys import (
     Source,
     check_id,
@@ -83,13 +84,16 @@ def read_raw(src: Source) -> tuple[Indicator, ...]:
         f = fields(src, entry, key, _RAW, f"[[raw]] entry {n}")
         check_id(src, f"{key}.id", f["id"], RESERVED_COLUMNS)
         if f["id"] in seen:
-            raise src.fail(f"{key}.id", f"duplicate raw id {f['id']!r}.")
+            raise src.fail(
+                f"{key}.id", f"duplicate raw id {short_repr(f['id'])}."
+            )
         seen.add(f["id"])
         lower, upper = f.get("lower"), f.get("upper")
         for name, v in (("lower", lower), ("upper", upper)):
             if v is not None and not math.isfinite(v):
                 raise src.fail(
-                    f"{key}.{name}", f"{name!r} must be finite; got {v!r}."
+                    f"{key}.{name}",
+                    f"{short_repr(name)} must be finite; got {short_repr(v)}.",
                 )
         if lower is not None and upper is not None and lower > upper:
             raise src.fail(f"{key}.lower", "lower must be below upper.")
@@ -130,14 +134,15 @@ def attach_derivations(
         if r.id in ind_ids:
             raise src.fail(
                 f"raw.{r.id}.id",
-                f"raw id {r.id!r} is also an indicator id; a raw column "
+                f"raw id {short_repr(r.id)} is also an indicator id; a raw "
+                "column "
                 f"and an indicator are distinct input columns.",
             )
         if r.name_zh in names:
             raise src.fail(
                 f"raw.{r.id}.name_zh",
-                f"name_zh {r.name_zh!r} is also indicator "
-                f"{names[r.name_zh]!r}'s; input headers may use it.",
+                f"name_zh {short_repr(r.name_zh)} is also indicator "
+                f"{short_repr(names[r.name_zh])}'s; input headers may use it.",
             )
     declared = {
         e["id"]: e.get("derive")
@@ -186,7 +191,7 @@ def _read_derivation(
         if name not in allowed:
             raise src.fail(
                 f"{key}.{name}",
-                f"unknown field {name!r} for kind {kind!r}"
+                f"unknown field {short_repr(name)} for kind {kind!r}"
                 f"{suggest(name, allowed)}; allowed: {', '.join(allowed)}.",
             )
     operands = [
@@ -238,14 +243,17 @@ def _operand(
     if value in ind_ids:
         raise src.fail(
             key,
-            f"{value!r} is an indicator, not a raw column; operands must "
-            f"be [[raw]] ids (declare {value!r}'s inputs as raw columns).",
+            f"{short_repr(value)} is an indicator, not a raw column; operands "
+            "must "
+            f"be [[raw]] ids (declare {short_repr(value)}'s inputs as raw "
+            "columns).",
         )
     if value not in raw_ids:
         known = ", ".join(raw_ids) or "none declared"
         raise src.fail(
             key,
-            f"unknown raw column {value!r}{suggest(value, raw_ids)}; the "
+            "unknown raw column "
+            f"{short_repr(value)}{suggest(value, raw_ids)}; the "
             f"[[raw]] ids are {known}.",
         )
     return value

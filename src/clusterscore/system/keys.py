@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from clusterscore._checks import ECHO_LIMIT, short_repr
 from clusterscore.errors import ConfigError
 from clusterscore.system.model import Reference
 
@@ -74,8 +75,15 @@ class Source:
     )
 
     def fail(self, key: str | None, problem: str) -> ConfigError:
-        """Build the ConfigError ``'<file>: <key>: <problem>'``."""
-        where = f"{self.label}: {key}: " if key else f"{self.label}: "
+        """Build the ConfigError ``'<file>: <key>: <problem>'``.
+
+        A key longer than a message echoes (a table named by 10^5
+        characters) is shown cut and quoted (`short_repr`).
+        """
+        shown = (
+            key if key is None or len(key) <= ECHO_LIMIT else short_repr(key)
+        )
+        where = f"{self.label}: {shown}: " if key else f"{self.label}: "
         return ConfigError(where + problem, path=self.label, key=key)
 
     def cite(self, key: str, text: str) -> str:
@@ -96,7 +104,7 @@ class Source:
                 listed = ", ".join(known) if known else "none"
                 raise self.fail(
                     key,
-                    f"unknown reference {ref_key!r} in [@{ref_key}]"
+                    f"unknown reference {short_repr(ref_key)} in [@{ref_key}]"
                     f"{suggest(ref_key, known)}; add "
                     f"[references.{ref_key or 'key'}] to the file "
                     f"(known references: {listed}).",
@@ -117,16 +125,16 @@ class Source:
 
 
 def fmt(value: Any) -> str:
-    """Format a TOML value for a message."""
+    """Format a TOML value for a message (a long one cut, `short_repr`)."""
     if isinstance(value, str):
-        return repr(value)
+        return short_repr(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
         return "an array"
-    return repr(value)
+    return short_repr(value)
 
 
 def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
@@ -162,7 +170,7 @@ def fields(
         if name not in spec:
             raise src.fail(
                 f"{key}.{name}",
-                f"unknown field {name!r} in {what}"
+                f"unknown field {short_repr(name)} in {what}"
                 f"{suggest(name, tuple(spec))}; allowed: "
                 f"{', '.join(spec)}.",
             )
@@ -172,17 +180,20 @@ def fields(
             if required:
                 raise src.fail(
                     f"{key}.{name}",
-                    f"missing required field {name!r} in {what}.",
+                    f"missing required field {short_repr(name)} in {what}.",
                 )
             continue
         value = entry[name]
         if not _type_ok(value, kind):
             raise src.fail(
                 f"{key}.{name}",
-                f"{name!r} must be {_TYPE_NAMES[kind]}; got {fmt(value)}.",
+                f"{short_repr(name)} must be {_TYPE_NAMES[kind]}; got "
+                f"{fmt(value)}.",
             )
         if kind is str and required and not value.strip():
-            raise src.fail(f"{key}.{name}", f"{name!r} must not be empty.")
+            raise src.fail(
+                f"{key}.{name}", f"{short_repr(name)} must not be empty."
+            )
         out[name] = value
     return out
 
@@ -214,13 +225,13 @@ def check_id(
     if not ID_RE.match(value):
         raise src.fail(
             key,
-            f"id {value!r} must be snake_case: a lower-case letter "
+            f"id {short_repr(value)} must be snake_case: a lower-case letter "
             f"followed by lower-case letters, digits or '_'.",
         )
     if value in reserved:
         raise src.fail(
             key,
-            f"id {value!r} is reserved; do not use "
+            f"id {short_repr(value)} is reserved; do not use "
             f"{', '.join(map(repr, reserved))}.",
         )
 
@@ -247,7 +258,7 @@ def named_entries(
         if f["id"] in seen:
             raise src.fail(
                 f"{key}.id",
-                f"duplicate {table} id {f['id']!r} (entries "
+                f"duplicate {table} id {short_repr(f['id'])} (entries "
                 f"{seen[f['id']]} and {n}).",
             )
         seen[f["id"]] = n

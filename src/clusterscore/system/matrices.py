@@ -18,6 +18,7 @@ from typing import Any, cast
 
 import numpy as np
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import JudgmentError
 from clusterscore.judgments import (
     aggregate_judgments,
@@ -111,8 +112,8 @@ def read_judgments(
                 missing = [t for t in type_ids if t not in present]
                 raise src.fail(
                     f"judgments.{level}",
-                    f"no judgments for level {level!r}: give one with "
-                    f'type = "default" or one for each cluster type '
+                    f"no judgments for level {short_repr(level)}: give one "
+                    'with type = "default" or one for each cluster type '
                     f"(missing: {', '.join(missing)}).",
                 )
         for ctype in (DEFAULT_TYPE, *type_ids):
@@ -141,14 +142,14 @@ def _entry(
         choices = tuple(levels)
         raise src.fail(
             f"{key}.level",
-            f"unknown level {level!r}{suggest(level, choices)}; "
+            f"unknown level {short_repr(level)}{suggest(level, choices)}; "
             f"use {LEVEL_DIMENSIONS!r} or a dimension id "
             f"({', '.join(choices[1:])}).",
         )
     if ctype not in type_choices:
         raise src.fail(
             f"{key}.type",
-            f"unknown cluster type {ctype!r}"
+            f"unknown cluster type {short_repr(ctype)}"
             f"{suggest(ctype, type_choices)}; use one of "
             f"{', '.join(type_choices)}.",
         )
@@ -181,13 +182,15 @@ def judgment_value(src: Source, key: str, value: Any) -> float:
         if not m:
             raise src.fail(
                 key,
-                f"cannot read judgment value {value!r}; write a number "
-                f'(3, 0.5) or a ratio such as "1/3".',
+                f"cannot read judgment value {short_repr(value)}; write a "
+                'number (3, 0.5) or a ratio such as "1/3".',
             )
         num = float(m.group(1))
         den = float(m.group(2)) if m.group(2) is not None else 1.0
         if den == 0.0:
-            raise src.fail(key, f"judgment value {value!r} divides by zero.")
+            raise src.fail(
+                key, f"judgment value {short_repr(value)} divides by zero."
+            )
         x = num / den
     else:
         x = float(value)
@@ -232,8 +235,8 @@ def pairs_matrix(
         if both in first:
             raise src.fail(
                 pkey,
-                f"({name}) duplicated judgment between {row!r} and "
-                f"{col!r}: already given in pairs[{first[both]}] "
+                f"({name}) duplicated judgment between {short_repr(row)} and "
+                f"{short_repr(col)}: already given in pairs[{first[both]}] "
                 f"(give each pair once, in one direction).",
             )
         first[both] = k
@@ -268,21 +271,21 @@ def _pair(
             pkey,
             f"({name}) each pair must be [row, column, value], "
             f'e.g. ["{elements[0]}", "{elements[-1]}", 3]; got '
-            f"{pair!r}.",
+            f"{short_repr(pair)}.",
         )
     row, col, raw = pair
     for e in (row, col):
         if e not in elements:
             raise src.fail(
                 pkey,
-                f"({name}) unknown element {e!r}"
-                f"{suggest(e, elements)}; level {level!r} "
+                f"({name}) unknown element {short_repr(e)}"
+                f"{suggest(e, elements)}; level {short_repr(level)} "
                 f"compares {', '.join(elements)}.",
             )
     if row == col:
         raise src.fail(
             pkey,
-            f"({name}) pair compares {row!r} with itself; the "
+            f"({name}) pair compares {short_repr(row)} with itself; the "
             f"diagonal is always 1.",
         )
     return row, col, raw
@@ -298,7 +301,7 @@ def _check_complete(
     """Raise unless every pair above the diagonal of `a` is judged."""
     n = len(elements)
     missing = [
-        f"[{elements[i]!r}, {elements[j]!r}]"
+        f"[{short_repr(elements[i])}, {short_repr(elements[j])}]"
         for i in range(n)
         for j in range(i + 1, n)
         if np.isnan(a[i, j])
@@ -375,7 +378,7 @@ def _file_ri(
     what = (
         f"level {LEVEL_DIMENSIONS!r}"
         if level == LEVEL_DIMENSIONS
-        else f"dimension {level!r}"
+        else f"dimension {short_repr(level)}"
     )
     if given and n <= n_max:
         raise src.fail(
@@ -400,7 +403,8 @@ def _file_ri(
     if not (math.isfinite(value) and value > 0):
         raise src.fail(
             f"{given[0]['_key']}.ri",
-            f"'ri' must be a finite number > 0; got {given[0]['ri']!r}.",
+            "'ri' must be a finite number > 0; got "
+            f"{short_repr(given[0]['ri'])}.",
         )
     return value
 
@@ -422,7 +426,7 @@ def _check_experts(src: Source, name: str, group: Group) -> None:
         if who in names[:k]:
             raise src.fail(
                 f"{group[k]['_key']}.expert",
-                f"duplicated judgments for {name}: expert {who!r} "
+                f"duplicated judgments for {name}: expert {short_repr(who)} "
                 f"appears in entries {group[names.index(who)]['_n']}"
                 f" and {group[k]['_n']}.",
             )
@@ -487,7 +491,8 @@ def describe_revisit(
     """
     rows = diagnose_inconsistency(matrix, top=top, labels=elements)
     return "; ".join(
-        f"[{r.row!r}, {r.column!r}] = {judgment_text(cast(float, r.value))}: "
+        f"[{short_repr(r.row)}, {short_repr(r.column)}] = "
+        f"{judgment_text(cast(float, r.value))}: "
         f"consistent value {r.suggested:.3g} (nearest on Saaty's scale: "
         f"{judgment_text(cast(float, r.suggested_saaty))}; "
         f"{r.contribution:.0%} of the inconsistency)"

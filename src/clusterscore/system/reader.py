@@ -16,6 +16,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import IO, Any
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import ConfigError, ParameterError
 from clusterscore.system.derived import attach_derivations, read_raw
 from clusterscore.system.keys import Source, suggest
@@ -184,7 +185,9 @@ def _read_file(label: str) -> bytes:
         exists, is_dir, is_file = file.exists(), file.is_dir(), file.is_file()
     except (OSError, ValueError) as exc:  # NUL in the name, name too long
         raise ConfigError(
-            f"{label!r}: is not a usable file name ({exc}).", path=label
+            f"{short_repr(label)}: is not a usable file name "
+            f"({getattr(exc, 'strerror', None) or exc}).",
+            path=label,
         ) from None
     if not exists:
         raise ConfigError(
@@ -274,7 +277,7 @@ def read_document(src: Source) -> IndicatorSystem:
         if name not in TOP_LEVEL:
             raise src.fail(
                 name,
-                f"unknown top-level table {name!r}"
+                f"unknown top-level table {short_repr(name)}"
                 f"{suggest(name, TOP_LEVEL)}; allowed: "
                 f"{', '.join(TOP_LEVEL)}.",
             )

@@ -11,6 +11,7 @@ import math
 import unicodedata
 from typing import Any
 
+from clusterscore._checks import short_repr
 from clusterscore.system.keys import (
     ID_RE,
     Source,
@@ -145,7 +146,7 @@ def read_references(src: Source) -> tuple[Reference, ...]:
         if not ID_RE.match(ref_key):
             raise src.fail(
                 key,
-                f"reference key {ref_key!r} must be snake_case: a "
+                f"reference key {short_repr(ref_key)} must be snake_case: a "
                 f"lower-case letter followed by lower-case letters, digits "
                 f"or '_'.",
             )
@@ -214,7 +215,8 @@ def read_types(src: Source) -> tuple[ClusterType, ...]:
             if other is not None and other != t["id"]:
                 raise src.fail(
                     f"{t['_key']}.{field_name}",
-                    f"type word {word!r} also names type {other!r}; a "
+                    f"type word {short_repr(word)} also names type "
+                    f"{short_repr(other)}; a "
                     f"type cell must name one type, so an alias may "
                     f"belong to one type only.",
                 )
@@ -258,7 +260,7 @@ def read_indicators(
         if f["dimension"] not in dim_ids:
             raise src.fail(
                 f"{key}.dimension",
-                f"unknown dimension {f['dimension']!r}"
+                f"unknown dimension {short_repr(f['dimension'])}"
                 f"{suggest(f['dimension'], dim_ids)}; the "
                 f"[[dimension]] ids are {', '.join(dim_ids)}.",
             )
@@ -266,14 +268,14 @@ def read_indicators(
             raise src.fail(
                 f"{key}.direction",
                 f'direction must be "benefit" or "cost"; got '
-                f"{f['direction']!r}.",
+                f"{short_repr(f['direction'])}.",
             )
         zh = f["name_zh"]
         if zh in names_zh:
             raise src.fail(
                 f"{key}.name_zh",
-                f"duplicate name_zh {zh!r} (also indicator "
-                f"{names_zh[zh]!r}); Chinese names must be unique "
+                f"duplicate name_zh {short_repr(zh)} (also indicator "
+                f"{short_repr(names_zh[zh])}); Chinese names must be unique "
                 f"because input headers may use them.",
             )
         names_zh[zh] = f["id"]
@@ -316,7 +318,7 @@ def _check_bounds(src: Source, key: str, f: dict[str, Any]) -> None:
             raise src.fail(
                 f"{key}.{bound}",
                 f"{bound!r} must be a finite number (leave it out "
-                f"for no bound); got {v!r}.",
+                f"for no bound); got {short_repr(v)}.",
             )
     lower_open = f.get("lower_open", False)
     if lower_open and lower is None:
@@ -360,8 +362,8 @@ def with_indicators(
         if not d.indicators:
             raise src.fail(
                 f"dimension.{d.id}",
-                f"dimension {d.id!r} (entry {n}) has no indicators; "
+                f"dimension {short_repr(d.id)} (entry {n}) has no indicators; "
                 f"every dimension needs at least one [[indicator]] "
-                f"with dimension = {d.id!r}.",
+                f"with dimension = {short_repr(d.id)}.",
             )
     return out

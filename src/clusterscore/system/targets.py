@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from clusterscore._checks import short_repr
 from clusterscore.system.keys import Source, entries, fields, fmt, suggest
 from clusterscore.system.model import (
     DEFAULT_TYPE,
@@ -56,7 +57,7 @@ def read_targets(
         if ind_id not in by_id:
             raise src.fail(
                 f"{key}.indicator",
-                f"unknown indicator {ind_id!r}"
+                f"unknown indicator {short_repr(ind_id)}"
                 f"{suggest(ind_id, tuple(by_id))}.",
             )
         if not f["values"]:
@@ -71,7 +72,7 @@ def read_targets(
             if ctype not in type_choices:
                 raise src.fail(
                     vkey,
-                    f"unknown cluster type {ctype!r}"
+                    f"unknown cluster type {short_repr(ctype)}"
                     f"{suggest(ctype, type_choices)}; use one of "
                     f"{', '.join(type_choices)}.",
                 )
@@ -79,8 +80,9 @@ def read_targets(
             if (ind_id, ctype) in seen:
                 raise src.fail(
                     vkey,
-                    f"duplicate target for {ind_id!r} and type "
-                    f"{ctype!r} (entries {seen[(ind_id, ctype)]} and "
+                    f"duplicate target for {short_repr(ind_id)} and type "
+                    f"{short_repr(ctype)} (entries {seen[(ind_id, ctype)]} "
+                    "and "
                     f"{n}).",
                 )
             seen[(ind_id, ctype)] = n
@@ -104,13 +106,13 @@ def _check_value(src: Source, vkey: str, ind: Indicator, value: Any) -> None:
         raise src.fail(
             vkey,
             f"target must be a finite number > 0 (attainment "
-            f"divides by it); got {value!r}.",
+            f"divides by it); got {short_repr(value)}.",
         )
     if not _within(ind, float(value)):
         raise src.fail(
             vkey,
-            f"target {value!r} lies outside the valid bounds "
-            f"of {ind.id!r} {_bounds_text(ind)}.",
+            f"target {short_repr(value)} lies outside the valid bounds "
+            f"of {short_repr(ind.id)} {_bounds_text(ind)}.",
         )
 
 
@@ -132,14 +134,14 @@ def read_recommendations(
         if f["type"] not in type_choices:
             raise src.fail(
                 f"{key}.type",
-                f"unknown cluster type {f['type']!r}"
+                f"unknown cluster type {short_repr(f['type'])}"
                 f"{suggest(f['type'], type_choices)}; use one of "
                 f"{', '.join(type_choices)}.",
             )
         if f["dimension"] not in dim_ids:
             raise src.fail(
                 f"{key}.dimension",
-                f"unknown dimension {f['dimension']!r}"
+                f"unknown dimension {short_repr(f['dimension'])}"
                 f"{suggest(f['dimension'], dim_ids)}; the dimension "
                 f"ids are {', '.join(dim_ids)}.",
             )
@@ -148,17 +150,18 @@ def read_recommendations(
         if ind and ind not in members.indicators:
             raise src.fail(
                 f"{key}.indicator",
-                f"indicator {ind!r} is not in dimension "
-                f"{f['dimension']!r} ({', '.join(members.indicators)})"
+                f"indicator {short_repr(ind)} is not in dimension "
+                f"{short_repr(f['dimension'])} "
+                f"({', '.join(members.indicators)})"
                 f".",
             )
         which = (f["type"], f["dimension"], ind)
         if which in seen:
             raise src.fail(
                 key,
-                f"duplicate recommendation for type {f['type']!r}, "
-                f"dimension {f['dimension']!r}"
-                + (f", indicator {ind!r}" if ind else "")
+                f"duplicate recommendation for type {short_repr(f['type'])}, "
+                f"dimension {short_repr(f['dimension'])}"
+                + (f", indicator {short_repr(ind)}" if ind else "")
                 + f" (entries {seen[which]} and {n}).",
             )
         seen[which] = n

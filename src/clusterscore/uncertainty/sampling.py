@@ -23,6 +23,7 @@ from clusterscore._checks import (
     check_option,
     check_range,
     check_unit_interval,
+    short_repr,
 )
 from clusterscore.errors import ParameterError
 from clusterscore.judgments.ahp import consistency_kernel, eigen_kernel
@@ -198,7 +199,7 @@ def _max_cr(fn: str, value: Any) -> float | None:
     if not (max_cr > 0 and np.isfinite(max_cr)):
         raise ParameterError(
             f"{fn}(): 'max_cr' must be a positive number or None (accept "
-            f"every matrix); got {value!r}.",
+            f"every matrix); got {short_repr(value)}.",
             parameter="max_cr",
             value=value,
         )

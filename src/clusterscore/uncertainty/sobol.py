@@ -13,7 +13,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import check_count, check_open_unit, check_rng
+from clusterscore._checks import (
+    as_real_array,
+    check_count,
+    check_open_unit,
+    check_rng,
+)
 from clusterscore.errors import ParameterError
 
 __all__ = ["sobol_indices"]
@@ -150,9 +155,9 @@ def sobol_indices(
     [0.2, 0.8]
     """
     fn = "sobol_indices"
-    fa = np.asarray(f_a, dtype=float)
-    fb = np.asarray(f_b, dtype=float)
-    fab = np.asarray(f_ab, dtype=float)
+    fa = as_real_array(fn, "f_a", f_a, ParameterError)
+    fb = as_real_array(fn, "f_b", f_b, ParameterError)
+    fab = as_real_array(fn, "f_ab", f_ab, ParameterError)
     if fab.ndim == 1:
         fab = fab[None, :]
     if fa.ndim != 1 or fb.shape != fa.shape or fab.shape[1:] != fa.shape:

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from clusterscore._checks import as_optional_non_negative, check_option
+from clusterscore._checks import (
+    as_optional_non_negative,
+    check_instance,
+    check_option,
+    short_repr,
+)
 from clusterscore.errors import ConfigError, JudgmentError
 from clusterscore.judgments import (
     MAX_CR,
@@ -131,17 +136,20 @@ def _priorities(
             judgments.matrix, top=3, labels=judgments.elements
         )
         cause = JudgmentError(
-            f"judgments {judgments.name!r}: CR={result.cr:.4f} > {max_cr:.2f}",
+            f"judgments {short_repr(judgments.name)}: CR={result.cr:.4f} > "
+            f"{max_cr:.2f}",
             cr=result.cr,
             threshold=max_cr,
             matrix_name=judgments.name,
             suggestions=list(pairs.itertuples(index=False)),
         )
         raise ConfigError(
-            f"{_where(system)}: {key}: the judgments {judgments.name!r} "
+            f"{_where(system)}: {key}: the judgments "
+            f"{short_repr(judgments.name)} "
             f"are inconsistent: CR={result.cr:.4f} > {max_cr:.2f} "
             f"(RI table {result.ri_table!r}), so the weights of cluster "
-            f"type {judgments.cluster_type!r} cannot be derived from them."
+            f"type {short_repr(judgments.cluster_type)} cannot be derived "
+            "from them."
             f" Revisit: {revisit}. Or pass max_cr=None (or a higher "
             f"max_cr) to accept them.",
             path=system.path or None,
@@ -164,7 +172,7 @@ def _local(
         judgments.elements
     ) != len(expected):
         raise ConfigError(
-            f"{where}: judgments {judgments.name!r} compare "
+            f"{where}: judgments {short_repr(judgments.name)} compare "
             f"{list(judgments.elements)}, but the level has "
             f"{list(expected)}.",
             path=system.path or None,
@@ -240,9 +248,17 @@ def system_weights(
        McGraw-Hill, ch. 3 (composition of priorities in a hierarchy).
     """
     func = "system_weights"
-    wanted = cluster_type or DEFAULT_TYPE
-    check_option(
-        func, "cluster_type", wanted, (*system.cluster_types, DEFAULT_TYPE)
+    check_instance(
+        func, "system", system, IndicatorSystem, "an IndicatorSystem"
+    )
+    empty = cluster_type is None or (
+        isinstance(cluster_type, str) and not cluster_type
+    )
+    wanted = check_option(
+        func,
+        "cluster_type",
+        DEFAULT_TYPE if empty else cluster_type,
+        (*system.cluster_types, DEFAULT_TYPE),
     )
     check_option(func, "method", method, METHODS)
     max_cr = as_optional_non_negative(func, "max_cr", max_cr)
@@ -253,7 +269,7 @@ def system_weights(
         where = _where(system)
         raise ConfigError(
             f"{where}: no judgments between the dimensions for cluster type "
-            f"{wanted!r} and no {DEFAULT_TYPE!r} ones; add a "
+            f"{short_repr(wanted)} and no {DEFAULT_TYPE!r} ones; add a "
             f"'{LEVEL_DIMENSIONS}' matrix.",
             path=system.path or None,
             key=f"{LEVEL_DIMENSIONS}/{wanted}",
