@@ -239,11 +239,6 @@ def test_many_unknown_names_are_counted(df, param, call):
     assert "'k0', 'k1', 'k2', 'k3', 'k4' and 99995 more; known: " in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io/cells.py echoes a cell that is not a number with {text!r} "
-    "(the lead's file; to be echoed by short_repr)",
-)
 def test_huge_cell_is_echoed_short(df):
     """A 10^6-character cell: the table's error names it short."""
     bad = df.astype({"output_value": object})
@@ -299,3 +294,18 @@ def test_short_list_counts_the_rest():
     assert short_list([], limit=3) == ""
     frame = pd.DataFrame({"a": range(1000)})
     assert short_repr(frame).endswith("(DataFrame)")
+
+
+def test_huge_file_name_is_echoed_short():
+    """A 10^6-character path: one short echo, not the name twice."""
+    text = _refused(lambda: cs.read_clusters(TEXT, SYSTEM), "file name")
+    assert short_repr(TEXT) in text
+
+
+def test_huge_duplicate_cluster_name_is_echoed_short(df):
+    """A 10^6-character name used twice: the problem names it short."""
+    bad = df.copy()
+    bad["cluster"] = bad["cluster"].astype(object)
+    bad.loc[bad.index[:2], "cluster"] = TEXT
+    text = _refused(lambda: cs.validate(bad, SYSTEM), "must be unique")
+    assert short_repr(TEXT) in text

@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from clusterscore._checks import short_repr
 from clusterscore.io.headers import TEXT_COLUMNS, header_key, header_keys
 from clusterscore.io.problems import ProblemTable
 from clusterscore.system import IndicatorSystem
@@ -573,18 +574,18 @@ def add_number_problems(
             where = f"{table.who(pos)}, column {ind_id!r}"
             if p.overflow is not None and p.overflow[pos]:
                 msg = (
-                    f"{where}: {text!r} overflows: it is beyond the largest "
-                    "number a float64 holds (about 1.8e308) (unit "
+                    f"{where}: {short_repr(text)} overflows: it is beyond "
+                    "the largest number a float64 holds (about 1.8e308) (unit "
                     f"{unit})"
                 )
             elif p.complex_ is not None and p.complex_[pos]:
                 msg = (
-                    f"{where}: {text!r} is a complex number; write a real "
-                    f"number (unit {unit})"
+                    f"{where}: {short_repr(text)} is a complex number; "
+                    f"write a real number (unit {unit})"
                 )
             else:
                 msg = (
-                    f"{where}: {text!r} is not a number"
+                    f"{where}: {short_repr(text)} is not a number"
                     f"{_number_hint(text)} (unit {unit})"
                 )
             table.add(pos, ind_id, text, "numeric", msg)

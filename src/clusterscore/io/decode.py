@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clusterscore._checks import short_repr
 from clusterscore.errors import DataError
 
 __all__ = [
@@ -268,7 +269,8 @@ def read_bytes(path: str | os.PathLike[str], what: str = "CSV file") -> bytes:
         exists, is_dir, is_file = p.exists(), p.is_dir(), p.is_file()
     except (OSError, ValueError) as exc:  # NUL in the name, name too long
         raise DataError(
-            f"{where!r}: is not a usable file name ({exc})."
+            f"{short_repr(where)}: is not a usable file name "
+            f"({getattr(exc, 'strerror', None) or exc})."
         ) from None
     if not exists:
         raise DataError(f"{where}: file not found.")

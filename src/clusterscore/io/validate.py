@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
-from clusterscore._checks import check_instance
+from clusterscore._checks import check_instance, short_repr
 from clusterscore.errors import DataWarning
 from clusterscore.io.cells import (
     Parsed,
@@ -90,7 +90,7 @@ class _PanelProblems(ProblemTable):
         if not (pd.notna(year) and float(year).is_integer()):
             return base
         name = self.names.iloc[pos] if self.names is not None else ""
-        return f"cluster {name!r}, year {int(year)}"
+        return f"cluster {short_repr(name)}, year {int(year)}"
 
 
 def _year_problems(table: ProblemTable, year: Parsed) -> None:
@@ -102,8 +102,8 @@ def _year_problems(table: ProblemTable, year: Parsed) -> None:
             YEAR_COLUMN,
             text,
             "numeric",
-            f"{table.who(pos)}, column 'year': {text!r} is not a year "
-            "(a whole number such as 2023)",
+            f"{table.who(pos)}, column 'year': {short_repr(text)} is not "
+            "a year (a whole number such as 2023)",
         )
 
 
@@ -141,7 +141,7 @@ def _panel_problems(table: ProblemTable, df: pd.DataFrame) -> None:
             "cluster",
             name,
             "unique",
-            f"cluster {name!r}, year {int(year)} ({table.row_word}s "
+            f"cluster {short_repr(name)}, year {int(year)} ({table.row_word}s "
             f"{labels}): the pair is used {len(pos)} times; in a panel "
             "each (cluster, year) must be unique",
         )
@@ -159,9 +159,9 @@ def _panel_problems(table: ProblemTable, df: pd.DataFrame) -> None:
             "type",
             name,
             "type_change",
-            f"cluster {name!r}, column 'type': the type changes between "
-            f"years ({said}); a cluster keeps one type in a panel (split "
-            "it into two named clusters if it really changed)",
+            f"cluster {short_repr(name)}, column 'type': the type changes "
+            f"between years ({said}); a cluster keeps one type in a panel "
+            "(split it into two named clusters if it really changed)",
         )
 
 
@@ -247,7 +247,7 @@ def _add_duplicates(
             "cluster",
             name,
             "unique",
-            f"cluster {name!r} ({table.row_word}s {labels}), column "
+            f"cluster {short_repr(name)} ({table.row_word}s {labels}), column "
             f"'cluster': the name is used {len(rows)} times; cluster names "
             "must be unique",
         )
@@ -272,7 +272,10 @@ def _translate(
             msg = _missing_column(str(value), system, unmatched)
             table.add(None, str(value), None, "missing_column", msg)
         elif column is None or pos is None:
-            msg = f"column {column!r}: check {check!r} failed: {value!r}"
+            msg = (
+                f"column {column!r}: check {check!r} failed: "
+                f"{short_repr(value)}"
+            )
             table.add(None, column, value, check, msg)
         elif column == "cluster":
             if check == "unique":
