@@ -293,3 +293,16 @@ def test_aggregate_aligns_a_dataframe_batch_of_weights_by_column():
     np.testing.assert_allclose(np.asarray(got), [[0.75, 0.25]])
     with pytest.raises(ParameterError, match="matched by label"):
         aggregate(Y, pd.DataFrame([[0.25, 0.75]], columns=["b", "z"]))
+
+
+@pytest.mark.parametrize("value", [True, False, np.True_, 0, 1])
+def test_check_flag_accepts_yes_and_no(value):
+    """Booleans, numpy booleans and the integers 0 and 1."""
+    assert c.check_flag("f", "flag", value) is bool(value)
+
+
+@pytest.mark.parametrize("value", ["yes", None, 2, 0.0, [True], np.array([1])])
+def test_check_flag_refuses_everything_else(value):
+    """Anything else names the flag (bool() would raise or guess)."""
+    with pytest.raises(ParameterError, match="'flag' must be True or False"):
+        c.check_flag("f", "flag", value)

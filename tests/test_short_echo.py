@@ -309,3 +309,30 @@ def test_huge_duplicate_cluster_name_is_echoed_short(df):
     bad.loc[bad.index[:2], "cluster"] = TEXT
     text = _refused(lambda: cs.validate(bad, SYSTEM), "must be unique")
     assert short_repr(TEXT) in text
+
+
+@pytest.mark.parametrize(
+    ("param", "call"),
+    [
+        ("by_type", lambda df: cs.evaluate(df, SYSTEM, by_type=df)),
+        ("by_type", lambda df: cs.evaluate(df, SYSTEM, by_type="yes")),
+        ("ahp_method", lambda df: cs.evaluate(df, SYSTEM, ahp_method=SYSTEM)),
+        ("keep_ranks", lambda df: cs.uncertainty(df, SYSTEM, keep_ranks=df)),
+        ("path", lambda df: cs.read_clusters(df, SYSTEM)),
+        ("path", lambda df: cs.load_system(df)),
+        ("W", lambda df: cs.weighted_sum(X, TEXT)),
+        ("Y", lambda df: cs.weighted_geometric(TEXT, W)),
+    ],
+)
+def test_wrong_kinds_are_refused_by_parameter(df, param, call):
+    """A table, a system or text where a flag, a name or numbers go.
+
+    Each was a traceback from inside numpy or pandas (the truth value of
+    a DataFrame, a pickling error, a float conversion echoing the text).
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", cs.ClusterScoreWarning)
+        with pytest.raises(cs.ParameterError) as info:
+            call(df)
+    assert info.value.parameter == param
+    assert len(str(info.value)) < LIMIT

@@ -644,6 +644,24 @@ def check_instance(
         )
 
 
+def check_flag(fn: str, name: str, value: Any) -> bool:
+    """Return a yes/no option as a bool; ParameterError for anything else.
+
+    True, False, numpy booleans and the integers 0 and 1 are accepted (a
+    table, a string or None is not: ``bool()`` of them would either
+    raise or silently mean something).
+    """
+    if isinstance(value, bool | np.bool_) or (
+        isinstance(value, int) and value in (0, 1)
+    ):
+        return bool(value)
+    raise ParameterError(
+        f"{fn}(): {name!r} must be True or False; got {short_repr(value)}.",
+        parameter=name,
+        value=value,
+    )
+
+
 def check_count(fn: str, name: str, value: Any, *, minimum: int = 1) -> int:
     """Return `value` as an int >= `minimum`, else raise ParameterError.
 

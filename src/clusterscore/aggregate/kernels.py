@@ -9,10 +9,12 @@ processed in row blocks of about 2**15 elements.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
+from clusterscore._checks import short_repr
+from clusterscore.errors import ParameterError
 from clusterscore.normalize import (
     FloatArray,
     SignArray,
@@ -34,6 +36,26 @@ DEFAULT_FLOOR = 0.01
 TOPSIS_NORMALIZATIONS = ("vector", "minmax")
 TopsisNormalization = Literal["vector", "minmax"]
 """The names in `TOPSIS_NORMALIZATIONS`, as a type (kept in step)."""
+
+
+def _floats(func: str, name: str, value: Any) -> FloatArray:
+    """Return `value` as a float array; no other check (kernels trust).
+
+    Only a value that is no array of numbers at all (text, an object) is
+    refused, with a `ParameterError` naming `name` and echoing the value
+    short, instead of numpy's own error. A float64 array passes as is.
+    """
+    if isinstance(value, np.ndarray) and value.dtype == np.float64:
+        return value
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ParameterError(
+            f"{func}(): {name!r} must be an array of numbers; got "
+            f"{short_repr(value)}.",
+            parameter=name,
+            value=value,
+        ) from None
 
 
 def _output(W: FloatArray, m: int) -> FloatArray:
@@ -67,7 +89,8 @@ def weighted_sum(Y: FloatArray, W: FloatArray) -> FloatArray:
        Indicators*. OECD Publishing, section 6 (linear aggregation).
        doi:10.1787/9789264043466-en
     """
-    W = np.asarray(W, dtype=float)
+    Y = _floats("weighted_sum", "Y", Y)
+    W = _floats("weighted_sum", "W", W)
     if W.ndim == 1:
         return Y @ W
     return W @ Y.T
@@ -115,7 +138,8 @@ def weighted_geometric(
        4567; issues bluefoxr/COINr#47 and #65 (geometric mean after
        min-max). doi:10.21105/joss.04567
     """
-    W = np.asarray(W, dtype=float)
+    Y = _floats("weighted_geometric", "Y", Y)
+    W = _floats("weighted_geometric", "W", W)
     m, n = Y.shape
     out = _output(W, m)
     step = _block_rows(n)

@@ -227,7 +227,7 @@ def _check_path(source: Any) -> str:
         if isinstance(path, bytes | bytearray)
         else ""
     )
-    got = "an empty string" if path == "" else type(source).__name__
+    got = "an empty string" if isinstance(path, str) else type(source).__name__
     raise ParameterError(
         "read_clusters(): 'path' must be a file path (str or os.PathLike) "
         f"or a file object opened for reading; got {got}{hint}.",

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from clusterscore import aggregate as _agg
 from clusterscore._checks import (
     as_optional_non_negative,
+    check_flag,
     check_option,
     check_unit_interval,
     short_repr,
@@ -27,6 +28,7 @@ from clusterscore.aggregate.registry import Aggregation as _Aggregation
 from clusterscore.aggregate.vikor import DEFAULT_V, check_v
 from clusterscore.errors import ParameterError
 from clusterscore.judgments import MAX_CR, RI_TABLES
+from clusterscore.judgments.priorities import METHODS as AHP_METHODS
 from clusterscore.scoring.stages import MISSING_POLICIES, OBJECTIVES
 from clusterscore.weights.combine import COMBINE_METHODS, CombineMethod
 
@@ -189,6 +191,8 @@ ahp_method, objective, ri, max_cr
         check_option(fn, "missing", missing, MISSING_POLICIES)
         check_option(fn, "objective", objective, OBJECTIVES)
         check_option(fn, "ri", ri, tuple(RI_TABLES))
+        check_option(fn, "ahp_method", ahp_method, AHP_METHODS)
+        by_type = check_flag(fn, "by_type", by_type)
         max_cr = as_optional_non_negative(fn, "max_cr", max_cr)
         alpha = check_unit_interval(fn, "alpha", alpha)
         if normalization is not None:

@@ -167,7 +167,7 @@ def _check_path(path: Any) -> str:
     value = os.fspath(path) if isinstance(path, os.PathLike) else path
     if isinstance(value, str) and value:
         return value
-    got = "an empty string" if value == "" else type(path).__name__
+    got = "an empty string" if isinstance(value, str) else type(path).__name__
     raise ParameterError(
         "load_system(): 'path' must be the path of an indicator file (str or "
         "os.PathLike), a file object opened for reading, or None for the "

@@ -36,6 +36,7 @@ import pandas as pd
 from clusterscore._checks import (
     check_choices,
     check_count,
+    check_flag,
     check_open_unit,
     check_option,
     check_progress,
@@ -329,6 +330,7 @@ def uncertainty(
     q_lo, q_hi = check_range(fn, "interval", interval)
     gen = check_rng(fn, "rng", rng)
     progress = check_progress(fn, progress)
+    keep_ranks = check_flag(fn, "keep_ranks", keep_ranks)
     model, prep, ev, nominal, options = setup(
         fn, df, system, _options(locals())
     )
