@@ -25,6 +25,8 @@ from clusterscore.system import (
 )
 from clusterscore.system.schema import (
     already_normal,
+    joined_names,
+    names_sorted,
     normalize_name,
     normalize_names,
     table_schema,
@@ -271,3 +273,34 @@ def test_already_normal_only_when_normalize_name_keeps_every_name(names):
 def test_already_normal_cases(names, expected):
     """Each way a name can need rewriting is seen, wherever it stands."""
     assert already_normal(np.array(names, dtype=object)) is expected
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["A", "B"], "A\x00B"),
+        ([], ""),
+        ([""], ""),
+        (["A", np.nan], None),  # a missing name
+        (["A", 5], None),  # not text
+        (["A\x00B"], None),  # NUL inside a name
+    ],
+)
+def test_joined_names(names, expected):
+    """One string with NUL between the names, or None when it can't be."""
+    assert joined_names(np.array(names, dtype=object)) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["A", "B", "C"], True),
+        (["A"], True),
+        ([], True),
+        (["A", "A"], False),  # equal neighbours: not strictly increasing
+        (["B", "A"], False),
+    ],
+)
+def test_names_sorted(names, expected):
+    """Strictly increasing only (sorted and unique)."""
+    assert names_sorted(np.array(names, dtype=object)) is expected

@@ -23,6 +23,7 @@ import pandas as pd
 
 from clusterscore.io.cells import Parsed
 from clusterscore.system import Indicator, IndicatorSystem
+from clusterscore.system.schema import joined_names, names_sorted
 
 __all__ = ["bound_vectors", "matrix_passes", "names_pass", "table_passes"]
 
@@ -112,12 +113,9 @@ def names_pass(names: npt.NDArray[np.object_], *, unique: bool) -> bool:
     n = len(names)
     if n == 0:
         return True
-    try:
-        joined = "\x00".join(names)
-    except TypeError:  # a missing name, or one that is not text
-        return False
-    if joined.count("\x00") != n - 1:
-        return False  # a name holds NUL itself: the schema decides
+    joined = joined_names(names)  # None: a missing name, or NUL in one
+    if joined is None:
+        return False  # the schema decides
     if (
         joined == ""  # one empty name
         or joined.startswith("\x00")
@@ -125,7 +123,7 @@ def names_pass(names: npt.NDArray[np.object_], *, unique: bool) -> bool:
         or "\x00\x00" in joined
     ):
         return False
-    if not unique or n == 1 or bool((names[1:] > names[:-1]).all()):
+    if not unique or names_sorted(names):
         return True
     return len(set(names)) == n
 

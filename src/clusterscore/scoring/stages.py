@@ -33,6 +33,7 @@ from clusterscore.io import validate
 from clusterscore.judgments import MAX_CR
 from clusterscore.judgments.ahp import AHPResult
 from clusterscore.system import IndicatorSystem
+from clusterscore.system.schema import names_sorted
 from clusterscore.weights.critic import critic_weights, std_weights
 from clusterscore.weights.entropy import entropy_weights
 from clusterscore.weights.hierarchy import system_weights
@@ -118,7 +119,9 @@ def prepare(
     check_option("evaluate", "missing", missing, MISSING_POLICIES)
     table = validate(df, system, allow_missing=missing != "refuse")
     panel = "year" in table.columns
-    if panel or not _sorted_by_name(table["cluster"].to_numpy(dtype=object)):
+    # a table that comes sorted by name (as most exports do) is not sorted
+    # again
+    if panel or not names_sorted(table["cluster"].to_numpy(dtype=object)):
         order = ["year", "cluster"] if panel else "cluster"
         table = table.sort_values(order, kind="stable").reset_index(drop=True)
     ids = list(system.indicator_ids)
@@ -191,15 +194,6 @@ def prepare(
         dropped=dropped,
         years=table["year"].to_numpy(dtype=np.int64) if panel else None,
     )
-
-
-def _sorted_by_name(names: np.ndarray) -> bool:
-    """Whether the (unique, validated) names are already in sorted order.
-
-    One comparison per neighbour: a table that comes sorted (as most
-    exports do) is not sorted again.
-    """
-    return len(names) < 2 or bool((names[1:] > names[:-1]).all())
 
 
 def _impute_median(

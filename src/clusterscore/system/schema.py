@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = [
     "INVISIBLE",
     "already_normal",
+    "joined_names",
+    "names_sorted",
     "normalize_name",
     "normalize_names",
     "table_schema",
@@ -70,6 +72,32 @@ def normalize_name(name: Any) -> str:
     return " ".join(str(name).translate(_DROP_INVISIBLE).split())
 
 
+def joined_names(names: npt.NDArray[np.object_]) -> str | None:
+    """Return the names joined with NUL between them, or None.
+
+    None when an element is not a str (the join refuses it: a missing
+    name, a number) or a name holds NUL itself, so that the joined text
+    can be searched for what lies at the start, the end or between two
+    names. The one join of `already_normal` and the validation's
+    `clusterscore.io.fast.names_pass`.
+    """
+    try:
+        joined = "\x00".join(names)
+    except TypeError:
+        return None
+    if joined.count("\x00") != max(len(names) - 1, 0):
+        return None
+    return joined
+
+
+def names_sorted(names: npt.NDArray[np.object_]) -> bool:
+    """Whether the str `names` are in strictly increasing order.
+
+    One comparison per neighbour; names in that order are also unique.
+    """
+    return len(names) < 2 or bool((names[1:] > names[:-1]).all())
+
+
 def already_normal(names: npt.NDArray[np.object_]) -> bool:
     """Whether every element of `names` is a str that `normalize_name` keeps.
 
@@ -88,12 +116,9 @@ def already_normal(names: npt.NDArray[np.object_]) -> bool:
     >>> already_normal(np.array(["Wuxi  IoT"], dtype=object))
     False
     """
-    try:
-        joined = "\x00".join(names)
-    except TypeError:  # an element that is not a str
+    joined = joined_names(names)
+    if joined is None:
         return False
-    if joined.count("\x00") != max(len(names) - 1, 0):
-        return False  # a name holds NUL itself
     if not joined.replace("\x00", "a").isprintable():
         return False
     return not (
