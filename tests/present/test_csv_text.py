@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clusterscore.present import csv_text as csv_text_module
-from clusterscore.present.csv_text import csv_text
+from clusterscore.present.csv_text import csv_text, float_texts
 
 
 def pandas_csv(df: pd.DataFrame) -> str:
@@ -133,3 +133,16 @@ def test_repeated_values_and_signed_zeros():
     text = csv_text(df)
     assert text == pandas_csv(df)
     assert text.splitlines()[2] == "25.0,-0.0,a"
+
+
+def test_float_texts_by_repr_or_by_a_format():
+    """Repr keeps full precision; a spec rounds; NaN is empty either way."""
+    x = np.array([0.1, 81.256, float("nan"), -0.0, 1e16])
+    assert float_texts(x) == ["0.1", "81.256", "", "-0.0", "1e+16"]
+    assert float_texts(x, ".2f") == [
+        "0.10",
+        "81.26",
+        "",
+        "-0.00",
+        "10000000000000000.00",
+    ]

@@ -16,12 +16,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from itertools import repeat
 from typing import cast
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["csv_text"]
+__all__ = ["csv_text", "float_texts"]
 
 _SPECIAL = (",", '"', "\n", "\r")
 """Characters that may make the csv module's minimal quoting quote a
@@ -96,9 +97,18 @@ def _text_fields(values: np.ndarray) -> Fields | None:
     return lambda rows: cast(list[str], cells[rows].tolist())
 
 
-def _float_texts(x: np.ndarray) -> list[str]:
-    """``repr`` of each value (the shortest round trip), '' for NaN."""
-    cells = list(map(repr, x.tolist()))
+def float_texts(x: np.ndarray, spec: str | None = None) -> list[str]:
+    """Return each value as text, '' for NaN: one map over the column.
+
+    With no `spec`, ``repr`` (the shortest round trip, as CSV keeps
+    full precision); otherwise ``format(value, spec)`` (the text and
+    Markdown tables' ``".2f"``).
+    """
+    values = x.tolist()
+    if spec is None:
+        cells = list(map(repr, values))
+    else:
+        cells = list(map(format, values, repeat(spec)))
     nan = np.isnan(x)
     if nan.any():
         arr = np.array(cells, dtype=object)
@@ -119,7 +129,7 @@ def _float_fields(x: np.ndarray) -> Fields:
         texts = np.array([*map(repr, uniques.tolist()), ""], dtype=object)
         # code -1 (NaN) picks the last text, ''
         return lambda rows: cast(list[str], texts[codes[rows]].tolist())
-    return lambda rows: _float_texts(x[rows])
+    return lambda rows: float_texts(x[rows])
 
 
 def _column_fields(column: pd.Series) -> Fields | None:

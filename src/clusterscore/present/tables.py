@@ -10,9 +10,8 @@ import json
 import math
 import sys
 from collections.abc import Mapping
-from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -21,7 +20,7 @@ from clusterscore._atomic import write_text_atomic
 from clusterscore._checks import check_option
 from clusterscore._choices import FORMATS as FORMATS
 from clusterscore.errors import DataError
-from clusterscore.present.csv_text import csv_text
+from clusterscore.present.csv_text import csv_text, float_texts
 from clusterscore.present.excel import write_tables
 from clusterscore.present.labels import LANGS as LANGS
 from clusterscore.present.labels import label
@@ -104,14 +103,7 @@ def _column_texts(column: pd.Series, floatfmt: str) -> list[str]:
     A float or integer column is formatted in one map over its values.
     """
     if column.dtype == np.float64:
-        x = column.to_numpy()
-        texts = list(map(format, x.tolist(), repeat(floatfmt)))
-        nan = np.isnan(x)
-        if not nan.any():
-            return texts
-        cells = np.array(texts, dtype=object)
-        cells[nan] = ""
-        return cast(list[str], cells.tolist())
+        return float_texts(column.to_numpy(), floatfmt)
     if column.dtype == np.int64:
         return list(map(str, column.to_numpy().tolist()))
     return [_cell(v, floatfmt) for v in column.tolist()]
