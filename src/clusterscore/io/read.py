@@ -13,6 +13,7 @@ cells, skips blank lines and validates the table with
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
@@ -513,6 +514,16 @@ def _read_csv(
     result and every message are the exact path's. `fast` False reads the
     exact way only. `utf8` is `text` in UTF-8, if the caller has it.
     """
+    # the same check on either path (a partial adds no frame, so the
+    # warning's stacklevel still names the caller of read_clusters)
+    check = functools.partial(
+        check_table,
+        system=system,
+        allow_missing=allow_missing,
+        where=where,
+        row_word="line",
+        stacklevel=4,
+    )
     if fast:
         start, skip = _skip_blank_lines(text, where)
         _refuse_other_separator(start, where)
@@ -525,15 +536,7 @@ def _read_csv(
         if read is not None:
             items, lines, final = read
             try:
-                return check_table(
-                    items,
-                    lines,
-                    system,
-                    allow_missing=allow_missing,
-                    where=where,
-                    row_word="line",
-                    stacklevel=4,
-                )
+                return check(items, lines)
             except DataError:
                 if final:
                     raise
@@ -544,12 +547,4 @@ def _read_csv(
         (header[k], body.iloc[:, k].reset_index(drop=True))
         for k in range(len(header))
     ]
-    return check_table(
-        items,
-        lines,
-        system,
-        allow_missing=allow_missing,
-        where=where,
-        row_word="line",
-        stacklevel=4,
-    )
+    return check(items, lines)
