@@ -131,6 +131,8 @@ def type_column(s: pd.Series, lookup: Mapping[str, str]) -> pd.Series:
     text = text_column(pd.Series(words, dtype=object))
     mapped = header_keys(text).map(lookup)
     per_word = mapped.where(mapped.notna(), text).to_numpy(dtype=object)
+    if codes.min() >= 0:  # no cell missing (the common case): no masking
+        return pd.Series(per_word[codes], dtype="str")
     # numpy's stubs do not take None as the fill of an object array
     out = np.where(  # type: ignore[call-overload]
         codes >= 0, per_word[np.maximum(codes, 0)], None
@@ -457,10 +459,12 @@ def numeric_column(
     if pd.api.types.is_numeric_dtype(values):
         if out is None:
             out = np.empty(n)
-        if values.hasnans:  # nullable dtypes: NA becomes NaN
-            out[:] = values.to_numpy(dtype=float, na_value=np.nan)
-        else:
+        # a numpy dtype has no NA (NaN stays NaN): one copy; a nullable
+        # dtype's NA becomes NaN
+        if isinstance(values.dtype, np.dtype) or not values.hasnans:
             np.copyto(out, values.to_numpy(), casting="unsafe")
+        else:
+            out[:] = values.to_numpy(dtype=float, na_value=np.nan)
         series = pd.Series(out, dtype="float64", copy=False)
         return Parsed(series, series, np.zeros(n, dtype=bool))
     cells = values.to_numpy(dtype=object)

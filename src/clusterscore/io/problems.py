@@ -75,16 +75,29 @@ class ProblemTable:
         self.row_labels = row_labels
         self.row_word = row_word
         self.problems: list[Problem] = []
-        self.names: pd.Series | None = None
+        self._names: pd.Series | None = None
+        self._blanked = True
         self._counts: dict[str, int] | None = None
         self.order = {
             c: k for k, c in enumerate(TEXT_COLUMNS + system.indicator_ids)
         }
 
     def set_names(self, names: pd.Series) -> None:
-        """Use the cluster names (text, '' where missing) to name rows."""
-        self.names = names
+        """Use the cluster names (text, missing where absent) to name rows."""
+        self._names = names
+        self._blanked = False
         self._counts = None
+
+    @property
+    def names(self) -> pd.Series | None:
+        """The cluster names, '' where missing; None before `set_names`.
+
+        Blanked on first use: a clean table never names a row.
+        """
+        if not self._blanked and self._names is not None:
+            self._names = self._names.where(self._names.notna(), "")
+            self._blanked = True
+        return self._names
 
     @property
     def counts(self) -> dict[str, int]:

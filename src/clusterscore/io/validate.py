@@ -30,6 +30,7 @@ import warnings
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+import numpy as np
 import pandas as pd
 
 from clusterscore._checks import check_instance, short_repr
@@ -382,7 +383,7 @@ def check_table(
 
     df, parsed = parse_columns(columns.found, system, n_rows)
     if "cluster" in df:
-        table.set_names(df["cluster"].where(df["cluster"].notna(), ""))
+        table.set_names(df["cluster"])
     add_number_problems(table, parsed)
     if year is not None:  # a panel
         parsed_year = numeric_column(year)
@@ -423,11 +424,16 @@ def check_table(
     ordered = [c for c in TEXT_COLUMNS if c in df]
     ordered += [YEAR_COLUMN] if panel else []
     ordered += list(system.indicator_ids)
-    out = df[ordered].reset_index(drop=True)
+    # the parsed frame is in this order (but for a panel's year) with a
+    # RangeIndex and one float64 block of indicators: kept as it is, the
+    # block reaches `evaluate` without a copy
+    out = df if list(df.columns) == ordered else df[ordered]
+    out = out.reset_index(drop=True)
     if panel:
         out[YEAR_COLUMN] = out[YEAR_COLUMN].astype("int64")
     for ind_id in system.indicator_ids:
-        out[ind_id] = out[ind_id].astype("float64")
+        if out[ind_id].dtype != np.float64:  # (re-set, it gets a block)
+            out[ind_id] = out[ind_id].astype("float64")
     if system is not full:
         lead = [c for c in TEXT_COLUMNS if c in out]
         lead += [YEAR_COLUMN] if panel else []

@@ -21,6 +21,12 @@ SignArray = npt.NDArray[np.int8]
 _BLOCK_ELEMENTS = 1 << 15
 # The column statistics (min, max, sum of squares) take larger blocks.
 _STATS_BLOCK_ELEMENTS = 1 << 17
+# Element-wise kernels that write a new matrix (min-max) take blocks of
+# about 2**19 elements: small enough that the three operations on a block
+# run in cache, large enough that each of a column-major matrix's column
+# pieces is long (short pieces cost more in numpy's loop overhead than
+# the cache saves).
+_MAP_BLOCK_ELEMENTS = 1 << 19
 
 
 def _block_rows(n: int) -> int:

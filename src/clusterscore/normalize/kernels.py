@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from clusterscore.normalize.columns import (
+    _MAP_BLOCK_ELEMENTS,
     FloatArray,
     SignArray,
     _column_norms,
@@ -88,9 +89,15 @@ def minmax_kernel(
     # s*x - s*origin is x - lo (benefit) or hi - x (cost), exactly (s is
     # +-1), and never -0.0.
     origin = np.where(signs > 0, lo, hi) * signs
-    Y = np.multiply(X, signs, dtype=float)
-    np.subtract(Y, origin, out=Y)
-    np.divide(Y, np.where(flat, 1.0, spread), out=Y)
+    divisor = np.where(flat, 1.0, spread)
+    Y = np.empty(X.shape, order="F" if X.flags.f_contiguous else "C")
+    m, n = X.shape
+    step = max(1, _MAP_BLOCK_ELEMENTS // max(n, 1))
+    for start in range(0, m, step):  # blocks of rows, each in cache
+        y = Y[start : start + step]
+        np.multiply(X[start : start + step], signs, out=y)
+        np.subtract(y, origin, out=y)
+        np.divide(y, divisor, out=y)
     if flat.any():
         Y[:, flat] = constant
     return Y

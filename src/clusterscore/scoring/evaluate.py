@@ -452,44 +452,61 @@ def _ranking_frame(
     """Return the ranking table: best first (within type with ``by_type``).
 
     The rows are put in order once (`_ranking_order`) and the frame is
-    built from the ordered arrays.
+    built from the ordered arrays: the scores as one float block, the
+    types through their codes (a gather of small integers; gathering the
+    object array itself costs several times more), the names checked as
+    str in the order they are stored and then put in rank order.
     """
-    order = _ranking_order(prep, system, rank, by_type=options.by_type)
-    columns: dict[str, Any] = {
-        "type": prep.types[order],
-        "score": scores[order],
-        "rank": rank[order],
-    }
+    # a handful of type ids: the codes of the system's types (validated)
+    codes, words = pd.factorize(prep.types)
+    order = _ranking_order(prep, system, rank, codes, words, options.by_type)
     at = {d: k for k, d in enumerate(prep.dimensions)}
-    for d in system.dimension_ids:  # a dimension dropped whole: no score
-        columns[d] = subs[order, at[d]] if d in at else np.nan
+    dims = system.dimension_ids
+    block = np.empty((1 + len(dims), len(order)))  # score, then dimensions
+    np.take(scores, order, out=block[0])
+    for k, d in enumerate(dims, start=1):
+        if d in at:  # one contiguous column, gathered as a vector
+            np.take(subs[:, at[d]], order, out=block[k])
+        else:  # a dimension dropped whole: no score
+            block[k] = np.nan
     if prep.years is None:
-        # the names are text (validated): no per-element inference
-        index = pd.Index(prep.clusters[order], name="cluster", dtype="str")
-        return pd.DataFrame(columns, index=index)
-    # a panel: (year, cluster), with the changes between years
-    index = pd.MultiIndex.from_arrays(
-        [prep.years[order], prep.clusters[order]], names=["year", "cluster"]
+        index: pd.Index = pd.Index(
+            prep.clusters, name="cluster", dtype="str"
+        ).take(order)
+    else:  # a panel: (year, cluster), with the changes between years
+        index = pd.MultiIndex.from_arrays(
+            [prep.years[order], prep.clusters[order]],
+            names=["year", "cluster"],
+        )
+    frame = pd.DataFrame(
+        block.T, index=index, columns=["score", *dims], copy=False
     )
-    return panel_changes(pd.DataFrame(columns, index=index))
+    frame.insert(0, "type", pd.Series(words[codes[order]], dtype="str").array)
+    frame.insert(2, "rank", rank[order])
+    return frame if prep.years is None else panel_changes(frame)
 
 
 def _ranking_order(
-    prep: Prepared, system: IndicatorSystem, rank: np.ndarray, *, by_type: bool
+    prep: Prepared,
+    system: IndicatorSystem,
+    rank: np.ndarray,
+    codes: np.ndarray,
+    words: np.ndarray,
+    by_type: bool,
 ) -> np.ndarray:
     """Row order of the ranking: by year, type (`by_type`), rank, then name.
 
     `prepare` leaves the rows sorted by (year and) name, so a stable sort
-    keeps tied rows by name. Without year or type, ranks that are all
-    different are the order's inverse (one scatter, no sort).
+    keeps tied rows by name. `codes` index the type ids `words` (from
+    `pandas.factorize`); with `by_type` the types come in the system's
+    order. Without year or type, ranks that are all different are the
+    order's inverse (one scatter, no sort).
     """
     m = len(rank)
     keys: list[np.ndarray] = [rank]
     if by_type:
-        codes = pd.Index(system.cluster_types).get_indexer(
-            pd.Index(prep.types)
-        )
-        keys.append(codes)
+        position = pd.Index(system.cluster_types).get_indexer(words)
+        keys.append(position[codes])
     if prep.years is not None:
         keys.append(prep.years)
     if len(keys) > 1:

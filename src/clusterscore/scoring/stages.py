@@ -603,21 +603,24 @@ def competition_ranks(
     # and the default (introsort, SIMD where available) is the fastest;
     # memory O(k m), no m x m comparison
     order = np.argsort(-scores, axis=1)
-    s = np.take_along_axis(scores, order, axis=1)
+    # row-wise positions as flat ones: a plain gather and scatter, about
+    # twice as fast as take_along_axis / put_along_axis
+    flat = (order + (np.arange(k) * m)[:, None]).ravel()
+    s = scores.ravel()[flat].reshape(k, m)
     pos = np.broadcast_to(np.arange(m), (k, m))
     start = np.ones((k, m), dtype=bool)
     start[:, 1:] = s[:, 1:] != s[:, :-1]
     rank = np.empty((k, m), dtype=np.int64)
     if start.all():  # no ties: both are the inverse permutation
-        np.put_along_axis(rank, order, pos + 1, axis=1)
+        rank.ravel()[flat] = (pos + 1).ravel()
         return (rank, rank.astype(float)) if average else rank
     first = np.maximum.accumulate(np.where(start, pos, 0), axis=1)
-    np.put_along_axis(rank, order, first + 1, axis=1)
+    rank.ravel()[flat] = (first + 1).ravel()
     if not average:
         return rank
     end = np.ones((k, m), dtype=bool)
     end[:, :-1] = start[:, 1:]
     last = np.minimum.accumulate(np.where(end, pos, m)[:, ::-1], axis=1)
     avg = np.empty((k, m))
-    np.put_along_axis(avg, order, (first + last[:, ::-1]) / 2.0 + 1.0, axis=1)
+    avg.ravel()[flat] = ((first + last[:, ::-1]) / 2.0 + 1.0).ravel()
     return rank, avg

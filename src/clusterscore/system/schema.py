@@ -44,6 +44,9 @@ joiner and the byte-order mark (zero-width no-break space)."""
 
 _DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+"""The ASCII characters `str.isprintable` accepts: space to tilde."""
+
 
 def normalize_name(name: Any) -> str:
     """Return a cluster name in the form names are compared in.
@@ -119,15 +122,21 @@ def already_normal(names: npt.NDArray[np.object_]) -> bool:
     joined = joined_names(names)
     if joined is None:
         return False
-    if not joined.replace("\x00", "a").isprintable():
-        return False
-    return not (
+    # NUL read as a space: one scan finds a space at either end of a name
+    # or two in a row, and also an empty name (NUL next to NUL or at an
+    # end), which is normal: only then are the cases told apart
+    spaced = joined.replace("\x00", " ")
+    if (spaced.startswith(" ") or spaced.endswith(" ") or "  " in spaced) and (
         joined.startswith(" ")
         or joined.endswith(" ")
         or "  " in joined
         or " \x00" in joined
         or "\x00 " in joined
-    )
+    ):
+        return False
+    if spaced.isascii():  # (known without a scan) printable: 0x20-0x7e
+        return not spaced.encode("ascii").translate(None, _PRINTABLE_ASCII)
+    return spaced.isprintable()
 
 
 def normalize_names(names: Any) -> npt.NDArray[np.object_]:
