@@ -23,7 +23,7 @@ import pandas as pd
 
 from clusterscore.io.cells import Parsed
 from clusterscore.system import Indicator, IndicatorSystem
-from clusterscore.system.schema import joined_names, names_sorted
+from clusterscore.system.schema import names_sorted
 
 __all__ = ["bound_vectors", "matrix_passes", "names_pass", "table_passes"]
 
@@ -71,9 +71,22 @@ def matrix_passes(
 
     A cell passes when ``lower <= x <= upper`` (whole where `whole`), or
     is NaN when `allow_missing`; finite bounds (`bound_vectors`) make
-    that refuse infinite values. One pass of comparisons over the
-    matrix, no loop over rows or columns.
+    that refuse infinite values. A matrix without NaN (the common case)
+    is judged by each row's minimum and maximum (a row within its bounds
+    at both extremes is within them everywhere), and by ``floor(x) == x``
+    on the whole rows only; one with NaN by the comparisons cell by cell,
+    in cache-sized blocks of columns.
     """
+    if X.shape[1] == 0:  # no rows: nothing fails
+        return True
+    with np.errstate(invalid="ignore"):
+        least, most = X.min(axis=1), X.max(axis=1)  # NaN propagates
+    if not (np.isnan(least).any() or np.isnan(most).any()):
+        if not ((lower <= least) & (most <= upper)).all():
+            return False
+        return _whole_rows(X, np.flatnonzero(whole))
+    if not allow_missing:
+        return False
     lower, upper = lower[:, None], upper[:, None]
     step = _CHUNK
     for start in range(0, X.shape[1], step):  # blocks of rows, cache-sized
@@ -90,16 +103,34 @@ def matrix_passes(
     return True
 
 
+def _whole_rows(X: npt.NDArray[np.float64], rows: np.ndarray) -> bool:
+    """Whether the rows `rows` of `X` (finite) hold whole numbers only.
+
+    ``floor(x) == x`` in cache-sized pieces of each row, into buffers
+    made once.
+    """
+    step = min(_CHUNK * 4, X.shape[1])
+    buf = np.empty(step)
+    same = np.empty(step, dtype=bool)
+    for k in rows:
+        for start in range(0, X.shape[1], step):
+            piece = X[k, start : start + step]
+            f, e = buf[: piece.size], same[: piece.size]
+            np.floor(piece, out=f)
+            if not np.equal(f, piece, out=e).all():
+                return False
+    return True
+
+
 def names_pass(names: npt.NDArray[np.object_], *, unique: bool) -> bool:
     """Whether the (normalised) names are all present, non-empty and unique.
 
-    The names are joined into one string with NUL between them (a missing
-    name, NaN, makes the join fail), so that an empty name shows as two
-    NULs in a row or one at either end. Uniqueness (skipped when `unique`
-    is False) is first tested as names in strictly increasing order, one
-    comparison per neighbour and the common case of a table sorted by
-    name; otherwise by hashing (a `set`). A name holding NUL itself
-    answers False, for the schema to judge.
+    Present: every element is a str (a missing name is NaN or None);
+    non-empty: none equals ``""``, one C-level comparison per name.
+    Uniqueness (skipped when `unique` is False) is first tested as names
+    in strictly increasing order, one comparison per neighbour and the
+    common case of a table sorted by name; otherwise by hashing (a
+    `set`).
 
     Examples
     --------
@@ -113,15 +144,10 @@ def names_pass(names: npt.NDArray[np.object_], *, unique: bool) -> bool:
     n = len(names)
     if n == 0:
         return True
-    joined = joined_names(names)  # None: a missing name, or NUL in one
-    if joined is None:
-        return False  # the schema decides
-    if (
-        joined == ""  # one empty name
-        or joined.startswith("\x00")
-        or joined.endswith("\x00")
-        or "\x00\x00" in joined
-    ):
+    # (pandas' inference stops at the first element that is not a str)
+    if pd.api.types.infer_dtype(names, skipna=False) != "string":
+        return False
+    if (names == "").any():
         return False
     if not unique or names_sorted(names):
         return True
@@ -168,8 +194,8 @@ def table_passes(
         return False
     if not names_pass(df["cluster"].to_numpy(dtype=object), unique=not panel):
         return False
-    types = pd.Series(df["type"].to_numpy(dtype=object))
-    if not types.isin(system.cluster_types).all():  # NaN is in no list
+    # a handful of distinct ids: the set of them (NaN is no type id)
+    if not set(df["type"].to_numpy(dtype=object)) <= set(system.cluster_types):
         return False
     if panel:
         year = df["year"].to_numpy(dtype=float)

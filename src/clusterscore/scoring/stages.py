@@ -127,7 +127,8 @@ def prepare(
     ids = list(system.indicator_ids)
     values = table[ids].to_numpy(dtype=float)
     types = table["type"].to_numpy(dtype=object)
-    holes = np.isnan(values)
+    # "refuse": validation let no NaN through, so there are no holes to scan
+    holes = np.isnan(values) if missing != "refuse" else np.zeros((0, 0), bool)
     imputed = pd.DataFrame(
         {
             "cluster": pd.Series(dtype=object),
@@ -551,10 +552,16 @@ def dimension_scores(
         }
     else:
         kw = _own_options(method, rho, v)
-    sub = _agg.dimension_scores(
-        data, weights, prep.groups, method=method, **kw
+    sub = np.asarray(
+        _agg.dimension_scores(data, weights, prep.groups, method=method, **kw),
+        dtype=float,
     )
-    return 100.0 * np.asarray(sub)
+    # the kernels return a new matrix: scaled where it is (a million rows
+    # by five is 40 MB), unless it could be a view of the input
+    if sub.flags.writeable and not np.may_share_memory(sub, data):
+        sub *= 100.0
+        return sub
+    return 100.0 * sub
 
 
 @overload

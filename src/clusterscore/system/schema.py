@@ -81,8 +81,7 @@ def joined_names(names: npt.NDArray[np.object_]) -> str | None:
     None when an element is not a str (the join refuses it: a missing
     name, a number) or a name holds NUL itself, so that the joined text
     can be searched for what lies at the start, the end or between two
-    names. The one join of `already_normal` and the validation's
-    `clusterscore.io.fast.names_pass`.
+    names (`already_normal`).
     """
     try:
         joined = "\x00".join(names)
