@@ -16,6 +16,7 @@ from clusterscore.io.cells import (
     MISSING_TOKENS,
     NUMBER_PATTERN,
     ascii_number_text,
+    name_column,
     normalize_name,
     normalize_names,
     numeric_column,
@@ -390,3 +391,36 @@ def test_all_missing_type_column(system, good_table, problems_of, empty):
         "cluster 'Wuxi IoT', column 'type': the cluster type is missing; "
         "valid: 'basic', 'strategic', 'cutting_edge'"
     )
+
+
+# --------------------------------------------------------------------------
+# name_column: every cell by normalize_name, missing stays missing
+# --------------------------------------------------------------------------
+_NAME_CELL = st.one_of(
+    st.text(alphabet="ab \u00a0\u200b市", max_size=4),
+    st.none(),
+    st.just(np.nan),
+    st.integers(-5, 5),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NAME_CELL, max_size=6), st.booleans())
+def test_name_column_normalizes_each_cell(cells, as_str):
+    """The all-str shortcut and the general path give the per-cell rule.
+
+    A str Series (pandas' "str" dtype) or an object Series; a missing
+    cell comes back missing, any other cell as normalize_name of its text.
+    """
+    s = pd.Series(cells, dtype="str" if as_str else object)
+    got = name_column(s).tolist()
+    expected = [
+        np.nan if pd.isna(c) else normalize_name(str(c)) for c in s.tolist()
+    ]
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        if isinstance(e, float):
+            assert isinstance(g, float)
+            assert np.isnan(g)
+        else:
+            assert g == e

@@ -105,9 +105,16 @@ def name_column(s: pd.Series) -> pd.Series:
     same name, so the uniqueness check finds them.
     """
     values = s.reset_index(drop=True)
+    cells = values.to_numpy(dtype=object)
+    # on the cells, not the Series: a str Series infers as "string" by its
+    # dtype, missing values or not
+    if pd.api.types.infer_dtype(cells, skipna=False) == "string":
+        # every cell a str (the common case; the inference stops at the
+        # first that is not): nothing missing, nothing to convert
+        return pd.Series(normalize_names(cells), dtype=object)
     missing = values.isna().to_numpy()
     text = values.astype("str")
-    if not missing.any():  # (the common case: no copy to blank holes)
+    if not missing.any():  # (no copy to blank holes)
         return pd.Series(
             normalize_names(text.to_numpy(dtype=object)), dtype=object
         )

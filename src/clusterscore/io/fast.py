@@ -144,7 +144,8 @@ def names_pass(names: npt.NDArray[np.object_], *, unique: bool) -> bool:
     n = len(names)
     if n == 0:
         return True
-    # (pandas' inference stops at the first element that is not a str)
+    # (pandas' inference stops at the first element that is not a str; on
+    # an object array, where NaN and None count as such)
     if pd.api.types.infer_dtype(names, skipna=False) != "string":
         return False
     if (names == "").any():
