@@ -11,7 +11,9 @@ Prints three tables:
 0. `rank_clusters` split into validate (`validate` on the DataFrame),
    score (the rest of the call) and total, against the numpy floor (one
    log pass plus one matrix product over the same matrix, timed in the
-   same run), at 10^3 .. 10^6 rows, with the peak memory growth of the
+   same rounds: floor, validate and total run in turn, ``--repeat``
+   rounds; ``paired`` is the median of the total/floor ratios within a
+   round), at 10^3 .. 10^6 rows, with the peak memory growth of the
    whole call (tracemalloc) relative to the input's indicator matrix, and
    `read_clusters` of the same table written as CSV (up to 10^5 rows
    with ``--quick``).
@@ -138,43 +140,71 @@ def table_evaluate(sizes, repeat, system, rng):
     return pd.DataFrame(rows)
 
 
-def table_validation(sizes, system, rng, tmpdir, csv_max):
-    """Table 0: validate / score / total of rank_clusters vs the floor."""
+def paired_times(fns, repeat):
+    """Time each of `fns` `repeat` times, in turn (a, b, c, a, b, c, ...).
+
+    Returns one list of times per function. Run in alternation, a slow
+    spell of the machine (a shared virtual machine has them) falls on
+    every function alike, so the ratio of two times taken in the same
+    round is steadier than the ratio of two best times.
+    """
+    times = [[] for _ in fns]
+    for _ in range(repeat):
+        for k, fn in enumerate(fns):
+            gc.collect()
+            t0 = time.perf_counter()
+            fn()
+            times[k].append(time.perf_counter() - t0)
+    return times
+
+
+def table_validation(sizes, system, rng, tmpdir, csv_max, repeat):
+    """Table 0: validate / score / total of rank_clusters vs the floor.
+
+    Times are the best of `repeat` rounds in which the floor, `validate`
+    and `rank_clusters` run in turn; ``total/floor`` is the ratio of the
+    best times and ``paired`` the median of the ratios within a round.
+    """
     rows = []
     for m in sizes:
         df = synthetic_clusters(system, m, rng)
         X = df[list(system.indicator_ids)].to_numpy()
         input_bytes = X.nbytes
-        # best of 3 at every size (the floor is too): the first call at a
-        # new size pays the machine's first touch of fresh memory
-        reps = 3
+        w = np.full(X.shape[1], 1.0 / X.shape[1])
+        Xp = np.abs(X) + 1.0
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            t_val, _ = best_time(lambda df=df: cs.validate(df, system), reps)
-            t_all, _ = best_time(
-                lambda df=df: cs.rank_clusters(df, system), reps
+            # the first round at a new size pays the machine's first touch
+            # of fresh memory (and is one of the `repeat`)
+            t_floor, t_val, t_all = paired_times(
+                [
+                    lambda X=Xp, w=w: numpy_floor(X, w),
+                    lambda df=df: cs.validate(df, system),
+                    lambda df=df: cs.rank_clusters(df, system),
+                ],
+                repeat,
             )
             mem = peak_memory(lambda df=df: cs.rank_clusters(df, system))
-            w = np.full(X.shape[1], 1.0 / X.shape[1])
-            Xp = np.abs(X) + 1.0
-            t_floor, _ = best_time(lambda X=Xp, w=w: numpy_floor(X, w), 3)
             t_csv = float("nan")
             if m <= csv_max:
                 path = f"{tmpdir}/clusters_{m}.csv"
                 df.to_csv(path, index=False)
                 t_csv, _ = best_time(
                     lambda p=path: cs.read_clusters(p, system),
-                    reps if m <= 10**5 else 1,
+                    3 if m <= 10**5 else 1,
                 )
+        floor, val, total = min(t_floor), min(t_val), min(t_all)
+        paired = np.median(np.divide(t_all, t_floor))
         rows.append(
             {
                 "rows": m,
-                "validate s": t_val,
-                "score s": max(t_all - t_val, 0.0),
-                "total s": t_all,
-                "floor s": t_floor,
-                "validate/floor": t_val / t_floor,
-                "total/floor": t_all / t_floor,
+                "validate s": val,
+                "score s": max(total - val, 0.0),
+                "total s": total,
+                "floor s": floor,
+                "validate/floor": val / floor,
+                "total/floor": total / floor,
+                "paired": paired,
                 "peak / input": mem / input_bytes,
                 "read_clusters(CSV) s": t_csv,
             }
@@ -300,7 +330,12 @@ def main():
     )
     with tempfile.TemporaryDirectory() as tmpdir:
         table = table_validation(
-            sizes[1:], system, rng, tmpdir, 10**5 if args.quick else 10**6
+            sizes[1:],
+            system,
+            rng,
+            tmpdir,
+            10**5 if args.quick else 10**6,
+            args.repeat,
         )
     print(table.to_string(index=False))
     print()

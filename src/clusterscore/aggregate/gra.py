@@ -56,6 +56,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterscore._checks import short_repr
+from clusterscore.aggregate.products import weighted_rows
 from clusterscore.errors import ParameterError
 
 __all__ = [
@@ -173,10 +174,7 @@ def gra_grade(
     [0.6667, 0.75]
     """
     xi = grey_relational_coefficients(Y, rho)
-    W = np.asarray(W, dtype=float)
-    if W.ndim == 1:
-        return xi @ W
-    return W @ xi.T
+    return weighted_rows(xi, np.asarray(W, dtype=float))
 
 
 def gra_dimension_kernel(

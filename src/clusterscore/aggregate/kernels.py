@@ -14,6 +14,7 @@ from typing import Any, Literal
 import numpy as np
 
 from clusterscore._checks import short_repr
+from clusterscore.aggregate.products import weighted_rows
 from clusterscore.errors import ParameterError
 from clusterscore.normalize import (
     FloatArray,
@@ -91,9 +92,7 @@ def weighted_sum(Y: FloatArray, W: FloatArray) -> FloatArray:
     """
     Y = _floats("weighted_sum", "Y", Y)
     W = _floats("weighted_sum", "W", W)
-    if W.ndim == 1:
-        return Y @ W
-    return W @ Y.T
+    return weighted_rows(Y, W)
 
 
 def weighted_geometric(
@@ -149,10 +148,7 @@ def weighted_geometric(
         b = buf[: stop - start]
         np.maximum(Y[start:stop], floor, out=b)
         np.log(b, out=b)
-        if W.ndim == 1:
-            np.matmul(b, W, out=out[start:stop])
-        else:
-            out[:, start:stop] = W @ b.T
+        weighted_rows(b, W, out=out[..., start:stop])
     np.exp(out, out=out)
     return out
 
@@ -198,12 +194,8 @@ def _closeness(
         np.subtract(gap, u, out=q)
         np.multiply(u, u, out=u)
         np.multiply(q, q, out=q)
-        if W2.ndim == 1:
-            np.matmul(u, W2, out=dminus[start:stop])
-            np.matmul(q, W2, out=dplus[start:stop])
-        else:
-            np.matmul(W2, u.T, out=dminus[:, start:stop])
-            np.matmul(W2, q.T, out=dplus[:, start:stop])
+        weighted_rows(u, W2, out=dminus[..., start:stop])
+        weighted_rows(q, W2, out=dplus[..., start:stop])
     # In place, so that a large batch needs two (k, m) arrays, not four.
     np.sqrt(dminus, out=dminus)
     np.sqrt(dplus, out=dplus)

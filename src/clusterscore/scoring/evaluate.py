@@ -481,7 +481,9 @@ def _ranking_frame(
     frame = pd.DataFrame(
         block.T, index=index, columns=["score", *dims], copy=False
     )
-    frame.insert(0, "type", pd.Series(words[codes[order]], dtype="str").array)
+    types = pd.Series(words[codes[order]], dtype="str").array
+    # (pandas-stubs do not list an ExtensionArray as a column's values)
+    frame.insert(0, "type", types)  # type: ignore[arg-type]
     frame.insert(2, "rank", rank[order])
     return frame if prep.years is None else panel_changes(frame)
 
@@ -505,7 +507,7 @@ def _ranking_order(
     m = len(rank)
     keys: list[np.ndarray] = [rank]
     if by_type:
-        position = pd.Index(system.cluster_types).get_indexer(words)
+        position = pd.Index(system.cluster_types).get_indexer(pd.Index(words))
         keys.append(position[codes])
     if prep.years is not None:
         keys.append(prep.years)
@@ -580,7 +582,9 @@ def _score_segment(
     segment = _segment_label(cluster_type, year)
     # rows are sorted positions; all of them (the pooled ranking) means the
     # prepared matrix itself, with no copy
-    X = prep.X if len(rows) == len(prep.X) else prep.X[rows]
+    whole = len(rows) == len(prep.X)
+    X = prep.X if whole else prep.X[rows]
+    types = prep.types if whole else prep.types[rows]
     signs = prep.signs
     names = list(prep.indicators)
     w_ahp, used_j = subjective_weights(
@@ -617,7 +621,7 @@ def _score_segment(
         method,
         norm,
         system,
-        prep.types[rows],
+        types,
         names,
         minmax=Y_minmax,
     )

@@ -128,7 +128,9 @@ def prepare(
     values = table[ids].to_numpy(dtype=float)
     types = table["type"].to_numpy(dtype=object)
     # "refuse": validation let no NaN through, so there are no holes to scan
-    holes = np.isnan(values) if missing != "refuse" else np.zeros((0, 0), bool)
+    holes: npt.NDArray[np.bool_] = np.zeros((0, 0), dtype=bool)
+    if missing != "refuse":
+        holes = np.isnan(values)
     imputed = pd.DataFrame(
         {
             "cluster": pd.Series(dtype=object),
@@ -146,7 +148,7 @@ def prepare(
         table = table.copy()
         table[ids] = values
     elif holes.any() and missing == "drop_indicator":
-        keep = ~holes.any(axis=0)
+        keep = np.asarray(~holes.any(axis=0), dtype=bool)
         dropped = tuple(i for i, k in zip(ids, keep, strict=True) if not k)
         if not keep.any():
             raise DataError(
