@@ -71,7 +71,8 @@ def test_weighted_rows_is_the_weighted_sum():
         for i in range(7):
             ref = math.fsum(W[k, j] * A[i, j] for j in range(4))
             assert math.isclose(S[k, i], ref, rel_tol=1e-15)
-    assert (weighted_rows(A, W[0]) == S[0]).all()
+    one = weighted_rows(A, W[0])
+    np.testing.assert_allclose(one, S[0], rtol=1e-15, atol=0)
 
 
 @settings(max_examples=60, deadline=None)
